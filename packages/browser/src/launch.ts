@@ -1,0 +1,49 @@
+import { existsSync } from 'node:fs';
+import { type Browser, chromium } from 'playwright-core';
+
+/**
+ * Flags measured to work on this kind of machine (root, no GPU, closed network): without the
+ * background-networking ones Chromium keeps dialling Google hosts and every start is slower.
+ */
+export const CHROMIUM_ARGS: readonly string[] = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+
+/** The system Chromium: `STUDYKIT_CHROMIUM` if set, else the first Debian/Ubuntu path that exists. */
+export function chromiumPath(): string {
+  const fromEnv = process.env.STUDYKIT_CHROMIUM;
+  if (fromEnv) return fromEnv;
+  const found = CANDIDATES.find((candidate) => existsSync(candidate));
+  if (!found) {
+    throw new Error(
+      `No Chromium found (looked for ${CANDIDATES.join(', ')}). Run \`npm run setup\` (installs Debian's chromium) or set STUDYKIT_CHROMIUM.`,
+    );
+  }
+  return found;
+}
+
+export interface LaunchOptions {
+  /** Extra command-line flags. */
+  args?: string[];
+  timeoutMs?: number;
+}
+
+/** Launch the system Chromium headless through playwright-core (never a downloaded browser). */
+export async function launchChromium(options: LaunchOptions = {}): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    args: [...CHROMIUM_ARGS, ...(options.args ?? [])],
+    timeout: options.timeoutMs ?? 60_000,
+  });
+}

@@ -1,0 +1,34 @@
+import { formatDiagnostics, hasErrors, type StudyAst, summarizeDiagnostics } from '@studykit/core';
+import type { CommandLine } from '../args.js';
+import { UsageError } from '../args.js';
+import type { Io } from '../io.js';
+import { loadOrFail } from '../load.js';
+import { createProgress } from '../progress.js';
+import { type BuildSession, runBuild } from '../run-build.js';
+
+/** `studykit build`: validate, then render each requested output; nothing is written if content has errors. */
+export async function build(line: CommandLine, io: Io): Promise<number> {
+  const ast = await loadOrFail(line.content);
+  if (ast.diagnostics.length > 0) io.stdout(formatDiagnostics(ast.diagnostics));
+  if (hasErrors(ast.diagnostics)) {
+    io.stderr(
+      `studykit: ${summarizeDiagnostics(ast.diagnostics)}; nothing was built (previous outputs kept)`,
+    );
+    return 1;
+  }
+  checkFamilies(ast, line.family);
+  const session: BuildSession = { progress: createProgress(io) };
+  try {
+    const failures = await runBuild(ast, line, session);
+    for (const failure of failures) io.stderr(`studykit: ${failure.step} failed: ${failure.message}`);
+    return failures.length > 0 ? 1 : 0;
+  } finally {
+    await session.renderer?.close();
+  }
+}
+
+export function checkFamilies(ast: StudyAst, families: readonly string[]): void {
+  const known = ast.families.map((family) => family.id);
+  const unknown = families.find((family) => !known.includes(family));
+  if (unknown) throw new UsageError(`unknown family '${unknown}' (known: ${known.join(', ')})`);
+}

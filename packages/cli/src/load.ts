@@ -1,0 +1,13 @@
+import type { StudyAst } from '@studykit/core';
+import { ContentFolderError, loadContent } from '@studykit/core/fs';
+import { UsageError } from './args.js';
+
+/** Loads the content folder; a missing folder is a usage error (exit 2), not a content problem. */
+export async function loadOrFail(dir: string): Promise<StudyAst> {
+  try {
+    return await loadContent(dir);
+  } catch (error) {
+    if (error instanceof ContentFolderError) throw new UsageError(error.message);
+    throw error;
+  }
+}

@@ -1,0 +1,34 @@
+import { parseCommandLine, USAGE, UsageError } from './args.js';
+import { ast } from './commands/ast.js';
+import { check } from './commands/check.js';
+import { type Io, processIo } from './io.js';
+
+/** Runs one command line and returns the exit code: 0 ok, 1 content or build errors, 2 bad usage. */
+export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+  try {
+    const line = parseCommandLine(argv);
+    if (line.help) {
+      io.stdout(USAGE);
+      return 0;
+    }
+    switch (line.command) {
+      case 'check':
+        return await check(line, io);
+      case 'ast':
+        return await ast(line, io);
+      case 'build':
+        return await (await import('./commands/build.js')).build(line, io);
+      case 'watch':
+        return await (await import('./commands/watch.js')).watch(line, io);
+      case 'present':
+        return await (await import('./commands/present.js')).present(line, io);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`studykit: ${error.message} (see studykit --help)`);
+      return 2;
+    }
+    io.stderr(`studykit: ${(error as Error).stack ?? String(error)}`);
+    return 1;
+  }
+}

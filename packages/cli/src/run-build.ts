@@ -1,0 +1,115 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { OutputFile, StudyAst } from '@studykit/core';
+import type { MermaidRenderer } from '@studykit/lineage';
+import type { CommandLine, OutputKind } from './args.js';
+import type { createProgress } from './progress.js';
+import { renderSiteIndex } from './site-index.js';
+import { writeOutputs } from './write.js';
+
+/** State kept between builds: the watch mode keeps the browser warm across edits. */
+export interface BuildSession {
+  renderer?: MermaidRenderer;
+  progress: ReturnType<typeof createProgress>;
+}
+
+export interface StepFailure {
+  step: OutputKind | 'index';
+  message: string;
+}
+
+export interface BuildRequest {
+  kinds: readonly OutputKind[];
+  /** Decks to rebuild; undefined means every selected family. */
+  families?: readonly string[];
+}
+
+/**
+ * Renders each requested output in turn. A failing step is reported and the others still run;
+ * its previous outputs stay in place because every write is atomic.
+ */
+export async function runBuild(
+  ast: StudyAst,
+  line: CommandLine,
+  session: BuildSession,
+  request: BuildRequest = { kinds: line.only },
+): Promise<StepFailure[]> {
+  const failures: StepFailure[] = [];
+  const selected = line.family.length > 0 ? line.family : undefined;
+  const step = async (name: StepFailure['step'], work: () => Promise<string>) => {
+    try {
+      session.progress.done(name, await work());
+    } catch (error) {
+      failures.push({ step: name, message: describe(error) });
+    }
+  };
+  let lineageFiles: OutputFile[] | undefined;
+
+  if (request.kinds.includes('lineage')) {
+    await step('lineage', async () => {
+      const lineage = await import('@studykit/lineage');
+      try {
+        session.renderer ??= await lineage.MermaidRenderer.launch();
+        lineageFiles = await lineage.renderLineage(ast, {
+          renderer: session.renderer,
+          onProgress: session.progress.listener,
+        });
+      } catch (error) {
+        // A dead browser must not poison the next build (watch mode): start a fresh one next time.
+        await session.renderer?.close().catch(() => undefined);
+        delete session.renderer;
+        throw error;
+      }
+      await writeOutputs(line.out, lineageFiles);
+      return `wrote ${lineageFiles.length} files to ${join(line.out, 'lineage')}`;
+    });
+  }
+
+  if (request.kinds.includes('report')) {
+    await step('report', async () => {
+      const { renderReport } = await import('@studykit/report');
+      const lineagePdf =
+        lineageFiles?.find((file) => file.path === 'lineage/lineage.pdf')?.contents ??
+        (await readFile(join(line.out, 'lineage', 'lineage.pdf')).catch(() => undefined));
+      const files = await renderReport(ast, {
+        paperSize: line.paper,
+        ...(selected ? { families: [...selected] } : {}),
+        ...(line.date ? { date: line.date } : {}),
+        ...(lineagePdf
+          ? { lineagePdf: typeof lineagePdf === 'string' ? Buffer.from(lineagePdf) : lineagePdf }
+          : {}),
+        onProgress: session.progress.listener,
+      });
+      await writeOutputs(line.out, files);
+      return `wrote ${files.map((file) => join(line.out, file.path)).join(', ')}`;
+    });
+  }
+
+  if (request.kinds.includes('slides')) {
+    await step('slides', async () => {
+      const { buildDecks } = await import('@studykit/slides');
+      const families = request.families ?? selected;
+      const result = await buildDecks(ast, {
+        outDir: line.out,
+        ...(families ? { families: [...families] } : {}),
+        withNotes: line.notes,
+        pdf: line.pdf,
+        cacheDir: join(line.out, '.cache', 'slides'),
+        onProgress: session.progress.listener,
+      });
+      const built = result.built.length > 0 ? `built ${result.built.join(', ')}` : 'nothing to rebuild';
+      return `${built}${result.skipped.length > 0 ? `; unchanged: ${result.skipped.join(', ')}` : ''}`;
+    });
+  }
+
+  await step('index', async () => {
+    await writeOutputs(line.out, [{ path: 'index.html', contents: await renderSiteIndex(ast, line.out) }]);
+    return `wrote ${join(line.out, 'index.html')}`;
+  });
+  return failures;
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return String(error);
+}

@@ -1,0 +1,167 @@
+/**
+ * The studykit AST: the one data model every renderer reads (pandoc-style readers → AST → writers).
+ * Everything here is plain JSON; `studykit ast` prints it as is. Changing a shape is a breaking change:
+ * bump AST_VERSION and update packages/core/README.md.
+ */
+import type { RootContent } from 'mdast';
+
+export const AST_VERSION = 1 as const;
+
+/** 1-based line and column, 0-based offset into the file text (BOM removed, CRLF kept as written). */
+export interface Point {
+  line: number;
+  column: number;
+  offset: number;
+}
+
+/** Where a node came from: a content file path (relative to the content folder, `/`-separated). */
+export interface Span {
+  file: string;
+  start: Point;
+  end: Point;
+}
+
+export type Severity = 'error' | 'warning';
+
+export interface Diagnostic {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: Severity;
+  message: string;
+  rule: string;
+  hint?: string;
+}
+
+export const RELATION_KINDS = ['extends', 'scales-up', 'fine-tunes', 'borrows-method', 'uses-data'] as const;
+export type RelationKind = (typeof RELATION_KINDS)[number];
+
+/** Body sections of a paper, in their required order. Conclusions and notes are lifted out of `sections`. */
+export const SECTION_KINDS = [
+  'motivation',
+  'approach',
+  'details',
+  'results',
+  'conclusions',
+  'notes',
+] as const;
+export type SectionKind = (typeof SECTION_KINDS)[number];
+/** Kinds that end up in `Paper.sections`; `extra` is any other `##` heading. */
+export type BodySectionKind = 'motivation' | 'approach' | 'details' | 'results' | 'extra';
+
+/** A model or corpus size: as written ("175B") and as a number (175e9). */
+export interface Size {
+  text: string;
+  value: number;
+}
+
+/** A run of markdown content: the mdast nodes (with positions) and their plain text. */
+export interface Block {
+  children: RootContent[];
+  text: string;
+}
+
+export interface Section extends Block {
+  kind: BodySectionKind;
+  /** The heading as written, e.g. "Approach" or "方法". */
+  title: string;
+  span: Span;
+}
+
+export type ConclusionWeight = 'main' | 'secondary';
+
+export interface Conclusion extends Block {
+  weight: ConclusionWeight;
+  span: Span;
+}
+
+/**
+ * Speaker notes. `target` is `paper` for the paper's title slide, a body section kind
+ * (`motivation` …) or, for an extra section, its title in lower case.
+ */
+export interface SpeakerNote extends Block {
+  target: string;
+  span: Span;
+}
+
+export interface BuildsOn {
+  id: string;
+  kind: RelationKind;
+  label?: string;
+  span: Span;
+}
+
+export interface Paper {
+  id: string;
+  family: string;
+  title: string;
+  short: string;
+  year: number;
+  authors: string[];
+  venue: string;
+  url: string;
+  organisation: string;
+  parameters: Size[];
+  tokens?: Size;
+  tags: string[];
+  buildsOn: BuildsOn[];
+  sections: Section[];
+  conclusions: Conclusion[];
+  notes: SpeakerNote[];
+  file: string;
+  span: Span;
+  /** sha256 of the file text: unchanged digest, unchanged paper. */
+  digest: string;
+}
+
+export interface FamilySection extends Block {
+  title: string;
+  span: Span;
+}
+
+export interface Family {
+  id: string;
+  name: string;
+  organisation: string;
+  order: number;
+  colour: string;
+  /** Text before the first `##` heading of family.md. */
+  overview: Block;
+  /** Every `##` section of family.md (e.g. the capability table). */
+  sections: FamilySection[];
+  /** Paper ids in reading order (year, then lineage depth, then id). */
+  papers: string[];
+  /** First and last paper year; null for a family without papers. */
+  period: { from: number; to: number } | null;
+  file: string;
+  span: Span;
+  /** sha256 over family.md and each of its papers' digests. */
+  digest: string;
+}
+
+/** `from` is the earlier paper, `to` the one whose `builds_on` names it. */
+export interface LineageEdge {
+  from: string;
+  to: string;
+  kind: RelationKind;
+  label?: string;
+  crossFamily: boolean;
+  span: Span;
+}
+
+export interface SourceFile {
+  path: string;
+  digest: string;
+}
+
+export interface StudyAst {
+  version: typeof AST_VERSION;
+  families: Family[];
+  /** Family order, then year, then lineage depth (a paper after what it builds on), then id. */
+  papers: Paper[];
+  edges: LineageEdge[];
+  files: SourceFile[];
+  diagnostics: Diagnostic[];
+}

@@ -1,0 +1,109 @@
+import type { Root } from 'mdast';
+import { type Document, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import type { Span } from './ast.js';
+import type { DiagnosticSink } from './diagnostics.js';
+import type { Locator } from './location.js';
+
+export type FieldPath = readonly (string | number)[];
+
+/** Parsed frontmatter plus the way back from a field path to its place in the file. */
+export interface Frontmatter {
+  data: unknown;
+  /** The whole `---` … `---` block. */
+  span: Span;
+  /** The key of a field (`title:`), or undefined when absent. */
+  keySpan(path: FieldPath): Span | undefined;
+  /** The value of a field, or undefined when absent. */
+  valueSpan(path: FieldPath): Span | undefined;
+  /** The value if present, else the key, else the innermost present parent, else the block itself. */
+  bestSpan(path: FieldPath): Span;
+}
+
+/**
+ * Reads the YAML frontmatter of a parsed file. Reports a missing, unclosed or malformed block and
+ * returns undefined then.
+ */
+export function readFrontmatter(
+  tree: Root,
+  text: string,
+  locator: Locator,
+  sink: DiagnosticSink,
+): Frontmatter | undefined {
+  const first = tree.children[0];
+  if (first?.type !== 'yaml' || !first.position) {
+    const opensButNeverCloses = /^---[ \t]*\r?\n/.test(text);
+    sink.report(
+      'frontmatter-missing',
+      locator.span(0, Math.min(text.indexOf('\n') === -1 ? text.length : text.indexOf('\n'), 3)),
+      opensButNeverCloses
+        ? 'Frontmatter is not closed: no line `---` ends it'
+        : 'File has no frontmatter (it must start with a line `---`)',
+    );
+    return undefined;
+  }
+  const blockStart = first.position.start.offset ?? 0;
+  const blockEnd = first.position.end.offset ?? blockStart;
+  const firstBreak = text.indexOf('\n', blockStart);
+  const yamlStart = firstBreak === -1 ? blockEnd : firstBreak + 1;
+  const yamlText = first.value;
+  const block = locator.span(blockStart, blockEnd);
+
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const at = (range: readonly number[] | null | undefined): Span | undefined =>
+    range && range.length >= 2
+      ? locator.span(yamlStart + (range[0] as number), yamlStart + (range[1] as number))
+      : undefined;
+
+  if (doc.errors.length > 0) {
+    for (const error of doc.errors) {
+      const span = at(error.pos) ?? block;
+      sink.report('yaml-syntax', span, `Invalid YAML: ${firstSentence(error.message)}`);
+    }
+    return undefined;
+  }
+
+  const frontmatter: Frontmatter = {
+    data: doc.toJS() ?? {},
+    span: block,
+    keySpan: (path) => at(findPair(doc, path)?.key),
+    valueSpan: (path) => at(findPair(doc, path)?.value ?? nodeRange(doc.getIn(path, true))),
+    bestSpan: (path) => {
+      for (let length = path.length; length > 0; length--) {
+        const partial = path.slice(0, length);
+        const span = frontmatter.valueSpan(partial) ?? frontmatter.keySpan(partial);
+        if (span) return span;
+      }
+      return block;
+    },
+  };
+  return frontmatter;
+}
+
+function nodeRange(node: unknown): readonly number[] | undefined {
+  return isNode(node) && node.range ? node.range : undefined;
+}
+
+/** The key and value ranges of the map entry at `path` (for a sequence item, only the value). */
+function findPair(
+  doc: Document,
+  path: FieldPath,
+): { key?: readonly number[]; value?: readonly number[] } | undefined {
+  if (path.length === 0) return undefined;
+  const parent = path.length === 1 ? doc.contents : doc.getIn(path.slice(0, -1), true);
+  const last = path[path.length - 1];
+  if (isMap(parent)) {
+    const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === last);
+    if (!pair) return undefined;
+    return { key: nodeRange(pair.key), value: nodeRange(pair.value) };
+  }
+  if (isSeq(parent) && typeof last === 'number') {
+    const range = nodeRange(parent.items[last]);
+    return range ? { value: range } : undefined;
+  }
+  return undefined;
+}
+
+function firstSentence(message: string): string {
+  return message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? message;
+}

@@ -1,0 +1,140 @@
+/**
+ * The file-system entry (Slidev's parser has the same split): reads a content folder and hands the
+ * texts to the pure `parse`. Unreadable files become diagnostics, never exceptions.
+ */
+import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import type { Diagnostic, StudyAst } from './ast.js';
+import { isContentPath, type ParseOptions, parse } from './parse.js';
+import { RULES } from './rules.js';
+import type { ContentFile } from './source.js';
+
+/** Larger files are refused: notes are a few KB, a 10 MB file is a mistake (and slow to lay out). */
+export const MAX_FILE_BYTES = 1024 * 1024;
+
+export class ContentFolderError extends Error {
+  override name = 'ContentFolderError';
+}
+
+export interface ReadContentResult {
+  files: ContentFile[];
+  diagnostics: Diagnostic[];
+  /** Absolute paths of every content file read, for watchers. */
+  watched: string[];
+}
+
+export async function loadContent(dir: string, options: ParseOptions = {}): Promise<StudyAst> {
+  const { files, diagnostics } = await readContentFolder(dir);
+  return parse(files, { ...options, diagnostics: [...(options.diagnostics ?? []), ...diagnostics] });
+}
+
+/** Every content file below `dir` (following links, once each), with problems as diagnostics. */
+export async function readContentFolder(dir: string): Promise<ReadContentResult> {
+  const root = await folderOrThrow(dir);
+  const result: ReadContentResult = { files: [], diagnostics: [], watched: [] };
+  const visited = new Set<string>();
+
+  const walk = async (folder: string): Promise<void> => {
+    const real = await realpath(folder);
+    if (visited.has(real)) return; // a symlink loop, or a folder linked twice
+    visited.add(real);
+    const entries = (await readdir(folder, { withFileTypes: true })).sort((a, b) =>
+      a.name.localeCompare(b.name),
+    );
+    for (const entry of entries) {
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      const full = join(folder, entry.name);
+      const path = relative(root, full).split(sep).join('/');
+      let isDirectory = entry.isDirectory();
+      if (entry.isSymbolicLink()) {
+        const target = await stat(full).catch(() => undefined);
+        if (!target) {
+          if (isContentPath(path)) unreadable(result, path, 'File is a broken or looping symbolic link');
+          continue;
+        }
+        isDirectory = target.isDirectory();
+      }
+      if (isDirectory) {
+        await walk(full);
+      } else if (isContentPath(path)) {
+        await readOne(full, path, result);
+      }
+    }
+  };
+  await walk(root);
+  return result;
+}
+
+async function folderOrThrow(dir: string): Promise<string> {
+  const info = await lstat(dir).catch(() => undefined);
+  if (!info) throw new ContentFolderError(`Content folder not found: ${dir}`);
+  const resolved = await stat(dir).catch(() => undefined);
+  if (!resolved?.isDirectory()) throw new ContentFolderError(`Content path is not a folder: ${dir}`);
+  return dir;
+}
+
+async function readOne(full: string, path: string, result: ReadContentResult): Promise<void> {
+  result.watched.push(full);
+  let bytes: Buffer;
+  try {
+    const info = await stat(full);
+    if (info.size > MAX_FILE_BYTES) {
+      unreadable(
+        result,
+        path,
+        `File is too large (${(info.size / 1024 / 1024).toFixed(1)} MB; the limit is 1 MB)`,
+      );
+      return;
+    }
+    bytes = await readFile(full);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    unreadable(result, path, `File cannot be read (${code})`);
+    return;
+  }
+  try {
+    result.files.push({ path, contents: new TextDecoder('utf-8', { fatal: true }).decode(bytes) });
+  } catch {
+    const { line, column } = firstInvalidUtf8(bytes);
+    unreadable(result, path, 'File is not valid UTF-8', { line, column });
+  }
+}
+
+function unreadable(
+  result: ReadContentResult,
+  path: string,
+  message: string,
+  at = { line: 1, column: 1 },
+): void {
+  result.diagnostics.push({
+    file: path,
+    line: at.line,
+    column: at.column,
+    endLine: at.line,
+    endColumn: at.column,
+    severity: RULES['file-unreadable'].severity,
+    message,
+    rule: 'file-unreadable',
+    hint: RULES['file-unreadable'].hint,
+  });
+}
+
+/** Line and column (in characters) of the first byte sequence that is not UTF-8. */
+function firstInvalidUtf8(bytes: Buffer): { line: number; column: number } {
+  let low = 0;
+  let high = bytes.length;
+  // Binary search for the longest valid prefix (a prefix may end inside a character: allow 3 bytes).
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    try {
+      // A fresh decoder each time: a streaming decoder keeps state between calls.
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, middle), { stream: true });
+      low = middle;
+    } catch {
+      high = middle - 1;
+    }
+  }
+  const prefix = new TextDecoder().decode(bytes.subarray(0, low));
+  const lines = prefix.split('\n');
+  return { line: lines.length, column: (lines.at(-1) ?? '').length + 1 };
+}

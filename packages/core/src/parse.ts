@@ -1,0 +1,135 @@
+import type { Diagnostic, Family, Paper, Span, StudyAst } from './ast.js';
+import { AST_VERSION } from './ast.js';
+import { DiagnosticSink, hasErrors, sortDiagnostics } from './diagnostics.js';
+import { sha256 } from './digest.js';
+import { buildLineage, lineageDepths } from './lineage.js';
+import { type FamilyDraft, readFamily } from './read-family.js';
+import { type PaperDraft, readPaper } from './read-paper.js';
+import { type ContentFile, readSource } from './source.js';
+import { didYouMean } from './suggest.js';
+
+export interface ParseOptions {
+  /** Latest allowed paper year; defaults to the current year (set it for reproducible tests). */
+  currentYear?: number;
+  /** Problems found before parsing (unreadable files…), merged into the AST's diagnostics. */
+  diagnostics?: readonly Diagnostic[];
+}
+
+export const FAMILY_FILE = 'family.md';
+
+/** Which files of a content folder are content: markdown, except READMEs. */
+export function isContentPath(path: string): boolean {
+  const base = (path.split('/').pop() ?? '').toLowerCase();
+  return base.endsWith('.md') && base !== 'readme.md';
+}
+
+/**
+ * The pure entry: content files in, AST out. Never throws on content; every problem is a diagnostic.
+ * Papers or families with errors are left out of the AST, so renderers only see valid data.
+ */
+export function parse(files: readonly ContentFile[], options: ParseOptions = {}): StudyAst {
+  const sink = new DiagnosticSink();
+  sink.list.push(...(options.diagnostics ?? []));
+  const currentYear = options.currentYear ?? new Date().getFullYear();
+  const sorted = [...files]
+    .filter((file) => isContentPath(file.path))
+    .sort((a, b) => a.path.localeCompare(b.path));
+
+  const familyDrafts: FamilyDraft[] = [];
+  const paperDrafts: PaperDraft[] = [];
+  const sources: { path: string; digest: string }[] = [];
+  for (const file of sorted) {
+    const source = readSource(file, sink);
+    sources.push({ path: file.path, digest: source?.digest ?? sha256(file.contents) });
+    if (!source) continue;
+    const isFamily = (file.path.split('/').pop() ?? '').toLowerCase() === FAMILY_FILE;
+    if (isFamily) {
+      const family = readFamily(source, sink);
+      if (family) familyDrafts.push(family);
+    } else {
+      const paper = readPaper(source, sink, currentYear);
+      if (paper) paperDrafts.push(paper);
+    }
+  }
+
+  const families = uniqueById(familyDrafts, 'Family', sink);
+  const familyById = new Map(families.map((family) => [family.id, family]));
+  const papers: Paper[] = [];
+  for (const draft of uniqueById(paperDrafts, 'Paper', sink)) {
+    const family = familyById.get(draft.family);
+    if (!family) {
+      const suggestion = didYouMean(draft.family, [...familyById.keys()]);
+      sink.report(
+        'family-unknown',
+        draft.familySpan,
+        `Paper \`${draft.id}\` names unknown family \`${draft.family}\``,
+        suggestion
+          ? `Did you mean \`${suggestion}\`?`
+          : `Known families: ${[...familyById.keys()].join(', ') || 'none (add a family.md)'}.`,
+      );
+      continue;
+    }
+    const { familySpan: _familySpan, idSpan: _idSpan, ...rest } = draft;
+    papers.push({ ...rest, organisation: draft.organisation ?? family.organisation });
+  }
+
+  families.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
+  const familyRank = new Map(families.map((family, index) => [family.id, index]));
+  const depth = lineageDepths(papers);
+  papers.sort(
+    (a, b) =>
+      (familyRank.get(a.family) ?? 0) - (familyRank.get(b.family) ?? 0) ||
+      a.year - b.year ||
+      (depth.get(a.id) ?? 0) - (depth.get(b.id) ?? 0) ||
+      a.id.localeCompare(b.id),
+  );
+  const edges = buildLineage(papers, sink);
+  const finished = families.map((draft) => finishFamily(draft, papers, sink));
+
+  return {
+    version: AST_VERSION,
+    families: finished,
+    papers,
+    edges,
+    files: sources,
+    diagnostics: sortDiagnostics(sink.list),
+  };
+}
+
+function finishFamily(draft: FamilyDraft, papers: readonly Paper[], sink: DiagnosticSink): Family {
+  const members = papers.filter((paper) => paper.family === draft.id);
+  // A family whose papers all failed validation is not "empty": say nothing until the errors are fixed.
+  if (members.length === 0 && !hasErrors(sink.list)) {
+    sink.report('family-empty', draft.idSpan, `Family \`${draft.id}\` has no papers`);
+  }
+  const { fileDigest, idSpan: _idSpan, ...family } = draft;
+  const years = members.map((paper) => paper.year);
+  return {
+    ...family,
+    papers: members.map((paper) => paper.id),
+    period: members.length > 0 ? { from: Math.min(...years), to: Math.max(...years) } : null,
+    digest: sha256(fileDigest, ...members.map((paper) => paper.digest)),
+  };
+}
+
+/** Keeps the first of each id (in path order) and reports the others at their `id` value. */
+function uniqueById<Draft extends { id: string; file: string; idSpan: Span }>(
+  drafts: readonly Draft[],
+  noun: string,
+  sink: DiagnosticSink,
+): Draft[] {
+  const first = new Map<string, Draft>();
+  for (const draft of drafts) {
+    const earlier = first.get(draft.id);
+    if (earlier) {
+      sink.report(
+        'id-duplicate',
+        draft.idSpan,
+        `${noun} id \`${draft.id}\` is already used by ${earlier.file}`,
+      );
+    } else {
+      first.set(draft.id, draft);
+    }
+  }
+  return [...first.values()];
+}

@@ -1,0 +1,67 @@
+/**
+ * Frontmatter schemas (zod). Shapes only: cross-file rules (unknown ids, cycles) live in lineage.ts,
+ * and value rules with their own rule ids (url, year, relation kind) in validate-paper.ts.
+ */
+import { z } from 'zod';
+
+export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const SIZE_PATTERN = /^(\d+(?:\.\d+)?)\s*([KMBT])$/i;
+const COLOUR_PATTERN = /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i;
+
+const text = z.string().trim().min(1);
+const id = z.string().regex(ID_PATTERN);
+const size = z.union([z.string().regex(SIZE_PATTERN), z.number().positive()]);
+
+export const familySchema = z.object({
+  id,
+  name: text,
+  organisation: text,
+  order: z.number().int().min(0),
+  colour: z.string().regex(COLOUR_PATTERN),
+});
+export type FamilyFrontmatter = z.infer<typeof familySchema>;
+
+const buildsOnEntry = z.union([id, z.object({ id, kind: z.string().optional(), label: text.optional() })]);
+
+export const paperSchema = z.object({
+  id,
+  family: id,
+  title: text,
+  short: text,
+  year: z.number().int(),
+  authors: z.array(text).min(1),
+  venue: text,
+  url: text,
+  organisation: text.optional(),
+  parameters: z.union([size, z.array(size).min(1)]).optional(),
+  tokens: size.optional(),
+  builds_on: z.array(buildsOnEntry).optional(),
+  tags: z.array(text).optional(),
+});
+export type PaperFrontmatter = z.infer<typeof paperSchema>;
+
+/** What each field should look like, for messages ("`year` must be a whole number"). */
+export const FIELD_EXPECTATIONS: Record<string, string> = {
+  id: 'an id (lowercase letters, digits and hyphens, e.g. `gpt-3`)',
+  family: 'a family id (lowercase letters, digits and hyphens)',
+  name: 'non-empty text',
+  organisation: 'non-empty text',
+  order: 'a whole number ≥ 0',
+  colour: 'a hex colour such as "#10a37f" (quoted)',
+  title: 'non-empty text',
+  short: 'non-empty text',
+  year: 'a whole number such as 2020',
+  authors: 'a list of names, e.g. [Alec Radford, Ilya Sutskever]',
+  venue: 'non-empty text',
+  url: 'an http(s) URL',
+  parameters: 'a size such as 175B, or a list of sizes such as [7B, 13B]',
+  tokens: 'a size such as 300B or 1.4T',
+  builds_on: 'a list of paper ids, or of {id, kind, label} entries',
+  tags: 'a list of text',
+  kind: 'a relation kind',
+  label: 'non-empty text',
+};
+
+export const FAMILY_FIELDS = Object.keys(familySchema.shape);
+export const PAPER_FIELDS = Object.keys(paperSchema.shape);
+export const BUILDS_ON_FIELDS = ['id', 'kind', 'label'];

@@ -1,0 +1,57 @@
+import type { Root } from 'mdast';
+import type { Span } from './ast.js';
+import type { DiagnosticSink } from './diagnostics.js';
+import { sha256 } from './digest.js';
+import { type Frontmatter, readFrontmatter } from './frontmatter.js';
+import { createLocator, type Locator } from './location.js';
+import { parseMarkdown } from './markdown.js';
+
+/** One content file as given to `parse`. */
+export interface ContentFile {
+  /** Relative to the content folder, `/`-separated. */
+  path: string;
+  contents: string;
+}
+
+/** A content file after the steps every kind of file shares: BOM, markdown, frontmatter. */
+export interface ParsedSource {
+  path: string;
+  text: string;
+  digest: string;
+  tree: Root;
+  locator: Locator;
+  frontmatter: Frontmatter | undefined;
+  /** The whole file, for diagnostics about it as a whole. */
+  span: Span;
+  /** The last line with text, where "something is missing at the end" points. */
+  end: Span;
+}
+
+export function readSource(file: ContentFile, sink: DiagnosticSink): ParsedSource | undefined {
+  // A UTF-8 BOM is invisible in editors: drop it so that line 1 column 1 is where the author sees it.
+  const text = file.contents.startsWith('\uFEFF') ? file.contents.slice(1) : file.contents;
+  const locator = createLocator(file.path, text);
+  if (text.trim().length === 0) {
+    sink.report('file-empty', locator.span(0, 0), 'File is empty');
+    return undefined;
+  }
+  const tree = parseMarkdown(text);
+  const frontmatter = readFrontmatter(tree, text, locator, sink);
+  const contentEnd = text.trimEnd().length;
+  const lastLineStart = text.lastIndexOf('\n', contentEnd - 1) + 1;
+  return {
+    path: file.path,
+    text,
+    digest: sha256(text),
+    tree,
+    locator,
+    frontmatter,
+    span: locator.span(0, text.length),
+    end: locator.span(lastLineStart, contentEnd),
+  };
+}
+
+export function fileStem(path: string): string {
+  const base = path.split('/').pop() ?? path;
+  return base.replace(/\.md$/i, '');
+}

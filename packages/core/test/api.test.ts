@@ -1,0 +1,37 @@
+import { expect, it } from 'vitest';
+import * as fs from '../src/fs.js';
+import * as core from '../src/index.js';
+
+// Renderers and tests depend on these names: changing them is a breaking change (unified's habit).
+it('locks the public API of @studykit/core', () => {
+  expect(Object.keys(core).sort()).toMatchInlineSnapshot(`
+    [
+      "AST_VERSION",
+      "DiagnosticSink",
+      "FAMILY_FILE",
+      "ID_PATTERN",
+      "RELATION_KINDS",
+      "RULES",
+      "SECTION_KINDS",
+      "formatDiagnostics",
+      "formatSize",
+      "hasErrors",
+      "isContentPath",
+      "largestSize",
+      "parse",
+      "plainText",
+      "sortDiagnostics",
+      "summarizeDiagnostics",
+      "toSize",
+      "toVFileMessage",
+    ]
+  `);
+  expect(Object.keys(fs).sort()).toMatchInlineSnapshot(`
+    [
+      "ContentFolderError",
+      "MAX_FILE_BYTES",
+      "loadContent",
+      "readContentFolder",
+    ]
+  `);
+});

@@ -1,0 +1,13 @@
+import { fileURLToPath } from 'node:url';
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+/** Tests import workspace packages from source, so a unit test never depends on a stale dist/. */
+export const workspaceAliases = {
+  '@studykit/core/fs': here('./packages/core/src/fs.ts'),
+  '@studykit/core': here('./packages/core/src/index.ts'),
+  '@studykit/browser': here('./packages/browser/src/index.ts'),
+  '@studykit/lineage': here('./apps/lineage/src/index.ts'),
+  '@studykit/slides': here('./apps/slides/src/index.ts'),
+  '@studykit/report': here('./apps/report/src/index.ts'),
+};
