@@ -3,7 +3,14 @@ export { plainText } from './blocks.js';
 export { DiagnosticSink, hasErrors, sortDiagnostics, toVFileMessage } from './diagnostics.js';
 export { formatDiagnostics, summarizeDiagnostics } from './format.js';
 export type { OutputFile, ProgressEvent, ProgressListener } from './output.js';
-export { FAMILY_FILE, isContentPath, type ParseOptions, parse } from './parse.js';
+export {
+  createParseCache,
+  FAMILY_FILE,
+  isContentPath,
+  type ParseCache,
+  type ParseOptions,
+  parse,
+} from './parse.js';
 export { RULES, type Rule, type RuleId } from './rules.js';
 export { ID_PATTERN } from './schema.js';
 export { formatSize, largestSize, toSize } from './size.js';

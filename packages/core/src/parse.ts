@@ -13,6 +13,52 @@ export interface ParseOptions {
   currentYear?: number;
   /** Problems found before parsing (unreadable files…), merged into the AST's diagnostics. */
   diagnostics?: readonly Diagnostic[];
+  /**
+   * Per-file results from an earlier parse (see `createParseCache`): a file whose text is unchanged
+   * is not parsed again, only the cross-file checks rerun (watch mode).
+   */
+  cache?: ParseCache;
+}
+
+/** What one file yields on its own, before the cross-file checks. */
+interface FileResult {
+  contents: string;
+  currentYear: number;
+  digest: string;
+  diagnostics: Diagnostic[];
+  family?: FamilyDraft;
+  paper?: PaperDraft;
+}
+
+export type ParseCache = Map<string, FileResult>;
+
+export function createParseCache(): ParseCache {
+  return new Map();
+}
+
+function readFileCached(file: ContentFile, currentYear: number, cache: ParseCache | undefined): FileResult {
+  const cached = cache?.get(file.path);
+  if (cached && cached.contents === file.contents && cached.currentYear === currentYear) return cached;
+  const sink = new DiagnosticSink();
+  const source = readSource(file, sink);
+  const result: FileResult = {
+    contents: file.contents,
+    currentYear,
+    digest: source?.digest ?? sha256(file.contents),
+    diagnostics: sink.list,
+  };
+  if (source) {
+    const isFamily = (file.path.split('/').pop() ?? '').toLowerCase() === FAMILY_FILE;
+    if (isFamily) {
+      const family = readFamily(source, sink);
+      if (family) result.family = family;
+    } else {
+      const paper = readPaper(source, sink, currentYear);
+      if (paper) result.paper = paper;
+    }
+  }
+  cache?.set(file.path, result);
+  return result;
 }
 
 export const FAMILY_FILE = 'family.md';
@@ -39,17 +85,16 @@ export function parse(files: readonly ContentFile[], options: ParseOptions = {})
   const paperDrafts: PaperDraft[] = [];
   const sources: { path: string; digest: string }[] = [];
   for (const file of sorted) {
-    const source = readSource(file, sink);
-    sources.push({ path: file.path, digest: source?.digest ?? sha256(file.contents) });
-    if (!source) continue;
-    const isFamily = (file.path.split('/').pop() ?? '').toLowerCase() === FAMILY_FILE;
-    if (isFamily) {
-      const family = readFamily(source, sink);
-      if (family) familyDrafts.push(family);
-    } else {
-      const paper = readPaper(source, sink, currentYear);
-      if (paper) paperDrafts.push(paper);
-    }
+    const read = readFileCached(file, currentYear, options.cache);
+    sources.push({ path: file.path, digest: read.digest });
+    sink.list.push(...read.diagnostics);
+    if (read.family) familyDrafts.push(read.family);
+    if (read.paper) paperDrafts.push(read.paper);
+  }
+  if (options.cache) {
+    // Forget files that are gone, so a long watch session does not grow without bound.
+    const present = new Set(sorted.map((file) => file.path));
+    for (const path of options.cache.keys()) if (!present.has(path)) options.cache.delete(path);
   }
 
   const families = uniqueById(familyDrafts, 'Family', sink);

@@ -13,6 +13,7 @@ it('locks the public API of @studykit/core', () => {
       "RELATION_KINDS",
       "RULES",
       "SECTION_KINDS",
+      "createParseCache",
       "formatDiagnostics",
       "formatSize",
       "hasErrors",

@@ -71,3 +71,21 @@ describe('what the fixtures hold', () => {
     expect(ast.families[0]?.sections[0]?.text).toContain('ChatGLM-6B | 62 亿 | 中文、英文');
   });
 });
+
+describe('incremental parsing with a cache', () => {
+  it('re-reads only changed files and gives the same AST as a fresh parse', async () => {
+    const { readContentFolder } = await import('../src/fs.js');
+    const { createParseCache, parse } = await import('../src/index.js');
+    const { files } = await readContentFolder(`${fixtures}content-mini`);
+    const cache = createParseCache();
+    const first = parse(files, { cache, currentYear: 2026 });
+    const unchangedEntry = cache.get('alpha/alpha-1.md');
+    const edited = files.map((file) =>
+      file.path === 'beta/beta-1.md' ? { ...file, contents: file.contents.replace('  - alpha-2\n', '') } : file,
+    );
+    const second = parse(edited, { cache, currentYear: 2026 });
+    expect(cache.get('alpha/alpha-1.md')).toBe(unchangedEntry);
+    expect(second).toEqual(parse(edited, { currentYear: 2026 }));
+    expect(second.edges.length).toBe(first.edges.length - 1);
+  });
+});

@@ -71,7 +71,7 @@ describe('parse never throws, and every diagnostic lies inside its file', () => 
       }),
       { numRuns: 300 },
     );
-  });
+  }, 60_000);
 
   it('on a valid paper with one line broken', () => {
     fc.assert(
@@ -80,5 +80,5 @@ describe('parse never throws, and every diagnostic lies inside its file', () => 
       }),
       { numRuns: 300 },
     );
-  });
+  }, 60_000);
 });
