@@ -57,7 +57,9 @@ export function readFrontmatter(
 
   if (doc.errors.length > 0) {
     for (const error of doc.errors) {
-      const span = at(error.pos) ?? block;
+      // An unclosed quote is only noticed at the end of the block: point at the line that opens it.
+      const opening = error.message.startsWith('Missing closing') ? unbalancedQuote(yamlText) : undefined;
+      const span = opening !== undefined ? locator.span(yamlStart + opening, yamlStart + opening + 1) : (at(error.pos) ?? block);
       sink.report('yaml-syntax', span, `Invalid YAML: ${firstSentence(error.message)}`);
     }
     return undefined;
@@ -106,4 +108,17 @@ function findPair(
 
 function firstSentence(message: string): string {
   return message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? message;
+}
+
+/** Offset of the quote that opens a never-closed quoted scalar (first line with an odd quote count). */
+function unbalancedQuote(yamlText: string): number | undefined {
+  let offset = 0;
+  for (const line of yamlText.split('\n')) {
+    const doubles = line.match(/(?<!\\)"/g)?.length ?? 0;
+    const singles = line.match(/'/g)?.length ?? 0;
+    if (doubles % 2 === 1) return offset + line.indexOf('"');
+    if (singles % 2 === 1) return offset + line.indexOf("'");
+    offset += line.length + 1;
+  }
+  return undefined;
 }

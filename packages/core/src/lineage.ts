@@ -6,7 +6,12 @@ import { didYouMean } from './suggest.js';
  * Turns every paper's `builds_on` into lineage edges, reporting unknown ids and cycles.
  * Edges run from the earlier paper to the one that builds on it.
  */
-export function buildLineage(papers: readonly Paper[], sink: DiagnosticSink): LineageEdge[] {
+export function buildLineage(
+  papers: readonly Paper[],
+  sink: DiagnosticSink,
+  /** Ids of papers whose files failed validation: already reported, so not "unknown" here. */
+  brokenIds: ReadonlySet<string> = new Set(),
+): LineageEdge[] {
   const byId = new Map(papers.map((paper) => [paper.id, paper]));
   const ids = [...byId.keys()];
   const edges: LineageEdge[] = [];
@@ -14,6 +19,7 @@ export function buildLineage(papers: readonly Paper[], sink: DiagnosticSink): Li
     for (const entry of paper.buildsOn) {
       const earlier = byId.get(entry.id);
       if (!earlier) {
+        if (brokenIds.has(entry.id)) continue;
         const suggestion = didYouMean(entry.id, ids);
         sink.report(
           'builds-on-unknown',

@@ -5,7 +5,7 @@ import { sha256 } from './digest.js';
 import { buildLineage, lineageDepths } from './lineage.js';
 import { type FamilyDraft, readFamily } from './read-family.js';
 import { type PaperDraft, readPaper } from './read-paper.js';
-import { type ContentFile, readSource } from './source.js';
+import { type ContentFile, fileStem, readSource } from './source.js';
 import { didYouMean } from './suggest.js';
 
 export interface ParseOptions {
@@ -28,6 +28,11 @@ interface FileResult {
   diagnostics: Diagnostic[];
   family?: FamilyDraft;
   paper?: PaperDraft;
+  /**
+   * The id a file meant to declare when it failed validation: references to it are not reported
+   * again as "unknown" (one broken file, one error).
+   */
+  brokenId?: { kind: 'family' | 'paper'; id: string };
 }
 
 export type ParseCache = Map<string, FileResult>;
@@ -57,6 +62,12 @@ function readFileCached(file: ContentFile, currentYear: number, cache: ParseCach
       if (paper) result.paper = paper;
     }
   }
+  if (!result.family && !result.paper) {
+    const data = source?.frontmatter?.data as { id?: unknown } | undefined;
+    const isFamily = (file.path.split('/').pop() ?? '').toLowerCase() === FAMILY_FILE;
+    const id = typeof data?.id === 'string' ? data.id : isFamily ? undefined : fileStem(file.path);
+    if (id) result.brokenId = { kind: isFamily ? 'family' : 'paper', id };
+  }
   cache?.set(file.path, result);
   return result;
 }
@@ -84,10 +95,15 @@ export function parse(files: readonly ContentFile[], options: ParseOptions = {})
   const familyDrafts: FamilyDraft[] = [];
   const paperDrafts: PaperDraft[] = [];
   const sources: { path: string; digest: string }[] = [];
+  const broken = { family: new Set<string>(), paper: new Set<string>() };
+  for (const diagnostic of options.diagnostics ?? []) {
+    if (diagnostic.rule === 'file-unreadable') broken.paper.add(fileStem(diagnostic.file));
+  }
   for (const file of sorted) {
     const read = readFileCached(file, currentYear, options.cache);
     sources.push({ path: file.path, digest: read.digest });
     sink.list.push(...read.diagnostics);
+    if (read.brokenId) broken[read.brokenId.kind].add(read.brokenId.id);
     if (read.family) familyDrafts.push(read.family);
     if (read.paper) paperDrafts.push(read.paper);
   }
@@ -103,6 +119,7 @@ export function parse(files: readonly ContentFile[], options: ParseOptions = {})
   for (const draft of uniqueById(paperDrafts, 'Paper', sink)) {
     const family = familyById.get(draft.family);
     if (!family) {
+      if (broken.family.has(draft.family)) continue; // its family.md already has an error
       const suggestion = didYouMean(draft.family, [...familyById.keys()]);
       sink.report(
         'family-unknown',
@@ -128,7 +145,7 @@ export function parse(files: readonly ContentFile[], options: ParseOptions = {})
       (depth.get(a.id) ?? 0) - (depth.get(b.id) ?? 0) ||
       a.id.localeCompare(b.id),
   );
-  const edges = buildLineage(papers, sink);
+  const edges = buildLineage(papers, sink, broken.paper);
   const finished = families.map((draft) => finishFamily(draft, papers, sink));
 
   return {

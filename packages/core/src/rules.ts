@@ -44,7 +44,7 @@ export const RULES = {
   'id-duplicate': {
     severity: 'error',
     title: 'Duplicate id',
-    hint: 'Ids must be unique across all families and papers; rename one of them.',
+    hint: 'Paper ids must be unique across all families (and family ids among families); rename one of them.',
   },
   'family-unknown': {
     severity: 'error',

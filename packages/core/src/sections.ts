@@ -67,6 +67,8 @@ export function readPaperBody(
   locator: Locator,
   sink: DiagnosticSink,
   fileEnd: Span,
+  /** Without frontmatter the whole file is "lead text": that is reported once, as missing frontmatter. */
+  hasFrontmatter = true,
 ): PaperBody {
   const topHeadings = nodes.filter((node) => node.type === 'heading' && node.depth === 1);
   for (const heading of topHeadings) {
@@ -80,7 +82,7 @@ export function readPaperBody(
     nodes.filter((node) => !topHeadings.includes(node)),
     2,
   );
-  if (lead.length > 0) {
+  if (lead.length > 0 && hasFrontmatter) {
     sink.report(
       'section-unknown',
       spanOfNodes(lead, locator),
