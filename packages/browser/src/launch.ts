@@ -45,5 +45,10 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Brows
     headless: true,
     args: [...CHROMIUM_ARGS, ...(options.args ?? [])],
     timeout: options.timeoutMs ?? 60_000,
+    // Playwright's own handlers would kill the browser and exit(130) on Ctrl-C; the CLI closes the
+    // browser itself and exits cleanly (watch and present own their signal handling).
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
   });
 }

@@ -3,9 +3,12 @@ import { ContentFolderError, loadContent } from '@studykit/core/fs';
 import { UsageError } from './args.js';
 
 /** Loads the content folder; a missing folder is a usage error (exit 2), not a content problem. */
-export async function loadOrFail(dir: string): Promise<StudyAst> {
+export async function loadOrFail(
+  dir: string,
+  load: () => Promise<StudyAst> = () => loadContent(dir),
+): Promise<StudyAst> {
   try {
-    return await loadContent(dir);
+    return await load();
   } catch (error) {
     if (error instanceof ContentFolderError) throw new UsageError(error.message);
     throw error;

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { OutputFile } from '@studykit/core';
 
@@ -24,4 +24,16 @@ export async function writeOutputs(outDir: string, files: readonly OutputFile[])
   // Only once everything is on disk do the renames happen, so one renderer's outputs land together.
   for (const { temporary, target } of staged) await rename(temporary, target);
   return staged.map(({ target }) => target);
+}
+
+const TEMPORARY = /\.tmp-[0-9a-f]{12}$/;
+
+/** A build killed between write and rename leaves `*.tmp-…` files: remove them before the next one. */
+export async function removeStaleTemporaries(outDir: string): Promise<void> {
+  const entries = await readdir(outDir, { recursive: true, withFileTypes: true }).catch(() => []);
+  await Promise.all(
+    entries
+      .filter((entry) => entry.isFile() && TEMPORARY.test(entry.name))
+      .map((entry) => rm(join(entry.parentPath, entry.name), { force: true })),
+  );
 }

@@ -59,7 +59,10 @@ export function readFrontmatter(
     for (const error of doc.errors) {
       // An unclosed quote is only noticed at the end of the block: point at the line that opens it.
       const opening = error.message.startsWith('Missing closing') ? unbalancedQuote(yamlText) : undefined;
-      const span = opening !== undefined ? locator.span(yamlStart + opening, yamlStart + opening + 1) : (at(error.pos) ?? block);
+      const span =
+        opening !== undefined
+          ? locator.span(yamlStart + opening, yamlStart + opening + 1)
+          : (at(error.pos) ?? block);
       sink.report('yaml-syntax', span, `Invalid YAML: ${firstSentence(error.message)}`);
     }
     return undefined;

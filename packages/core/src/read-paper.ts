@@ -32,7 +32,13 @@ export function readPaper(
     );
   }
   // The body is checked even when the frontmatter is broken, so one run shows every problem.
-  const body = readPaperBody(bodyNodes(source.tree), source.locator, sink, source.end, Boolean(source.frontmatter));
+  const body = readPaperBody(
+    bodyNodes(source.tree),
+    source.locator,
+    sink,
+    source.end,
+    Boolean(source.frontmatter),
+  );
   const frontmatter = source.frontmatter;
   if (!frontmatter) return undefined;
   const data = validateFrontmatter(paperSchema, frontmatter, PAPER_FIELDS, sink);

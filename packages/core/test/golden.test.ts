@@ -81,7 +81,9 @@ describe('incremental parsing with a cache', () => {
     const first = parse(files, { cache, currentYear: 2026 });
     const unchangedEntry = cache.get('alpha/alpha-1.md');
     const edited = files.map((file) =>
-      file.path === 'beta/beta-1.md' ? { ...file, contents: file.contents.replace('  - alpha-2\n', '') } : file,
+      file.path === 'beta/beta-1.md'
+        ? { ...file, contents: file.contents.replace('  - alpha-2\n', '') }
+        : file,
     );
     const second = parse(edited, { cache, currentYear: 2026 });
     expect(cache.get('alpha/alpha-1.md')).toBe(unchangedEntry);

@@ -5,6 +5,7 @@ import type { Io } from '../io.js';
 import { loadOrFail } from '../load.js';
 import { createProgress } from '../progress.js';
 import { type BuildSession, runBuild } from '../run-build.js';
+import { removeStaleTemporaries } from '../write.js';
 
 /** `studykit build`: validate, then render each requested output; nothing is written if content has errors. */
 export async function build(line: CommandLine, io: Io): Promise<number> {
@@ -17,6 +18,7 @@ export async function build(line: CommandLine, io: Io): Promise<number> {
     return 1;
   }
   checkFamilies(ast, line.family);
+  await removeStaleTemporaries(line.out);
   const session: BuildSession = { progress: createProgress(io) };
   try {
     const failures = await runBuild(ast, line, session);

@@ -1,5 +1,12 @@
-import { formatDiagnostics, hasErrors, type StudyAst, summarizeDiagnostics } from '@studykit/core';
-import { loadContent } from '@studykit/core/fs';
+import {
+  createParseCache,
+  formatDiagnostics,
+  hasErrors,
+  parse,
+  type StudyAst,
+  summarizeDiagnostics,
+} from '@studykit/core';
+import { readContentFolder } from '@studykit/core/fs';
 import { watch as watchFiles } from 'chokidar';
 import type { CommandLine } from '../args.js';
 import type { Io } from '../io.js';
@@ -26,8 +33,15 @@ export async function watch(line: CommandLine, io: Io): Promise<number> {
   let pending = false;
   let stopping = false;
 
+  // Unchanged files are not parsed again: only the edited file and the cross-file checks rerun.
+  const cache = createParseCache();
+  const load = async () => {
+    const { files, diagnostics } = await readContentFolder(line.content);
+    return parse(files, { cache, diagnostics });
+  };
+
   const cycle = async (first: boolean) => {
-    const ast = first ? await loadOrFail(line.content) : await loadContent(line.content);
+    const ast = first ? await loadOrFail(line.content, load) : await load();
     if (ast.diagnostics.length > 0) io.stdout(formatDiagnostics(ast.diagnostics));
     if (hasErrors(ast.diagnostics)) {
       io.stderr(`watch: ${summarizeDiagnostics(ast.diagnostics)}; keeping the last good outputs`);
@@ -61,7 +75,7 @@ export async function watch(line: CommandLine, io: Io): Promise<number> {
     awaitWriteFinish: { stabilityThreshold: 40, pollInterval: 10 },
   });
   watcher.on('all', (_event, path) => {
-    if (path.endsWith('.md')) schedule();
+    if (typeof path === 'string' && path.endsWith('.md')) schedule();
   });
   await new Promise<void>((resolve) => watcher.on('ready', () => resolve()));
   io.stderr(`watch: watching ${line.content} (Ctrl-C to stop)`);

@@ -1,0 +1,102 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const bin = join(root, 'packages/cli/dist/bin.js');
+
+/** Every descendant of a process (children, grandchildren…), from ps. */
+function descendants(pid: number): number[] {
+  let output = '';
+  try {
+    output = execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' });
+  } catch {
+    return [];
+  }
+  const children = output
+    .split('\n')
+    .map((line) => Number(line.trim()))
+    .filter((child) => child > 0);
+  return children.flatMap((child) => [child, ...descendants(child)]);
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+async function until<T>(what: string, probe: () => T | undefined | false, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe('studykit watch', () => {
+  const content = mkdtempSync(join(tmpdir(), 'studykit-watch-content-'));
+  const out = mkdtempSync(join(tmpdir(), 'studykit-watch-out-'));
+  cpSync(join(root, 'tests/fixtures/content-mini'), content, { recursive: true });
+  const paper = join(content, 'beta', 'beta-1.md');
+  const svg = join(out, 'lineage', 'lineage.svg');
+  const original = readFileSync(paper, 'utf8');
+  let watcher: ChildProcess | undefined;
+  let stdout = '';
+  let stderr = '';
+
+  afterAll(() => {
+    if (watcher && watcher.exitCode === null) watcher.kill('SIGKILL');
+  });
+
+  it('builds, follows edits, survives a broken edit, recovers, and stops cleanly', async () => {
+    watcher = spawn('node', [bin, 'watch', '--content', content, '--out', out, '--only', 'lineage,report'], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    watcher.stdout?.on('data', (chunk) => {
+      stdout += chunk;
+    });
+    watcher.stderr?.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    await until('the first build', () => stderr.includes('watch: watching'), 120_000);
+    expect(readFileSync(svg, 'utf8')).toContain('Beta-1');
+    expect(statSync(join(out, 'report', 'study-report.pdf')).size).toBeGreaterThan(1000);
+
+    // A valid edit: the new short name reaches the diagram.
+    writeFileSync(paper, original.replace('short: Beta-1', 'short: Beta-Renamed'));
+    await until('the renamed node', () => readFileSync(svg, 'utf8').includes('Beta-Renamed'));
+
+    // A broken edit: the diagnostic is printed and the last good outputs stay.
+    const before = statSync(svg).mtimeMs;
+    stdout = '';
+    writeFileSync(paper, original.replace('year: 2023', 'year: soon'));
+    await until('the diagnostic', () => stdout.includes('beta/beta-1.md:6:7  error'));
+    expect(stdout).toContain('Field `year` must be a whole number such as 2020, got "soon"  field-type');
+    await until('the keep message', () => stderr.includes('keeping the last good outputs'));
+    expect(statSync(svg).mtimeMs).toBe(before);
+    expect(readFileSync(svg, 'utf8')).toContain('Beta-Renamed');
+
+    // The next valid edit recovers.
+    writeFileSync(paper, original.replace('short: Beta-1', 'short: Beta-Fixed'));
+    await until('recovery', () => readFileSync(svg, 'utf8').includes('Beta-Fixed'));
+
+    // Ctrl-C: exit 0, and no browser or other child left behind.
+    const children = descendants(watcher.pid as number);
+    expect(children.length).toBeGreaterThan(0); // the warm Chromium
+    const exited = new Promise<number | null>((resolve) => watcher?.once('exit', (code) => resolve(code)));
+    watcher.kill('SIGINT');
+    expect(await exited).toBe(0);
+    await until('children to exit', () => children.every((pid) => !alive(pid)), 10_000);
+    expect(stderr).toContain('watch: stopped');
+  }, 240_000);
+});
