@@ -1,0 +1,94 @@
+import { execFile, spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const bin = join(root, 'packages/cli/dist/bin.js');
+const mini = join(root, 'tests/fixtures/content-mini');
+
+function studykit(args: string[], env: Record<string, string> = {}) {
+  return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+    execFile('node', [bin, ...args], { cwd: root, env: { ...process.env, ...env }, maxBuffer: 1 << 26 }, (error, stdout, stderr) =>
+      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+/** Every file below a folder with its bytes, to prove a failed build changed nothing. */
+function snapshot(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) {
+      const path = join(entry.parentPath, entry.name);
+      files.set(path.slice(dir.length), readFileSync(path).toString('base64'));
+    }
+  }
+  return files;
+}
+
+describe('studykit build (lineage and report) on the small fixture', () => {
+  const out = mkdtempSync(join(tmpdir(), 'studykit-build-'));
+  let first: { code: number; stdout: string; stderr: string };
+
+  beforeAll(async () => {
+    first = await studykit(['build', '--content', mini, '--out', out, '--only', 'lineage,report']);
+  }, 180_000);
+
+  it('writes the diagram, the report and an index that links to them', () => {
+    expect(first.code, first.stderr).toBe(0);
+    for (const file of ['lineage/lineage.mmd', 'lineage/lineage.svg', 'lineage/lineage.png', 'lineage/lineage.pdf', 'report/study-report.pdf']) {
+      expect(existsSync(join(out, file)), file).toBe(true);
+    }
+    const index = readFileSync(join(out, 'index.html'), 'utf8');
+    expect(index).toContain('3 papers in 2 families');
+    const links = [...index.matchAll(/href="([^"#:]+)"/g)].map((match) => match[1] as string);
+    expect(links).toEqual(expect.arrayContaining(['report/study-report.pdf', 'lineage/lineage.svg', 'lineage/lineage-alpha.svg']));
+    for (const link of links) expect(existsSync(join(out, link)), link).toBe(true);
+    expect(index).toContain('slides (web) (not built)');
+  });
+
+  it('prints one progress line per step on a non-TTY', () => {
+    expect(first.stderr).toMatch(/^lineage: wrote \d+ files to /m);
+    expect(first.stderr).toMatch(/^report: wrote .*study-report\.pdf$/m);
+    expect(first.stderr).toMatch(/^index: wrote /m);
+  });
+
+  it('a renderer that fails (Chromium missing) names its step and loses nothing', async () => {
+    const before = snapshot(out);
+    const result = await studykit(['build', '--content', mini, '--out', out, '--only', 'lineage'], {
+      STUDYKIT_CHROMIUM: '/nonexistent/chromium',
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^studykit: lineage failed: .*\/nonexistent\/chromium/m);
+    const after = snapshot(out);
+    for (const [path, bytes] of before) if (!path.endsWith('index.html')) expect(after.get(path), path).toBe(bytes);
+  }, 120_000);
+
+  it('a build killed midway keeps the previous outputs, and the next build cleans up', async () => {
+    const content = mkdtempSync(join(tmpdir(), 'studykit-kill-'));
+    cpSync(mini, content, { recursive: true });
+    const before = snapshot(out);
+    const child = spawn('node', [bin, 'build', '--content', content, '--out', out, '--only', 'lineage,report'], {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    // Kill it as soon as it is busy rendering.
+    await new Promise<void>((resolve) => {
+      child.stderr.on('data', (chunk: Buffer) => {
+        if (/lineage:/.test(chunk.toString())) resolve();
+      });
+      child.once('exit', () => resolve());
+    });
+    child.kill('SIGKILL');
+    await new Promise((resolve) => child.once('exit', resolve));
+    const after = snapshot(out);
+    for (const [path, bytes] of before) expect(after.get(path), path).toBe(bytes);
+
+    const again = await studykit(['build', '--content', content, '--out', out, '--only', 'lineage,report']);
+    expect(again.code, again.stderr).toBe(0);
+    expect([...snapshot(out).keys()].filter((path) => /\.tmp-/.test(path))).toEqual([]);
+  }, 180_000);
+});
