@@ -1,0 +1,97 @@
+/**
+ * Markdown inline content (mdast phrasing nodes) → styled runs. Raw HTML is kept as literal text:
+ * content is untrusted and nothing in it is ever interpreted.
+ */
+import type { Block } from '@studykit/core';
+import { HARD_BREAK, isCjk } from './text-layout.js';
+import type { Run, TextStyle } from './text-types.js';
+import { LINK } from './theme.js';
+
+export type BlockNode = Block['children'][number];
+type ParagraphNode = Extract<BlockNode, { type: 'paragraph' }>;
+export type InlineNode = ParagraphNode['children'][number];
+
+/** Only web and mail links become clickable; anything else is shown as plain text. */
+export function safeLink(url: string): string | undefined {
+  return /^(https?:\/\/|mailto:)/i.test(url.trim()) ? url.trim() : undefined;
+}
+
+/**
+ * A soft line break in the source is a space between words, but nothing between two Chinese
+ * characters (a space there would show as a gap).
+ */
+function softBreaks(text: string): string {
+  return text.replace(/[ \t]*\r?\n[ \t]*/g, (match, offset: number, whole: string) => {
+    const before = whole[offset - 1] ?? '';
+    const after = whole[offset + match.length] ?? '';
+    return isCjk(before) && isCjk(after) ? '' : ' ';
+  });
+}
+
+export function inlineRuns(nodes: readonly InlineNode[], style: TextStyle): Run[] {
+  const runs: Run[] = [];
+  const visit = (node: InlineNode, current: TextStyle): void => {
+    switch (node.type) {
+      case 'text':
+        runs.push({ text: softBreaks(node.value), style: current });
+        return;
+      case 'html':
+        runs.push({ text: softBreaks(node.value), style: current });
+        return;
+      case 'inlineCode':
+        runs.push({
+          text: node.value.replace(/\s+/g, ' '),
+          style: {
+            ...current,
+            family: 'mono',
+            bold: false,
+            italic: false,
+            size: current.size * 0.9,
+            code: true,
+          },
+        });
+        return;
+      case 'emphasis':
+        for (const child of node.children) visit(child, { ...current, italic: true });
+        return;
+      case 'strong':
+        for (const child of node.children) visit(child, { ...current, bold: true });
+        return;
+      case 'delete':
+        for (const child of node.children) visit(child, current);
+        return;
+      case 'break':
+        runs.push({ text: HARD_BREAK, style: current });
+        return;
+      case 'link': {
+        const url = safeLink(node.url);
+        const linkStyle: TextStyle = url ? { ...current, link: url, color: LINK } : current;
+        for (const child of node.children) visit(child, linkStyle);
+        return;
+      }
+      case 'linkReference':
+        for (const child of node.children) visit(child, current);
+        return;
+      case 'image':
+        runs.push({ text: `[image: ${node.alt ?? ''}]`, style: { ...current, italic: true } });
+        return;
+      case 'imageReference':
+        runs.push({ text: `[image: ${node.alt ?? ''}]`, style: { ...current, italic: true } });
+        return;
+      case 'footnoteReference':
+        runs.push({ text: `[${node.label ?? node.identifier}]`, style: current });
+        return;
+      default: {
+        const unknown = node as { value?: unknown; children?: InlineNode[] };
+        if (typeof unknown.value === 'string') runs.push({ text: unknown.value, style: current });
+        for (const child of unknown.children ?? []) visit(child, current);
+      }
+    }
+  };
+  for (const node of nodes) visit(node, style);
+  return runs;
+}
+
+export function plainRuns(text: string, style: TextStyle): Run[] {
+  return [{ text, style }];
+}

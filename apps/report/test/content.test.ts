@@ -1,0 +1,50 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { AST_VERSION, type StudyAst } from '@studykit/core';
+import { loadContent } from '@studykit/core/fs';
+import { renderReport } from '@studykit/report';
+import { describe, expect, it } from 'vitest';
+import { pdfFonts, pdfText, qpdfCheck, readStructure, squeeze, writeTemp } from './pdf-tools.js';
+
+const contentDir = fileURLToPath(new URL('../../../content', import.meta.url));
+
+describe('the shipped content', () => {
+  it.runIf(existsSync(contentDir))(
+    'becomes a valid booklet holding every paper title and conclusion',
+    async () => {
+      const ast = await loadContent(contentDir);
+      expect(ast.papers.length).toBeGreaterThan(0);
+      const [file] = await renderReport(ast);
+      const path = writeTemp(file?.contents as Uint8Array);
+      expect(qpdfCheck(path).status).toBe(0);
+      for (const font of pdfFonts(path)) expect(font).toMatchObject({ embedded: true, subset: true });
+      const text = squeeze(pdfText(path));
+      for (const paper of ast.papers) {
+        expect(text, paper.title).toContain(squeeze(paper.title));
+        for (const conclusion of paper.conclusions) expect(text).toContain(squeeze(conclusion.text));
+      }
+      const { outline } = await readStructure(file?.contents as Uint8Array);
+      expect(outline.flatMap((item) => item.children)).toHaveLength(ast.papers.length);
+    },
+    60_000,
+  );
+});
+
+describe('an empty study', () => {
+  it('still renders cover, contents, lineage placeholder and an empty reference list', async () => {
+    const empty: StudyAst = {
+      version: AST_VERSION,
+      families: [],
+      papers: [],
+      edges: [],
+      files: [],
+      diagnostics: [],
+    };
+    const [file] = await renderReport(empty);
+    const path = writeTemp(file?.contents as Uint8Array);
+    expect(qpdfCheck(path).status).toBe(0);
+    const text = pdfText(path);
+    expect(text).toContain('Contents');
+    expect(text).toContain('References');
+  });
+});

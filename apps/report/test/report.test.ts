@@ -1,0 +1,296 @@
+import { fileURLToPath } from 'node:url';
+import type { StudyAst } from '@studykit/core';
+import { loadContent } from '@studykit/core/fs';
+import { renderReport } from '@studykit/report';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  inkIn,
+  pdfFonts,
+  pdfText,
+  qpdfCheck,
+  readStructure,
+  renderGrey,
+  squeeze,
+  wordBoxes,
+  writeTemp,
+} from './pdf-tools.js';
+
+const fixtureDir = fileURLToPath(new URL('./fixtures/content', import.meta.url));
+
+let ast: StudyAst;
+let bytes: Uint8Array;
+let path: string;
+let text: string;
+let structure: Awaited<ReturnType<typeof readStructure>>;
+
+async function render(options: Parameters<typeof renderReport>[1] = {}): Promise<Uint8Array> {
+  const files = await renderReport(ast, { date: '2026-11-29', ...options });
+  expect(files).toHaveLength(1);
+  expect(files[0]?.path).toBe('report/study-report.pdf');
+  return files[0]?.contents as Uint8Array;
+}
+
+function pageText(page: number, layout = false): string {
+  return pdfText(path, page + 1, layout);
+}
+
+beforeAll(async () => {
+  ast = await loadContent(fixtureDir);
+  expect(ast.papers.map((paper) => paper.id).sort()).toEqual(['alpha-1', 'alpha-2', 'evil-paper', 'zh-chat']);
+  bytes = await render();
+  path = writeTemp(bytes);
+  text = pdfText(path);
+  structure = await readStructure(bytes);
+}, 60_000);
+
+describe('the PDF file', () => {
+  it('passes qpdf --check', () => {
+    const { status, output } = qpdfCheck(path);
+    expect(output).toContain('No syntax or stream encoding errors');
+    expect(status).toBe(0);
+  });
+
+  it('embeds every font as a tagged subset, Latin and CJK faces included', () => {
+    const fonts = pdfFonts(path);
+    expect(fonts.length).toBeGreaterThanOrEqual(3);
+    for (const font of fonts) {
+      expect(font, font.name).toMatchObject({ embedded: true, subset: true, unicode: true });
+      expect(font.name).toMatch(/^[A-Z]{6}\+/);
+    }
+    const names = fonts.map((font) => font.name.slice(7));
+    expect(names).toContain('SourceSerif4-Regular');
+    expect(names).toContain('NotoSansSC-Regular');
+  });
+
+  it('is byte-identical when rendered twice', async () => {
+    const again = await render();
+    expect(Buffer.from(again).equals(Buffer.from(bytes))).toBe(true);
+  });
+
+  it('carries title, author, subject, keywords, language and the fixed date', async () => {
+    const { doc } = structure;
+    expect(doc.getTitle()).toBe('Classic Large Language Model Papers');
+    expect(doc.getAuthor()).toBeTruthy();
+    expect(doc.getSubject()).toContain('4 papers in 3 families');
+    expect(doc.getKeywords()).toContain('中文模型系列');
+    expect(structure.language).toBe('en');
+    expect(doc.getCreationDate()?.toISOString()).toBe('2026-11-29T00:00:00.000Z');
+    expect(doc.getModificationDate()?.toISOString()).toBe('2026-11-29T00:00:00.000Z');
+  });
+
+  it('is A4 by default and US Letter on request', async () => {
+    expect(structure.size.width).toBeCloseTo(595.28, 1);
+    expect(structure.size.height).toBeCloseTo(841.89, 1);
+    const letter = await readStructure(await render({ paperSize: 'letter' }));
+    expect(letter.size).toEqual({ width: 612, height: 792 });
+  });
+});
+
+describe('the text on the pages', () => {
+  it('holds every paper title and every conclusion', () => {
+    const squeezed = squeeze(text);
+    for (const paper of ast.papers) {
+      expect(squeezed, paper.title).toContain(squeeze(paper.title));
+      for (const conclusion of paper.conclusions)
+        expect(squeezed, conclusion.text).toContain(squeeze(conclusion.text));
+    }
+  });
+
+  it('keeps the Chinese paragraph whole and in reading order', () => {
+    const paragraph =
+      '开源的大模型大多以英文为主，中文能力有限。我们希望得到一个可以在单张消费级显卡上运行的双语对话模型（支持INT4量化），并且保持较好的中文理解与生成能力。';
+    expect(squeeze(text)).toContain(squeeze(paragraph));
+    expect(squeeze(text)).toContain('模型基于GLM架构，在大约1T个中英文标记上训练');
+    expect(squeeze(text)).toContain('MixedEnglishwordssuchasRLHFandquantisationappearinthesameparagraph.');
+    // A paper written in Chinese gets Chinese labels for its conclusions.
+    expect(text).toContain('主要结论');
+    expect(text).toContain('次要结论');
+  });
+
+  it('never starts a Chinese line with closing punctuation', () => {
+    const lines = pdfText(path, undefined, true)
+      .split('\n')
+      .map((line) => line.trim());
+    const chinese = lines.filter((line) => /[\u4e00-\u9fff]/.test(line));
+    expect(chinese.length).toBeGreaterThan(5);
+    for (const line of chinese) expect(line, line).not.toMatch(/^[，。、）：；！？」』]/);
+  });
+
+  it('shows hostile strings literally and keeps unsafe links inert', () => {
+    expect(text).toContain("<script>alert('pwn')</script> {{ constructor }} \\(x\\) %% end");
+    expect(text).toContain('<img src=x onerror=alert(1)>');
+    expect(text).toContain('%%{init: {"theme": "dark"}}%%');
+    expect(text).toContain('<div class="block">a raw html block</div>');
+    expect(text).toContain("Robert'); DROP TABLE papers;--");
+    expect(text).toContain('a javascript link stays plain text.');
+    const uris = structure.links.flat().flatMap((link) => (link.uri ? [link.uri] : []));
+    expect(uris).toContain('https://example.com/alpha-1.pdf');
+    expect(uris.some((uri) => uri.startsWith('javascript'))).toBe(false);
+    // Parentheses, backslash and angle brackets survive as a valid, percent-encoded URI.
+    expect(uris).toContain('https://example.com/a(b)c%5Cd?e=%3Cf%3E');
+  });
+
+  it('prints the facts block of each paper', () => {
+    expect(text).toContain('Ada Lovelace, Alan Turing');
+    expect(text).toContain('Alpha technical report');
+    expect(text).toContain('117M');
+    expect(text).toContain('https://example.com/alpha-1.pdf');
+    // "Builds on" names the earlier paper and links to it.
+    expect(text).toContain('Alpha-1 (scales up)');
+    const papers = structure.outline[2]?.children ?? [];
+    const [first, second] = papers;
+    expect(structure.links[second?.page ?? 0]?.some((link) => link.page === first?.page)).toBe(true);
+  });
+
+  it('repeats nothing from speaker notes and keeps the table cells', () => {
+    expect(text).toContain('Supervised fine-tuning on human demonstrations');
+    expect(text).toContain('中英双语对话模型，经过监督微调和人类反馈强化学习');
+  });
+});
+
+describe('navigation', () => {
+  it('nests the outline family → paper, each pointing at the page that holds its title', () => {
+    const top = structure.outline.map((item) => item.title);
+    expect(top).toEqual([
+      'Contents',
+      'Lineage of the papers',
+      '1. Alpha transformer line',
+      '2. 中文模型系列',
+      '3. Hostile <b>family</b> {{ $emit }}',
+      'References',
+      'Index',
+    ]);
+    const alpha = structure.outline[2];
+    expect(alpha?.children.map((child) => child.title)).toEqual([
+      'Alpha-1: Improving Alpha Understanding by Generative Pre-Training',
+      'Alpha-2: Alpha Models are Unsupervised Multitask Learners',
+    ]);
+    for (const family of structure.outline.slice(2, 5)) {
+      for (const child of family.children) {
+        const paper = ast.papers.find((candidate) => child.title.endsWith(candidate.title));
+        expect(paper, child.title).toBeDefined();
+        expect(squeeze(pageText(child.page))).toContain(squeeze(paper?.title ?? ''));
+      }
+    }
+  });
+
+  it('links every TOC entry to the page it names, and prints that page number', () => {
+    const tocLinks = structure.links[1] ?? [];
+    expect(tocLinks.length).toBeGreaterThan(8);
+    const toc = pageText(1, true);
+    for (const paper of ast.papers) {
+      const target = structure.outline
+        .flatMap((item) => item.children)
+        .find((item) => item.title.endsWith(paper.title));
+      expect(target).toBeDefined();
+      expect(tocLinks.some((link) => link.page === target?.page)).toBe(true);
+    }
+    // The printed number next to an entry equals the target page's label.
+    const zhPage = structure.outline[3]?.children[0]?.page ?? -1;
+    const bodyStart = structure.pageLabels.find((range) => range.style === 'D')?.start ?? 0;
+    const label = String(zhPage - bodyStart + 1);
+    expect(toc).toMatch(new RegExp(`中文对话模型：开放的双语对话语言模型[ .]*${label}`));
+    for (const link of tocLinks) expect(link.page).toBeGreaterThan(1);
+  });
+
+  it('labels pages Cover, roman front matter, arabic body, matching the printed folios', () => {
+    const labels = structure.pageLabels;
+    expect(labels[0]).toEqual({ start: 0, prefix: 'Cover' });
+    expect(labels[1]).toEqual({ start: 1, style: 'r' });
+    expect(labels[2]?.style).toBe('D');
+    const bodyStart = labels[2]?.start ?? 0;
+    expect(bodyStart).toBe(3);
+    // Folios: the last line printed on a page is its number.
+    const folio = (page: number) => pageText(page, true).trim().split('\n').pop()?.trim();
+    expect(folio(1)).toBe('i');
+    expect(folio(2)).toBe('ii');
+    expect(folio(bodyStart)).toBe('1');
+    expect(folio(structure.pageCount - 1)).toBe(String(structure.pageCount - bodyStart));
+  });
+
+  it('ends with an index of tags whose page numbers point at the papers', () => {
+    const indexItem = structure.outline.find((item) => item.title === 'Index');
+    expect(indexItem).toBeDefined();
+    const indexText = pageText(indexItem?.page ?? 0, true);
+    const zhPage = structure.outline[3]?.children[0]?.page ?? -1;
+    const bodyStart = structure.pageLabels.find((range) => range.style === 'D')?.start ?? 0;
+    expect(indexText).toMatch(new RegExp(`量化\\s+中文对话.${zhPage - bodyStart + 1}`));
+    const links = structure.links[indexItem?.page ?? 0] ?? [];
+    expect(links.some((link) => link.page === zhPage)).toBe(true);
+  });
+
+  it('shows a running header with the report title and the chapter on body pages', () => {
+    const pagesWithHeader = Array.from({ length: structure.pageCount }, (_, page) => pageText(page)).filter(
+      (page) =>
+        page.startsWith('Classic Large Language Model Papers') || page.startsWith('Alpha transformer line'),
+    );
+    expect(pagesWithHeader.length).toBeGreaterThan(0);
+  });
+});
+
+describe('ink on the page', () => {
+  it('draws visible glyphs for Latin, bold, CJK and monospaced words', () => {
+    const checks: { page: number; word: string }[] = [];
+    const find = (word: string) => {
+      for (let page = 1; page <= structure.pageCount; page++) {
+        if (wordBoxes(path, page).some((box) => box.text === word)) return page;
+      }
+      return -1;
+    };
+    for (const word of [
+      'Generative',
+      '中文对话模型：开放的双语对话语言模型',
+      'peak',
+      'Lovelace,',
+      '六十二亿参数的双语模型经过对齐以后可以进行流畅的中文对话。',
+    ]) {
+      const page = find(word);
+      expect(page, word).toBeGreaterThan(0);
+      checks.push({ page, word });
+    }
+    for (const { page, word } of checks) {
+      const image = renderGrey(path, page);
+      const box = wordBoxes(path, page).find((candidate) => candidate.text === word);
+      expect(box).toBeDefined();
+      if (box) expect(inkIn(image, box), word).toBeGreaterThan(0.04);
+    }
+  });
+});
+
+describe('options', () => {
+  it('renders a subset of families and rejects an unknown one', async () => {
+    const subset = await render({ families: ['zh'] });
+    const subsetText = pdfText(writeTemp(subset));
+    expect(subsetText).toContain('中文对话模型');
+    expect(subsetText).not.toContain('Alpha Models are Unsupervised');
+    await expect(render({ families: ['nope'] })).rejects.toThrow(/Unknown family: nope/);
+  });
+
+  it('embeds the lineage PDF as vector art, or shows a placeholder page', async () => {
+    expect(pageText(2)).toContain('Lineage diagram not built');
+    const lineage = await PDFDocument.create();
+    const page = lineage.addPage([800, 400]);
+    page.drawText('LINEAGE-DIAGRAM-MARKER', {
+      x: 40,
+      y: 200,
+      size: 24,
+      font: await lineage.embedFont(StandardFonts.Helvetica),
+    });
+    const withDiagram = writeTemp(await render({ lineagePdf: await lineage.save() }));
+    const lineagePage = pdfText(withDiagram, 3);
+    expect(lineagePage).toContain('LINEAGE-DIAGRAM-MARKER');
+    expect(lineagePage).not.toContain('not built');
+    expect(qpdfCheck(withDiagram).status).toBe(0);
+    const broken = writeTemp(await render({ lineagePdf: new TextEncoder().encode('not a pdf') }));
+    expect(pdfText(broken, 3)).toContain('could not be read');
+  });
+
+  it('rejects a malformed date and reports progress', async () => {
+    await expect(render({ date: '2026-02-30' })).rejects.toThrow(/Invalid report date/);
+    const steps: string[] = [];
+    await render({ onProgress: (event) => steps.push(`${event.done}/${event.total}`) });
+    expect(steps[0]).toBe('0/5');
+    expect(steps[steps.length - 1]).toBe('5/5');
+  });
+});
