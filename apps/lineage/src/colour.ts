@@ -1,0 +1,38 @@
+/** Family colours: hex only (mermaid's classDef rejects other notations), with readable text on top. */
+
+/** A `#rgb` / `#rrggbb` colour as `#rrggbb`, or undefined. */
+export function normaliseHex(colour: string): string | undefined {
+  const match = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(colour.trim());
+  if (!match?.[1]) return undefined;
+  const hex = match[1].toLowerCase();
+  return hex.length === 3 ? `#${[...hex].map((c) => c + c).join('')}` : `#${hex}`;
+}
+
+function channels(hex: string): [number, number, number] {
+  const n = Number.parseInt(hex.slice(1), 16);
+  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+}
+
+function toHex(rgb: number[]): string {
+  return `#${rgb.map((c) => Math.round(c).toString(16).padStart(2, '0')).join('')}`;
+}
+
+/** Black or white, whichever reads better on `hex` (WCAG relative luminance). */
+export function textColourOn(hex: string): string {
+  const [r, g, b] = channels(hex).map((c) => {
+    const s = c / 255;
+    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  }) as [number, number, number];
+  const luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  return luminance > 0.179 ? '#111111' : '#ffffff';
+}
+
+/** `hex` mixed with white: `amount` 0 keeps the colour, 1 gives white. */
+export function tint(hex: string, amount: number): string {
+  return toHex(channels(hex).map((c) => c + (255 - c) * amount));
+}
+
+/** `hex` mixed with black. */
+export function shade(hex: string, amount: number): string {
+  return toHex(channels(hex).map((c) => c * (1 - amount)));
+}

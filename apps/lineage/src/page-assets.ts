@@ -1,0 +1,85 @@
+/**
+ * What the rendering page may load: its own HTML and mermaid's dist bundle, served through a
+ * Playwright route at a made-up origin (file:// ESM is blocked by CORS). Every other request is
+ * aborted, so a label that sneaks in an <img src> can never reach the network.
+ */
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join, normalize, sep } from 'node:path';
+import { PAGE_SCRIPT } from './page-script.js';
+
+export const PAGE_ORIGIN = 'http://studykit-lineage.invalid';
+export const PAGE_URL = `${PAGE_ORIGIN}/index.html`;
+
+const require = createRequire(import.meta.url);
+/** mermaid's dist folder: the ESM bundle imports its chunks by relative path, so serve all of it. */
+const MERMAID_DIST = dirname(require.resolve('mermaid/dist/mermaid.esm.min.mjs'));
+
+/**
+ * Debian's base image has no CJK font: Chinese labels would be drawn as empty boxes. Noto Sans SC
+ * (fontsource, split by unicode-range) is served to the page; only the subsets a label needs load.
+ */
+const CJK_FONT_DIR = dirname(require.resolve('@fontsource/noto-sans-sc/400.css'));
+
+const PAGE_HTML = `<!doctype html>
+<html><head><meta charset="utf-8"><title>lineage</title>
+<link rel="stylesheet" href="/fonts/400.css">
+<style>
+  html, body { margin: 0; padding: 0; background: #ffffff; }
+  #stage { display: inline-block; line-height: 0; }
+  @page { margin: 0; }
+</style></head>
+<body><div id="stage"></div>
+<script type="module" src="/page-script.mjs"></script>
+</body></html>`;
+
+const TYPES: Record<string, string> = {
+  '.mjs': 'text/javascript',
+  '.js': 'text/javascript',
+  '.map': 'application/json',
+  '.css': 'text/css',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+};
+
+// mermaid's bundle is ~3 MB: read it once per process, not once per browser launch.
+const cache = new Map<string, Promise<Buffer>>();
+function readCached(file: string): Promise<Buffer> {
+  let body = cache.get(file);
+  if (!body) {
+    body = readFile(file);
+    body.catch(() => cache.delete(file));
+    cache.set(file, body);
+  }
+  return body;
+}
+
+export interface Asset {
+  body: string | Buffer;
+  contentType: string;
+}
+
+/** The asset for a request url, or undefined (the request is then aborted). */
+export async function assetFor(url: string): Promise<Asset | undefined> {
+  const parsed = new URL(url);
+  if (parsed.origin !== PAGE_ORIGIN) return undefined;
+  if (parsed.pathname === '/index.html') return { body: PAGE_HTML, contentType: 'text/html; charset=utf-8' };
+  if (parsed.pathname === '/page-script.mjs') return { body: PAGE_SCRIPT, contentType: 'text/javascript' };
+  if (parsed.pathname.startsWith('/mermaid/'))
+    return fileAsset(MERMAID_DIST, parsed.pathname.slice('/mermaid/'.length));
+  if (parsed.pathname.startsWith('/fonts/'))
+    return fileAsset(CJK_FONT_DIR, parsed.pathname.slice('/fonts/'.length));
+  return undefined;
+}
+
+/** A file inside `root` (never outside it, whatever the path says). */
+async function fileAsset(root: string, relative: string): Promise<Asset | undefined> {
+  const file = normalize(join(root, decodeURIComponent(relative)));
+  if (!file.startsWith(root + sep)) return undefined;
+  const extension = file.slice(file.lastIndexOf('.'));
+  try {
+    return { body: await readCached(file), contentType: TYPES[extension] ?? 'application/octet-stream' };
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,26 @@
+import { describe, expect, test } from 'vitest';
+import { assetFor, PAGE_ORIGIN, PAGE_URL } from '../src/page-assets.js';
+
+describe('what the rendering page may load', () => {
+  test('its page, mermaid’s bundle and the CJK font', async () => {
+    expect((await assetFor(PAGE_URL))?.contentType).toMatch(/text\/html/);
+    const bundle = await assetFor(`${PAGE_ORIGIN}/mermaid/mermaid.esm.min.mjs`);
+    expect(bundle?.contentType).toBe('text/javascript');
+    expect(String(bundle?.body)).toContain('mermaid');
+    expect((await assetFor(`${PAGE_ORIGIN}/fonts/400.css`))?.body.toString()).toContain('Noto Sans SC');
+  });
+
+  test('nothing else: other hosts, paths outside the served folders, unknown files', async () => {
+    for (const url of [
+      'http://example.com/x.png',
+      'https://studykit-lineage.invalid/index.html',
+      `${PAGE_ORIGIN}/mermaid/../package.json`,
+      `${PAGE_ORIGIN}/mermaid/%2e%2e/%2e%2e/package.json`,
+      `${PAGE_ORIGIN}/fonts/..%2f..%2f..%2fpackage.json`,
+      `${PAGE_ORIGIN}/mermaid/no-such-file.mjs`,
+      `${PAGE_ORIGIN}/etc/passwd`,
+    ]) {
+      expect(await assetFor(url), url).toBeUndefined();
+    }
+  });
+});

@@ -1,0 +1,34 @@
+import { fileURLToPath } from 'node:url';
+import { loadContent } from '@studykit/core/fs';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { MermaidRenderer, paperLabel, renderLineage, toMermaid } from '../src/index.js';
+import { Inspector } from './inspect.js';
+
+const CONTENT = fileURLToPath(new URL('../../../content', import.meta.url));
+
+let renderer: MermaidRenderer;
+let inspector: Inspector;
+beforeAll(async () => {
+  [renderer, inspector] = await Promise.all([MermaidRenderer.launch(), Inspector.launch()]);
+}, 60_000);
+afterAll(async () => {
+  await Promise.all([renderer?.close(), inspector?.close()]);
+});
+
+test('the shipped content renders in Chromium without a console error, every paper and edge drawn', async () => {
+  const ast = await loadContent(CONTENT);
+  expect(ast.papers.length).toBeGreaterThan(0);
+  const files = await renderLineage(ast, { renderer });
+  expect(renderer.consoleErrors).toEqual([]);
+
+  const svg = files.find((file) => file.path === 'lineage/lineage.svg')?.contents as string;
+  const view = await inspector.svg(svg);
+  for (const paper of ast.papers) expect(view.texts).toContain(paperLabel(paper));
+  // One drawn edge per builds_on entry (plus the legend's).
+  const mmd = toMermaid(ast);
+  const edgeLines = mmd.split('\n').filter((line) => /^ {2}n\d+ (-->|==>|-\.->|--o)/.test(line));
+  expect(edgeLines).toHaveLength(ast.edges.length);
+  for (const family of ast.families.filter((f) => f.papers.length > 0)) {
+    expect(files.map((file) => file.path)).toContain(`lineage/lineage-${family.id}.svg`);
+  }
+}, 120_000);
