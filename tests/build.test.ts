@@ -11,8 +11,12 @@ const mini = join(root, 'tests/fixtures/content-mini');
 
 function studykit(args: string[], env: Record<string, string> = {}) {
   return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    execFile('node', [bin, ...args], { cwd: root, env: { ...process.env, ...env }, maxBuffer: 1 << 26 }, (error, stdout, stderr) =>
-      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    execFile(
+      'node',
+      [bin, ...args],
+      { cwd: root, env: { ...process.env, ...env }, maxBuffer: 1 << 26 },
+      (error, stdout, stderr) =>
+        resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
   });
 }
@@ -39,13 +43,21 @@ describe('studykit build (lineage and report) on the small fixture', () => {
 
   it('writes the diagram, the report and an index that links to them', () => {
     expect(first.code, first.stderr).toBe(0);
-    for (const file of ['lineage/lineage.mmd', 'lineage/lineage.svg', 'lineage/lineage.png', 'lineage/lineage.pdf', 'report/study-report.pdf']) {
+    for (const file of [
+      'lineage/lineage.mmd',
+      'lineage/lineage.svg',
+      'lineage/lineage.png',
+      'lineage/lineage.pdf',
+      'report/study-report.pdf',
+    ]) {
       expect(existsSync(join(out, file)), file).toBe(true);
     }
     const index = readFileSync(join(out, 'index.html'), 'utf8');
     expect(index).toContain('3 papers in 2 families');
     const links = [...index.matchAll(/href="([^"#:]+)"/g)].map((match) => match[1] as string);
-    expect(links).toEqual(expect.arrayContaining(['report/study-report.pdf', 'lineage/lineage.svg', 'lineage/lineage-alpha.svg']));
+    expect(links).toEqual(
+      expect.arrayContaining(['report/study-report.pdf', 'lineage/lineage.svg', 'lineage/lineage-alpha.svg']),
+    );
     for (const link of links) expect(existsSync(join(out, link)), link).toBe(true);
     expect(index).toContain('slides (web) (not built)');
   });
@@ -64,17 +76,22 @@ describe('studykit build (lineage and report) on the small fixture', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^studykit: lineage failed: .*\/nonexistent\/chromium/m);
     const after = snapshot(out);
-    for (const [path, bytes] of before) if (!path.endsWith('index.html')) expect(after.get(path), path).toBe(bytes);
+    for (const [path, bytes] of before)
+      if (!path.endsWith('index.html')) expect(after.get(path), path).toBe(bytes);
   }, 120_000);
 
   it('a build killed midway keeps the previous outputs, and the next build cleans up', async () => {
     const content = mkdtempSync(join(tmpdir(), 'studykit-kill-'));
     cpSync(mini, content, { recursive: true });
     const before = snapshot(out);
-    const child = spawn('node', [bin, 'build', '--content', content, '--out', out, '--only', 'lineage,report'], {
-      cwd: root,
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
+    const child = spawn(
+      'node',
+      [bin, 'build', '--content', content, '--out', out, '--only', 'lineage,report'],
+      {
+        cwd: root,
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
     // Kill it as soon as it is busy rendering.
     await new Promise<void>((resolve) => {
       child.stderr.on('data', (chunk: Buffer) => {

@@ -75,6 +75,7 @@ describe('studykit watch', () => {
     // A valid edit: the new short name reaches the diagram.
     writeFileSync(paper, original.replace('short: Beta-1', 'short: Beta-Renamed'));
     await until('the renamed node', () => readFileSync(svg, 'utf8').includes('Beta-Renamed'));
+    await until('the end of the cycle', () => stderr.split('watch: ready').length === 3);
 
     // A broken edit: the diagnostic is printed and the last good outputs stay.
     const before = statSync(svg).mtimeMs;

@@ -7,6 +7,11 @@ export interface RenderLineageOptions {
   /** A warm renderer to reuse (watch mode); without one, a browser is launched and closed here. */
   renderer?: MermaidRenderer;
   onProgress?: ProgressListener;
+  /**
+   * Receives files as soon as they are ready (first `lineage.mmd` and `lineage.svg`), before the
+   * promise resolves with all of them; the CLI writes them at once so a watch edit shows quickly.
+   */
+  onFiles?: (files: OutputFile[]) => Promise<void>;
 }
 
 const STEP = 'lineage';
@@ -32,18 +37,22 @@ export async function renderLineage(
   progress(options.renderer ? 'using the warm browser' : 'starting Chromium and mermaid');
   const renderer = options.renderer ?? (await MermaidRenderer.launch());
   try {
-    progress(`checking ${diagrams.length} diagrams with mermaid's parser`);
-    for (const diagram of diagrams) await renderer.validate(diagram.text, { name: `${diagram.name}.mmd` });
-
     const files: OutputFile[] = [];
     for (const [index, diagram] of diagrams.entries()) {
       const base = `lineage/${diagram.name}`;
+      // Each text is checked with mermaid's own parser before anything is drawn from it.
+      await renderer.validate(diagram.text, { name: `${diagram.name}.mmd` });
       files.push({ path: `${base}.mmd`, contents: diagram.text });
       if (index === 0) {
         progress(`rendering ${diagram.name}.svg, .png and .pdf`);
         const { svg, png, pdf } = await renderer.render(diagram.text, {
           id: diagram.name,
           name: `${diagram.name}.mmd`,
+          onSvg: (svg) =>
+            options.onFiles?.([
+              { path: `${base}.mmd`, contents: diagram.text },
+              { path: `${base}.svg`, contents: svg },
+            ]),
         });
         files.push(
           { path: `${base}.svg`, contents: svg },

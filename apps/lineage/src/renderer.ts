@@ -14,6 +14,14 @@ export interface RenderOptions {
   name?: string;
 }
 
+export interface FullRenderOptions extends RenderOptions {
+  /**
+   * Called with the SVG as soon as it exists, before the PNG and PDF are made: the watch mode writes
+   * it at once, so the diagram on screen updates without waiting for the raster and print formats.
+   */
+  onSvg?: (svg: string) => Promise<void> | void;
+}
+
 export interface RenderedSvg {
   svg: string;
   width: number;
@@ -129,9 +137,10 @@ export class MermaidRenderer {
   }
 
   /** SVG, 2× PNG and a one-page vector PDF sized to the diagram. */
-  render(text: string, options: RenderOptions = {}): Promise<RenderedDiagram> {
+  render(text: string, options: FullRenderOptions = {}): Promise<RenderedDiagram> {
     return this.serial(async () => {
       const { svg, width, height } = await this.svgOnPage(text, options);
+      await options.onSvg?.(svg);
       const png = await this.page
         .locator('#stage > svg')
         .screenshot({ type: 'png', scale: 'device', animations: 'disabled' });

@@ -48,11 +48,18 @@ export async function runBuild(
   if (request.kinds.includes('lineage')) {
     await step('lineage', async () => {
       const lineage = await import('@studykit/lineage');
+      const early = new Map<string, OutputFile['contents']>();
       try {
+        if (session.renderer && !session.renderer.usable) delete session.renderer; // Chromium went away
         session.renderer ??= await lineage.MermaidRenderer.launch();
         lineageFiles = await lineage.renderLineage(ast, {
           renderer: session.renderer,
           onProgress: session.progress.listener,
+          // lineage.svg lands first, while the PNG, the PDF and the family diagrams are still drawn.
+          onFiles: async (files) => {
+            await writeOutputs(line.out, files);
+            for (const file of files) early.set(file.path, file.contents);
+          },
         });
       } catch (error) {
         // A dead browser must not poison the next build (watch mode): start a fresh one next time.
@@ -60,7 +67,11 @@ export async function runBuild(
         delete session.renderer;
         throw error;
       }
-      await writeOutputs(line.out, lineageFiles);
+      // Files already written early are not written again (same bytes; a rewrite would only touch mtimes).
+      await writeOutputs(
+        line.out,
+        lineageFiles.filter((file) => early.get(file.path) !== file.contents),
+      );
       return `wrote ${lineageFiles.length} files to ${join(line.out, 'lineage')}`;
     });
   }

@@ -72,7 +72,8 @@ export async function watch(line: CommandLine, io: Io): Promise<number> {
   await cycle(true);
   const watcher = watchFiles(line.content, {
     ignoreInitial: true,
-    awaitWriteFinish: { stabilityThreshold: 40, pollInterval: 10 },
+    // Short: a half-written file only yields a diagnostic, and the final write triggers again.
+    awaitWriteFinish: { stabilityThreshold: 20, pollInterval: 5 },
   });
   watcher.on('all', (_event, path) => {
     if (typeof path === 'string' && path.endsWith('.md')) schedule();
