@@ -1,7 +1,7 @@
 /**
  * The report's typefaces: TTF files shipped by npm packages (no system fonts), loaded once per
  * process, measured through a per-character width cache, with per-character fallback from the Latin
- * faces to the CJK face.
+ * faces to the CJK face, then to an emoji face.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -17,7 +17,8 @@ export type FontKey =
   | 'sansBold'
   | 'mono'
   | 'cjk'
-  | 'cjkBold';
+  | 'cjkBold'
+  | 'emoji';
 
 /** Where each face comes from: an npm package and the TTF inside it. */
 const FONT_FILES: Record<FontKey, string> = {
@@ -30,6 +31,8 @@ const FONT_FILES: Record<FontKey, string> = {
   mono: '@expo-google-fonts/source-code-pro/400Regular/SourceCodePro_400Regular.ttf',
   cjk: '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf',
   cjkBold: '@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf',
+  // Monochrome Noto Emoji: pasted notes carry emoji, and a "?" in print loses meaning.
+  emoji: '@expo-google-fonts/noto-emoji/400Regular/NotoEmoji_400Regular.ttf',
 };
 
 /** The face a run asks for; the face actually used is chosen per character. */
@@ -96,7 +99,7 @@ export class FontBook {
     return value;
   }
 
-  /** The face that draws this character: the requested Latin face, then the CJK face, then any. */
+  /** The face that draws this character: the requested Latin face, then the CJK face, then any, then emoji. */
   faceFor(request: FaceRequest, codePoint: number): FontKey | undefined {
     const latin = latinFaceFor(request);
     if (this.has(latin, codePoint)) return latin;
@@ -104,6 +107,7 @@ export class FontBook {
     if (this.has(cjk, codePoint)) return cjk;
     if (this.has('serif', codePoint)) return 'serif';
     if (this.has('mono', codePoint)) return 'mono';
+    if (this.has('emoji', codePoint)) return 'emoji';
     return undefined;
   }
 
