@@ -94,8 +94,15 @@ describe('Chinese and mixed text', () => {
     expect(book.used.has('cjkBold')).toBe(true);
   });
 
-  it('substitutes a visible question mark for characters no face has', () => {
+  it('draws emoji with the emoji face', () => {
     const [line] = layout('smile 😀 here', 400);
-    expect(line && lineText(line)).toBe('smile ? here');
+    expect(line && lineText(line)).toBe('smile 😀 here');
+    expect(line?.pieces.find((piece) => piece.text.includes('😀'))?.font).toBe('emoji');
+  });
+
+  it('substitutes a visible question mark for characters no face has', () => {
+    // U+1D11E (musical G clef): no shipped face draws it.
+    const [line] = layout('clef \u{1D11E} sign', 400);
+    expect(line && lineText(line)).toBe('clef ? sign');
   });
 });
