@@ -1,21 +1,10 @@
-import { execFile } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { root, studykit } from './run-cli.js';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const bad = join(root, 'tests/fixtures/bad');
-const bin = join(root, 'packages/cli/dist/bin.js');
-
-function studykit(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile('node', [bin, ...args], { cwd: root, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
 
 const cases = readdirSync(bad).filter((name) => statSync(join(bad, name)).isDirectory());
 
@@ -26,7 +15,7 @@ const cases = readdirSync(bad).filter((name) => statSync(join(bad, name)).isDire
 describe.each(cases)('bad content: %s', (name) => {
   it('gives its exact diagnostics with file:line:col, rule and hint', async () => {
     const expected = readFileSync(join(bad, name, 'expected.txt'), 'utf8');
-    const result = await studykit('check', '--content', join(bad, name));
+    const result = await studykit(['check', '--content', join(bad, name)]);
     expect(result.stdout).toBe(expected.trim() === '' ? '' : expected);
     expect(result.code).toBe(name.startsWith('ok-') ? 0 : 1);
     expect(result.stderr).not.toMatch(/\bat .*\.js:\d+/); // never a stack trace
@@ -39,7 +28,7 @@ describe('bad content never touches the outputs', () => {
   it('build exits 1, prints the diagnostic, and leaves out/ byte-for-byte as it was', async () => {
     const out = mkdtempSync(join(tmpdir(), 'studykit-out-'));
     writeFileSync(join(out, 'index.html'), 'previous index');
-    const result = await studykit('build', '--content', join(bad, 'lineage-cycle'), '--out', out);
+    const result = await studykit(['build', '--content', join(bad, 'lineage-cycle'), '--out', out]);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('lineage-cycle');
     expect(result.stderr).toContain('nothing was built (previous outputs kept)');
@@ -51,7 +40,7 @@ describe('bad content never touches the outputs', () => {
     const dir = mkdtempSync(join(tmpdir(), 'studykit-huge-'));
     cpSync(join(root, 'tests/fixtures/content-mini'), dir, { recursive: true });
     writeFileSync(join(dir, 'alpha', 'huge.md'), `---\nid: huge\n---\n${'x'.repeat(10 * 1024 * 1024)}`);
-    const result = await studykit('check', '--content', dir);
+    const result = await studykit(['check', '--content', dir]);
     expect(result.code).toBe(1);
     expect(result.stdout.split('\n')[0]).toBe(
       'alpha/huge.md:1:1  error  File is too large (10.0 MB; the limit is 1 MB)  file-unreadable',

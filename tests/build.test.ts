@@ -1,25 +1,11 @@
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { bin, root, studykit } from './run-cli.js';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const bin = join(root, 'packages/cli/dist/bin.js');
 const mini = join(root, 'tests/fixtures/content-mini');
-
-function studykit(args: string[], env: Record<string, string> = {}) {
-  return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    execFile(
-      'node',
-      [bin, ...args],
-      { cwd: root, env: { ...process.env, ...env }, maxBuffer: 1 << 26 },
-      (error, stdout, stderr) =>
-        resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
 
 /** Every file below a folder with its bytes, to prove a failed build changed nothing. */
 function snapshot(dir: string): Map<string, string> {

@@ -1,21 +1,8 @@
-import { execFile } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-
-const root = fileURLToPath(new URL('..', import.meta.url));
-const bin = join(root, 'packages/cli/dist/bin.js');
-
-/** Runs the built CLI as a user would (after `npm run setup`), from the repository root. */
-function studykit(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile('node', [bin, ...args], { cwd: root, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
+import { root, studykit } from './run-cli.js';
 
 function brokenCopy(): string {
   const dir = mkdtempSync(join(tmpdir(), 'studykit-cli-'));
@@ -25,7 +12,7 @@ function brokenCopy(): string {
 
 describe('studykit check', () => {
   it('prints nothing and exits 0 on the shipped content', async () => {
-    const result = await studykit('check');
+    const result = await studykit(['check']);
     expect(result).toEqual({ code: 0, stdout: '', stderr: '' });
   });
 
@@ -37,7 +24,7 @@ describe('studykit check', () => {
       readFileSync(file, 'utf8')
         .split('\n')
         .findIndex((text) => text.includes('- id: lama')) + 1;
-    const result = await studykit('check', '--content', dir);
+    const result = await studykit(['check', '--content', dir]);
     expect(result.code).toBe(1);
     expect(result.stdout).toBe(
       `llama/alpaca.md:${line}:9  error  Paper \`alpaca\` builds on unknown paper \`lama\`  builds-on-unknown\n  hint: Did you mean \`llama\`?\n`,
@@ -48,7 +35,7 @@ describe('studykit check', () => {
 
 describe('studykit ast', () => {
   it('lists all 12 papers with their edges as JSON', async () => {
-    const result = await studykit('ast');
+    const result = await studykit(['ast']);
     expect(result.code).toBe(0);
     const ast = JSON.parse(result.stdout);
     expect(ast.version).toBe(1);
@@ -91,7 +78,7 @@ describe('usage errors: one line and exit 2', () => {
       "studykit: unknown family 'nope' (known: openai, anthropic, llama, glm) (see studykit --help)\n",
     ],
   ])('%j', async (args, message) => {
-    const result = await studykit(...args);
+    const result = await studykit(args);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(message);
     expect(result.stderr.split('\n').filter(Boolean)).toHaveLength(1);
