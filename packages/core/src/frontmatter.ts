@@ -68,8 +68,16 @@ export function readFrontmatter(
     return undefined;
   }
 
+  let data: unknown;
+  try {
+    data = doc.toJS() ?? {};
+  } catch (error) {
+    // Only at conversion does yaml notice e.g. an alias to an anchor that does not exist (`*x`).
+    sink.report('yaml-syntax', block, `Invalid YAML: ${firstSentence((error as Error).message)}`);
+    return undefined;
+  }
   const frontmatter: Frontmatter = {
-    data: doc.toJS() ?? {},
+    data,
     span: block,
     keySpan: (path) => at(findPair(doc, path)?.key),
     valueSpan: (path) => at(findPair(doc, path)?.value ?? nodeRange(doc.getIn(path, true))),

@@ -29,6 +29,12 @@ describe('one diagnostic per rule, at the exact place', () => {
     expect(ast.papers).toEqual([]);
   });
 
+  it('yaml-syntax: an alias without its anchor (found by the property test)', () => {
+    expect(lines(withPaper('---\n*!\n---\n'))[0]).toBe(
+      'alpha/alpha-1.md:1:1  error  Invalid YAML: Unresolved alias (the anchor must be set before the alias): !  yaml-syntax',
+    );
+  });
+
   it('frontmatter-missing: none at all', () => {
     expect(lines(withPaper('# Just text\n'))).toContain(
       'alpha/alpha-1.md:1:1  error  File has no frontmatter (it must start with a line `---`)  frontmatter-missing',
