@@ -69,7 +69,7 @@ describe('parse never throws, and every diagnostic lies inside its file', () => 
           'a/x.md': `---\n${paper}\n---\n${family}`,
         });
       }),
-      { numRuns: 300 },
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 300) },
     );
   }, 60_000);
 
@@ -78,7 +78,7 @@ describe('parse never throws, and every diagnostic lies inside its file', () => 
       fc.property(mutatedPaper, (paper) => {
         positionsInside({ 'alpha/family.md': FAMILY, 'alpha/alpha-1.md': paper });
       }),
-      { numRuns: 300 },
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 300) },
     );
   }, 60_000);
 });
