@@ -1,0 +1,171 @@
+/**
+ * mdast → safe HTML for one slide body. Every text value is HTML-escaped, raw `html` nodes are shown
+ * as literal text, links keep only http(s) targets, images become their alt text (a deck makes no
+ * request outside its own files). The output never holds a newline: Slidev's markdown layer then sees
+ * one HTML line it passes through untouched (no `---` slide breaks, no KaTeX, no markdown syntax).
+ */
+import type { ListItem, PhrasingContent, RootContent, Table, TableCell } from 'mdast';
+import { escapeHtml, safeHttpUrl } from './escape.js';
+
+export function phrasingToHtml(nodes: readonly PhrasingContent[]): string {
+  return nodes.map(inlineToHtml).join('');
+}
+
+function inlineToHtml(node: PhrasingContent): string {
+  switch (node.type) {
+    case 'text':
+      return escapeHtml(node.value);
+    case 'emphasis':
+      return `<em>${phrasingToHtml(node.children)}</em>`;
+    case 'strong':
+      return `<strong>${phrasingToHtml(node.children)}</strong>`;
+    case 'delete':
+      return `<del>${phrasingToHtml(node.children)}</del>`;
+    case 'inlineCode':
+      return `<code>${escapeHtml(node.value)}</code>`;
+    case 'break':
+      return '<br>';
+    case 'html':
+      return `<span class="sk-raw">${escapeHtml(node.value)}</span>`;
+    case 'link': {
+      const href = safeHttpUrl(node.url);
+      const label = phrasingToHtml(node.children);
+      return href ? linkHtml(href, label) : label;
+    }
+    case 'linkReference':
+      return phrasingToHtml(node.children);
+    case 'image':
+    case 'imageReference':
+      return node.alt ? `<span class="sk-image-alt">[${escapeHtml(node.alt)}]</span>` : '';
+    case 'footnoteReference':
+      return `<sup>[${escapeHtml(node.identifier)}]</sup>`;
+    default: {
+      // Extensions (math, directives…) end up here: show their text, never their markup.
+      const other = node as { value?: unknown };
+      return typeof other.value === 'string' ? escapeHtml(other.value) : '';
+    }
+  }
+}
+
+export function linkHtml(href: string, labelHtml: string): string {
+  return `<a href="${escapeHtml(href)}" target="_blank" rel="noopener noreferrer">${labelHtml}</a>`;
+}
+
+/** Plain text of any node (for measuring and for sentence splitting). */
+export function nodeText(node: RootContent | PhrasingContent | ListItem | TableCell): string {
+  if ('value' in node && typeof node.value === 'string') return node.value;
+  if (node.type === 'image' || node.type === 'imageReference') return node.alt ? `[${node.alt}]` : '';
+  if ('children' in node) {
+    const separator = node.type === 'list' || node.type === 'listItem' || node.type === 'table' ? '\n' : '';
+    return (node.children as (RootContent | PhrasingContent)[]).map(nodeText).join(separator);
+  }
+  return '';
+}
+
+export function blockToHtml(node: RootContent): string {
+  switch (node.type) {
+    case 'paragraph':
+      return `<p>${phrasingToHtml(node.children)}</p>`;
+    case 'heading':
+      return `<h3 class="sk-heading">${phrasingToHtml(node.children)}</h3>`;
+    case 'list': {
+      const tag = node.ordered ? 'ol' : 'ul';
+      const start = node.ordered && node.start != null && node.start !== 1 ? ` start="${node.start}"` : '';
+      return `<${tag}${start}>${node.children.map(listItemToHtml).join('')}</${tag}>`;
+    }
+    case 'listItem':
+      return `<ul>${listItemToHtml(node)}</ul>`;
+    case 'table':
+      return tableToHtml(node, node.children.slice(1));
+    case 'code':
+      return `<pre class="sk-code"><code>${node.value
+        .split(/\r?\n/)
+        .map((line) => escapeHtml(line))
+        .join('&#10;')}</code></pre>`;
+    case 'blockquote':
+      return `<blockquote>${node.children.map(blockToHtml).join('')}</blockquote>`;
+    case 'thematicBreak':
+      return '<hr>';
+    case 'html':
+      return `<p class="sk-raw">${escapeHtml(node.value)}</p>`;
+    case 'yaml':
+    case 'definition':
+    case 'footnoteDefinition':
+      return '';
+    default:
+      return 'children' in node || 'value' in node ? `<p>${escapeHtml(nodeText(node))}</p>` : '';
+  }
+}
+
+export function listItemToHtml(item: ListItem): string {
+  const check = item.checked == null ? '' : item.checked ? '☑ ' : '☐ ';
+  // A tight item's single paragraph is rendered inline so bullets line up with the text.
+  const [first, ...rest] = item.children;
+  const body =
+    first?.type === 'paragraph' && !item.spread
+      ? phrasingToHtml(first.children) + rest.map(blockToHtml).join('')
+      : item.children.map(blockToHtml).join('');
+  return `<li>${check}${body}</li>`;
+}
+
+/** A table with the given header row (the table's first row) and a subset of its body rows. */
+export function tableToHtml(table: Table, bodyRows: Table['children']): string {
+  const [header] = table.children;
+  const align = table.align ?? [];
+  const cell = (tag: 'th' | 'td', content: TableCell, index: number) => {
+    const alignment = align[index];
+    const classes = [
+      alignment ? `sk-align-${alignment}` : '',
+      hasLongWord(nodeText(content)) ? 'sk-break' : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
+    return `<${tag}${classes ? ` class="${classes}"` : ''}>${phrasingToHtml(content.children)}</${tag}>`;
+  };
+  const head = header
+    ? `<thead><tr>${header.children.map((c, i) => cell('th', c, i)).join('')}</tr></thead>`
+    : '';
+  const body = bodyRows
+    .map((row) => `<tr>${row.children.map((c, i) => cell('td', c, i)).join('')}</tr>`)
+    .join('');
+  const columns = header?.children.length ?? 0;
+  const compact = columns > 5 || tableTextWidth(table) > 110 ? ' sk-table-compact' : '';
+  return `<table class="sk-table${compact}">${head}<tbody>${body}</tbody></table>`;
+}
+
+/** Long unbreakable runs (URLs, identifiers) may break anywhere; other cells wrap between words. */
+function hasLongWord(text: string): boolean {
+  return text.split(/\s+/).some((word) => word.length > 22);
+}
+
+/** Sum over columns of the longest cell text: a rough "how wide does this table want to be". */
+export function tableTextWidth(table: Table): number {
+  const widths: number[] = [];
+  for (const row of table.children) {
+    row.children.forEach((cell, index) => {
+      widths[index] = Math.max(widths[index] ?? 0, visualLength(nodeText(cell)));
+    });
+  }
+  return widths.reduce((sum, width) => sum + width, 0);
+}
+
+/** Characters counted in "Latin widths": wide (CJK, full-width) characters count about double. */
+export function visualLength(text: string): number {
+  let length = 0;
+  for (const char of text) length += isWide(char) ? 1.8 : 1;
+  return length;
+}
+
+export function isWide(char: string): boolean {
+  const code = char.codePointAt(0) ?? 0;
+  return (
+    (code >= 0x1100 && code <= 0x115f) ||
+    (code >= 0x2e80 && code <= 0xa4cf) ||
+    (code >= 0xac00 && code <= 0xd7a3) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0xfe30 && code <= 0xfe4f) ||
+    (code >= 0xff00 && code <= 0xff60) ||
+    (code >= 0xffe0 && code <= 0xffe6) ||
+    (code >= 0x20000 && code <= 0x3fffd)
+  );
+}

@@ -1,0 +1,70 @@
+/**
+ * Every family of the shipped content/ folder, built, exported and stepped through in Chromium.
+ * Slow (a Slidev build and export per family), so it runs only with SLIDES_FULL_CONTENT=1.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { StudyAst } from '@studykit/core';
+import { loadContent } from '@studykit/core/fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDeck, buildDecks } from '../src/index.js';
+import { DeckBrowser, pwned, readPdf } from './deck-browser.js';
+
+const CONTENT = fileURLToPath(new URL('../../../content', import.meta.url));
+const enabled = process.env.SLIDES_FULL_CONTENT === '1' && existsSync(CONTENT);
+
+describe.runIf(enabled)('decks of the shipped content', () => {
+  let ast: StudyAst;
+  let decks: DeckBrowser;
+
+  beforeAll(async () => {
+    ast = await loadContent(CONTENT);
+    const outDir = process.env.SLIDES_CONTENT_OUT ?? mkdtempSync(join(tmpdir(), 'studykit-slides-content-'));
+    await buildDecks(ast, { outDir });
+    decks = await DeckBrowser.start(outDir);
+  }, 1_800_000);
+
+  afterAll(async () => {
+    await decks?.close();
+    if (decks && !process.env.SLIDES_CONTENT_OUT) rmSync(decks.outDir, { recursive: true, force: true });
+  });
+
+  it('has no content errors', () => {
+    expect(ast.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
+  it('shows every slide of every deck inside its frame, without errors or outside requests', async () => {
+    for (const family of ast.families.filter((f) => f.papers.length > 0)) {
+      const slides = buildDeck(ast, family.id);
+      const { page, watch } = await decks.open(family.id);
+      try {
+        const problems = await decks.stepThrough(page, family.id, slides, !!process.env.SLIDES_SCREENSHOTS);
+        expect({ family: family.id, problems, ...watch }).toEqual({
+          family: family.id,
+          problems: [],
+          consoleErrors: [],
+          badRequests: [],
+          dialogs: [],
+        });
+        expect(await pwned(page)).toBeNull();
+      } finally {
+        await page.close();
+      }
+    }
+  }, 600_000);
+
+  it('exports one PDF page per slide, with every paper title', () => {
+    for (const family of ast.families.filter((f) => f.papers.length > 0)) {
+      const pdf = readPdf(join(decks.outDir, 'slides', `${family.id}.pdf`));
+      expect({ family: family.id, pages: pdf.pages }).toEqual({
+        family: family.id,
+        pages: buildDeck(ast, family.id).length,
+      });
+      for (const paper of ast.papers.filter((p) => p.family === family.id)) {
+        expect(pdf.text).toContain(paper.title.replace(/\s+/g, ''));
+      }
+    }
+  });
+});

@@ -1,0 +1,178 @@
+/// <reference lib="dom" />
+/**
+ * Helpers to look at built decks in real headless Chromium (Debian's, through playwright-core):
+ * a static server on 127.0.0.1, a page that records console errors, dialogs and any request that
+ * is not to the deck's own files, and per-slide checks.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { launchChromium } from '@studykit/browser';
+import type { Browser, Page } from 'playwright-core';
+import { type DeckSlide, type StaticServer, serveFolder } from '../src/index.js';
+
+export interface Watch {
+  consoleErrors: string[];
+  badRequests: string[];
+  dialogs: string[];
+}
+
+export class DeckBrowser {
+  private constructor(
+    readonly outDir: string,
+    readonly server: StaticServer,
+    readonly browser: Browser,
+  ) {}
+
+  static async start(outDir: string): Promise<DeckBrowser> {
+    const server = await serveFolder(outDir);
+    return new DeckBrowser(outDir, server, await launchChromium());
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close();
+    await this.server.close();
+  }
+
+  async open(family: string, route = '1'): Promise<{ page: Page; watch: Watch }> {
+    const page = await this.browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const watch: Watch = { consoleErrors: [], badRequests: [], dialogs: [] };
+    const origin = this.server.origin;
+    page.on('console', (message) => {
+      if (message.type() === 'error') watch.consoleErrors.push(message.text());
+    });
+    page.on('pageerror', (error) => watch.consoleErrors.push(`pageerror: ${error.message}`));
+    page.on('dialog', (dialog) => {
+      watch.dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    page.on('request', (request) => {
+      const url = request.url();
+      if (!url.startsWith(`${origin}/`) && !url.startsWith('data:') && !url.startsWith('blob:')) {
+        watch.badRequests.push(`outside: ${url}`);
+      }
+    });
+    page.on('requestfailed', (request) => watch.badRequests.push(`failed: ${request.url()}`));
+    page.on('response', (response) => {
+      if (response.status() >= 400) watch.badRequests.push(`${response.status()}: ${response.url()}`);
+    });
+    await page.goto(`${origin}/slides/${family}/#/${route}`);
+    await page.locator('.slidev-page').first().waitFor({ state: 'attached', timeout: 20_000 });
+    return { page, watch };
+  }
+
+  /**
+   * Shows every slide in turn; returns what went wrong: content outside the frame, a missing title,
+   * a lineage diagram that did not render. Screenshots go to <outDir>/screens when asked.
+   */
+  async stepThrough(
+    page: Page,
+    family: string,
+    slides: readonly DeckSlide[],
+    screenshots = false,
+  ): Promise<string[]> {
+    const problems: string[] = [];
+    for (let n = 1; n <= slides.length; n += 1) {
+      const slide = slides[n - 1] as DeckSlide;
+      await showSlide(page, n);
+      if (slide.kind === 'lineage') {
+        const svg = page.locator(`.slidev-page-${n} .sk-diagram svg`).first();
+        await svg.waitFor({ timeout: 20_000 }).catch(() => problems.push(`slide ${n}: no lineage diagram`));
+      }
+      for (const box of await outOfFrame(page, n))
+        problems.push(`slide ${n} "${slide.title}": outside: ${box}`);
+      const text = await slideText(page, n);
+      if (!text.includes(slide.title)) problems.push(`slide ${n}: title "${slide.title}" not shown`);
+      if (n > 1) {
+        // The slide number is shown, and on top (not hidden under the slide's background).
+        const footers = await page.evaluate(() =>
+          Array.from(document.querySelectorAll('.sk-footer')).flatMap((element) => {
+            const box = element.getBoundingClientRect();
+            if (box.width === 0) return [];
+            const top = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+            return top && element.contains(top) ? [element.textContent?.trim()] : [];
+          }),
+        );
+        if (footers.length !== 1 || footers[0] !== `${n} / ${slides.length}`) {
+          problems.push(`slide ${n}: visible footers ${JSON.stringify(footers)}`);
+        }
+      }
+      if (screenshots) {
+        mkdirSync(join(this.outDir, 'screens'), { recursive: true });
+        await page.screenshot({ path: join(this.outDir, 'screens', `${family}-${n}.png`) });
+      }
+    }
+    return problems;
+  }
+}
+
+export async function showSlide(page: Page, n: number): Promise<void> {
+  // A hash set while the app is still starting can be overridden by its router: set it again until
+  // the slide shows.
+  for (let attempt = 1; ; attempt += 1) {
+    await page.evaluate((no) => {
+      window.location.hash = `#/${no}`;
+    }, n);
+    try {
+      await page.locator(`.slidev-page-${n}`).waitFor({ state: 'visible', timeout: 5_000 });
+      break;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
+  // Slidev mounts the neighbours hidden first: wait until this slide is laid out with its text.
+  await page.waitForFunction(
+    (no) => {
+      const slide = document.querySelector<HTMLElement>(`.slidev-page-${no}`);
+      return (
+        !!slide && slide.getBoundingClientRect().width > 0 && (slide.textContent ?? '').trim().length > 0
+      );
+    },
+    n,
+    { timeout: 15_000 },
+  );
+}
+
+/** Elements of a slide whose box leaves the slide frame (1 px tolerance). */
+export function outOfFrame(page: Page, n: number): Promise<string[]> {
+  return page.evaluate((no) => {
+    const slide = document.querySelector(`.slidev-page-${no}`);
+    const frame = slide?.querySelector('.slidev-layout') ?? slide;
+    if (!frame) return ['no slide frame'];
+    const r = frame.getBoundingClientRect();
+    const outside: string[] = [];
+    const elements = Array.from(frame.querySelectorAll('*'));
+    // The diagram lives in a shadow root: check its SVG too.
+    for (const host of Array.from(frame.querySelectorAll('.mermaid'))) {
+      const svg = host.shadowRoot?.querySelector('svg');
+      if (svg) elements.push(svg);
+    }
+    for (const element of elements) {
+      const b = element.getBoundingClientRect();
+      if (b.width === 0 && b.height === 0) continue;
+      if (b.left < r.left - 1 || b.top < r.top - 1 || b.right > r.right + 1 || b.bottom > r.bottom + 1) {
+        const text = (element.textContent ?? '').replace(/\s+/g, ' ').slice(0, 60);
+        outside.push(
+          `<${element.tagName.toLowerCase()} class="${element.getAttribute('class') ?? ''}"> ${text}`,
+        );
+      }
+    }
+    return outside;
+  }, n);
+}
+
+export function slideText(page: Page, n: number): Promise<string> {
+  // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what the audience sees
+  return page.locator(`.slidev-page-${n}`).innerText();
+}
+
+export function pwned(page: Page): Promise<unknown> {
+  return page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned ?? null);
+}
+
+/** Page count and whitespace-free text of a PDF (poppler-utils). */
+export function readPdf(path: string): { pages: number; text: string } {
+  const info = execFileSync('pdfinfo', [path], { encoding: 'utf8' });
+  const text = execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-'], { encoding: 'utf8' });
+  return { pages: Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]), text: text.replace(/\s+/g, '') };
+}

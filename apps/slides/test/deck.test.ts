@@ -1,0 +1,182 @@
+import type { StudyAst } from '@studykit/core';
+import { describe, expect, it } from 'vitest';
+import { shorten } from '../src/deck.js';
+import { buildDeck, toSlidevMarkdown } from '../src/index.js';
+import { fixtureAst } from './fixtures.js';
+
+const ast = fixtureAst();
+
+/** The slides of a generated slides.md: the text between frontmatter blocks. */
+function slideBodies(markdown: string): string[] {
+  return markdown
+    .split(/^---\n[\s\S]*?\n---\n/m)
+    .slice(1)
+    .map((body) => body.trim());
+}
+
+describe('fixture', () => {
+  it('parses without errors', () => {
+    expect(ast.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(ast.families.map((f) => f.id)).toEqual(['demo', 'zh', 'hostile']);
+  });
+});
+
+describe('buildDeck', () => {
+  const slides = buildDeck(ast, 'demo');
+  const titles = slides.map((s) => s.title);
+
+  it('opens with the family, an agenda and the lineage, and ends with a comparison and references', () => {
+    expect(slides[0]).toMatchObject({ kind: 'cover', title: 'Demo language models' });
+    expect(slides[0]?.bodyHtml).toContain('Demo Lab · 2018–2019');
+    expect(titles.slice(1, 4)).toEqual(['Agenda', 'Overview', 'Lineage']);
+    expect(slides.find((s) => s.kind === 'lineage')?.mermaid).toContain('Alpha-1');
+    expect(titles.slice(-3)).toEqual(['Capability table', 'Comparison', 'References']);
+  });
+
+  it('gives each paper, in year order, a title slide with its facts and its sections', () => {
+    const first = titles.indexOf('Alpha-1');
+    const second = titles.indexOf('Alpha-2');
+    expect(first).toBeGreaterThan(0);
+    expect(second).toBeGreaterThan(first);
+    expect(titles.slice(first, first + 6)).toEqual([
+      'Alpha-1',
+      'Motivation',
+      'Approach',
+      'Details',
+      'Results',
+      'Conclusions',
+    ]);
+    const facts = slides[second]?.bodyHtml ?? '';
+    expect(facts).toContain('Language Models are Unsupervised Multitask Learners at Scale');
+    expect(facts).toContain('117M, 345M, 762M, 1.5B');
+    expect(facts).toContain('scales up Alpha-1');
+    expect(facts).toContain('et al. (10 authors)');
+    expect(facts).toContain('href="https://example.org/alpha-2"');
+  });
+
+  it('splits a long section onto numbered continuation slides', () => {
+    const approach = titles.filter((t) => t.startsWith('Approach ('));
+    expect(approach.length).toBeGreaterThan(1);
+    expect(approach).toEqual(approach.map((_, i) => `Approach (${i + 1}/${approach.length})`));
+    // The ordered list continues its numbering on the next slide.
+    const details = slides.filter((s) => s.title.startsWith('Details ('));
+    expect(details.length).toBe(2);
+    expect(details[1]?.bodyHtml).toMatch(/<ol start="\d+">/);
+  });
+
+  it('tells main conclusions from secondary ones', () => {
+    const conclusions = slides.find((s) => s.kind === 'conclusions')?.bodyHtml ?? '';
+    expect(conclusions).toMatch(/<ul class="sk-conclusions sk-main"><li>Generative pre-training/);
+    expect(conclusions).toMatch(/<ul class="sk-conclusions sk-secondary"><li>Zero-shot behaviour/);
+  });
+
+  it('attaches speaker notes to the paper and section slides they name', () => {
+    const paper = slides.find((s) => s.title === 'Alpha-1');
+    expect(paper?.notes.join(' ')).toContain('Start with the scarcity of labels');
+    const approach = slides.find((s) => s.title === 'Approach');
+    expect(approach?.notes.join(' ')).toContain('only the input format changes');
+  });
+
+  it('compares the papers in a table and lists references with links', () => {
+    const comparison = slides.find((s) => s.kind === 'comparison')?.bodyHtml ?? '';
+    expect(comparison).toContain('<th>Model</th>');
+    expect(comparison).toContain('<td>4 sizes, up to 1.5B</td>');
+    const references = slides.find((s) => s.kind === 'references')?.bodyHtml ?? '';
+    expect(references).toContain('href="https://example.org/alpha-1"');
+  });
+
+  it('shortens headlines at a word boundary', () => {
+    expect(shorten('alpha beta gamma delta', 14)).toBe('alpha beta…');
+    expect(shorten('short', 14)).toBe('short');
+    expect(shorten('自回归空白填充在理解和生成任务上都优于', 6)).toBe('自回归空白…');
+  });
+
+  it('works for Chinese content', () => {
+    const zh = buildDeck(ast, 'zh');
+    expect(zh.map((s) => s.title)).toEqual(
+      expect.arrayContaining(['GLM 演示', '动机', '方法', '议程', '结论', '对比', '参考文献']),
+    );
+    expect(zh.find((s) => s.kind === 'paper')?.bodyHtml).toContain(
+      '<dt>作者</dt><dd>杜政晓, 钱聿杰, 刘潇, 丁铭</dd>',
+    );
+    expect(zh.find((s) => s.kind === 'conclusions')?.bodyHtml).toContain('主要结论');
+    expect(zh.find((s) => s.title === '方法')?.notes.join('')).toContain('二维位置编码');
+  });
+
+  it('rejects an unknown family', () => {
+    expect(() => buildDeck(ast, 'nope')).toThrow(
+      /Unknown family "nope" \(known families: demo, zh, hostile\)/,
+    );
+  });
+
+  it('leaves the lineage slide out on request', () => {
+    expect(buildDeck(ast, 'demo', { mermaid: null }).some((s) => s.kind === 'lineage')).toBe(false);
+  });
+});
+
+describe('toSlidevMarkdown', () => {
+  const markdown = toSlidevMarkdown(ast, 'hostile');
+  const bodies = slideBodies(markdown);
+
+  it('configures an offline, hash-routed deck', () => {
+    expect(markdown.startsWith('---\ntheme: "default"\n')).toBe(true);
+    expect(markdown).toContain('routerMode: "hash"');
+    expect(markdown).toContain('"provider":"none"');
+    expect(markdown).toContain('favicon: "data:image/svg+xml');
+    // Only content links (not fetched) and the favicon's SVG namespace name.
+    expect(markdown).not.toMatch(/https?:\/\/(?!example\.(org|com)|www\.w3\.org\/2000\/svg)/);
+  });
+
+  it('has one slide per deck slide', () => {
+    expect(bodies.length).toBe(buildDeck(ast, 'hostile').length);
+  });
+
+  it('keeps every piece of content inside a v-pre element, escaped', () => {
+    for (const body of bodies) {
+      const [html = '', ...rest] = body.split('\n');
+      expect(html).toMatch(/^<div v-pre class="sk-slide /);
+      // Nothing after the HTML line but the lineage diagram and the notes comment.
+      const tail = rest.join('\n');
+      expect(
+        tail
+          .replace(/<SkFitDiagram[\s\S]*<\/SkFitDiagram>/, '')
+          .replace(/<!--[\s\S]*-->/, '')
+          .trim(),
+      ).toBe('');
+    }
+    expect(markdown).not.toContain('<script');
+    expect(markdown).not.toContain('<img');
+    expect(markdown).not.toContain('<style');
+    // Every `---` line is one of the two fences of a slide's frontmatter: no content line starts a slide.
+    expect(markdown.match(/^---$/gm)?.length).toBe(2 * bodies.length);
+    expect(markdown).toContain('Hostile {{ 7*7 }} &lt;script&gt;window.__pwned=1&lt;/script&gt;');
+  });
+
+  it('drops unsafe link targets and keeps http(s) ones', () => {
+    expect(markdown).not.toContain('javascript:');
+    expect(markdown).toContain('href="https://example.org/evil?a=1&amp;b=%3C2%3E"');
+  });
+
+  it('reduces frontmatter titles to plain text', () => {
+    const titles = [...markdown.matchAll(/^title: (.*)$/gm)].map((m) => JSON.parse(m[1] ?? '""') as string);
+    for (const title of titles) expect(title).toMatch(/^[\p{L}\p{N} \-().,:/+]*$/u);
+  });
+
+  it('encodes the notes so that nothing can end the comment or be interpreted', () => {
+    const notes = [...markdown.matchAll(/<!--\n([\s\S]*?)\n-->/g)].map((m) => m[1] ?? '');
+    expect(notes.length).toBeGreaterThan(0);
+    for (const note of notes) {
+      expect(note).not.toMatch(/[<>{}$*_[\]`]|--/);
+    }
+    expect(notes.join('')).toContain('&#123;&#123; 9&#42;9 &#125;&#125;');
+  });
+
+  it('leaves notes out on request', () => {
+    expect(toSlidevMarkdown(ast, 'demo', { withNotes: false })).not.toContain('<!--');
+    expect(toSlidevMarkdown(ast, 'demo')).toContain('<!--');
+  });
+
+  it('is deterministic', () => {
+    expect(toSlidevMarkdown(ast, 'demo')).toBe(toSlidevMarkdown(fixtureAst() as StudyAst, 'demo'));
+  });
+});
