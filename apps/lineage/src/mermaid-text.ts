@@ -18,6 +18,8 @@ import { knownKind, RELATION_ORDER, RELATION_STYLES } from './relation-styles.js
 export interface ToMermaidOptions {
   /** A family id: only that family's papers and the edges among them (outside predecessors dimmed). */
   family?: string;
+  /** Draw the relation-kind legend (default true). A 16:9 slide has no room for it beside the diagram. */
+  legend?: boolean;
 }
 
 const FALLBACK_COLOUR = '#6b7280';
@@ -140,7 +142,7 @@ export function toMermaid(ast: StudyAst, options: ToMermaidOptions = {}): string
   }
 
   const kinds = RELATION_ORDER.filter((kind) => linksByKind.has(kind));
-  if (kinds.length > 0) {
+  if (kinds.length > 0 && options.legend !== false) {
     lines.push('  classDef legendText fill:#ffffff,stroke:#ffffff,color:#374151');
     lines.push(`  subgraph legend[${quoteLabel('Relation kinds')}]`);
     lines.push('    direction LR');

@@ -135,3 +135,13 @@ describe('toMermaid', () => {
     expect(text).toContain('中文标签');
   });
 });
+
+describe('the legend option', () => {
+  test('is drawn by default and left out with legend: false (decks have no room for it)', () => {
+    expect(toMermaid(FIXTURE)).toContain('Relation kinds');
+    const withoutLegend = toMermaid(FIXTURE, { legend: false });
+    expect(withoutLegend).not.toContain('Relation kinds');
+    expect(withoutLegend).not.toMatch(/^\s*k\d+a@/m);
+    for (const paper of FIXTURE.papers) expect(withoutLegend).toContain(paper.short.split(' ')[0] as string);
+  });
+});
