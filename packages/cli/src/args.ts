@@ -32,7 +32,7 @@ Commands:
   ast       print the content's AST as JSON
   build     render the decks, the lineage diagram and the report
   watch     rebuild what an edit touches, as you type
-  present   serve a built deck on 127.0.0.1 for a talk
+  present   serve a built deck (--family) or all of out/ on 127.0.0.1
 
 Options:
   --content DIR       content folder (default: content)

@@ -65,6 +65,8 @@ export async function renderSiteIndex(
 <h2>Lineage diagram</h2>
 <p>${diagram.join(' · ')}</p>
 <h2>Decks, one per family</h2>
+<p class="meta">A deck is a small web app: open it through <code>pnpm studykit present</code> (this page on 127.0.0.1), or
+<code>pnpm studykit present --family ID</code> for the presenter view with notes and timer. The PDFs open anywhere.</p>
 <ul>
 ${decks.join('\n')}
 </ul>

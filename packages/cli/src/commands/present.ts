@@ -4,34 +4,48 @@ import type { CommandLine } from '../args.js';
 import { UsageError } from '../args.js';
 import type { Io } from '../io.js';
 
-/** Serves one built deck on 127.0.0.1 until Ctrl-C, printing the audience and presenter URLs. */
-export async function present(line: CommandLine, io: Io): Promise<number> {
-  const [family, ...more] = line.family;
-  if (!family || more.length > 0) throw new UsageError('present needs exactly one --family ID');
-  const deck = join(line.out, 'slides', family, 'index.html');
-  const built = await access(deck).then(
+const exists = (path: string) =>
+  access(path).then(
     () => true,
     () => false,
   );
-  if (!built) {
-    throw new UsageError(
-      `no built deck at ${deck}; run: pnpm studykit build --only slides --family ${family}`,
-    );
+
+/**
+ * `studykit present --family ID` serves one built deck on 127.0.0.1 and prints the audience and
+ * presenter URLs; without --family it serves the whole output folder (index, decks, diagram, report)
+ * so that members can browse it: decks are web apps and need a server, not file://. Runs until Ctrl-C.
+ */
+export async function present(line: CommandLine, io: Io): Promise<number> {
+  const [family, ...more] = line.family;
+  if (more.length > 0) throw new UsageError('present takes at most one --family ID');
+  const { serveFolder, servePresentation } = await import('@studykit/slides');
+  const port = line.port !== undefined ? { port: line.port } : {};
+  let close: () => Promise<void>;
+
+  if (family) {
+    const deck = join(line.out, 'slides', family, 'index.html');
+    if (!(await exists(deck))) {
+      throw new UsageError(
+        `no built deck at ${deck}; run: pnpm studykit build --only slides --family ${family}`,
+      );
+    }
+    const server = await servePresentation({ outDir: line.out, family, ...port });
+    io.stdout(`Audience:  ${server.url}`);
+    io.stdout(`Presenter: ${server.presenterUrl}`);
+    close = () => server.close();
+  } else {
+    if (!(await exists(join(line.out, 'index.html')))) {
+      throw new UsageError(`nothing built in ${line.out}; run: pnpm studykit build`);
+    }
+    const server = await serveFolder(line.out, line.port ?? 0);
+    io.stdout(`Study kit: ${server.origin}/index.html`);
+    close = () => server.close();
   }
-  const { servePresentation } = await import('@studykit/slides');
-  const server = await servePresentation({
-    outDir: line.out,
-    family,
-    ...(line.port !== undefined ? { port: line.port } : {}),
-  });
-  io.stdout(`Audience:  ${server.url}`);
-  io.stdout(`Presenter: ${server.presenterUrl}`);
   io.stdout('Press Ctrl-C to stop.');
   await new Promise<void>((resolve) => {
-    const stop = () => resolve();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
   });
-  await server.close();
+  await close();
   return 0;
 }
