@@ -78,6 +78,11 @@ async function readOne(full: string, path: string, result: ReadContentResult): P
   let bytes: Buffer;
   try {
     const info = await stat(full);
+    if (!info.isFile()) {
+      // A named pipe or a device would block the read forever: refuse anything but a regular file.
+      unreadable(result, path, 'File is not a regular file (a pipe, socket or device)');
+      return;
+    }
     if (info.size > MAX_FILE_BYTES) {
       unreadable(
         result,

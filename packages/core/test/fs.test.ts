@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -71,6 +72,15 @@ describe('the file-system entry', () => {
     ]);
   });
 
+  it('a named pipe is refused instead of blocking the read', async () => {
+    const root = folder({ 'alpha/family.md': FAMILY, 'alpha/alpha-1.md': PAPER });
+    execFileSync('mkfifo', [join(root, 'alpha', 'pipe.md')]);
+    expect(await printed(root)).toEqual([
+      'alpha/pipe.md:1:1  error  File is not a regular file (a pipe, socket or device)  file-unreadable',
+    ]);
+  });
+
+  // Root reads any file whatever its mode, so this case only runs for ordinary users.
   it.runIf(process.getuid?.() !== 0)('an unreadable file is a diagnostic', async () => {
     const root = folder({ 'alpha/family.md': FAMILY, 'alpha/alpha-1.md': PAPER });
     chmodSync(join(root, 'alpha', 'alpha-1.md'), 0o000);
