@@ -1,16 +1,45 @@
 #!/usr/bin/env node
-// `npm test`: lint, compile (cached by Turborepo), then every vitest project in one run.
+// `npm test`: lint, compile (cached by Turborepo), then every vitest project in one run, ending with
+// one plain summary line (`tests: N passed, N failed, N skipped`) that any CI can read.
 import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
 
 process.env.TURBO_TELEMETRY_DISABLED = '1';
 process.env.DO_NOT_TRACK = '1';
 
 const step = (command, args) => {
   console.log(`test: $ ${command} ${args.join(' ')}`);
-  const result = spawnSync(command, args, { stdio: 'inherit' });
-  if (result.status !== 0) process.exit(result.status || 1);
+  return spawnSync(command, args, { stdio: 'inherit' }).status ?? 1;
 };
 
-step('pnpm', ['exec', 'biome', 'check', '.']);
-step('pnpm', ['exec', 'turbo', 'run', 'build', '--output-logs=errors-only']);
-step('pnpm', ['exec', 'vitest', 'run', ...process.argv.slice(2)]);
+const lint = step('pnpm', ['exec', 'biome', 'check', '.']);
+if (lint !== 0) process.exit(lint);
+const build = step('pnpm', ['exec', 'turbo', 'run', 'build', '--output-logs=errors-only']);
+if (build !== 0) process.exit(build);
+
+mkdirSync('.tmp', { recursive: true });
+const report = '.tmp/vitest-report.json';
+const status = step('pnpm', [
+  'exec',
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${report}`,
+  ...process.argv.slice(2),
+]);
+try {
+  const summary = JSON.parse(readFileSync(report, 'utf8'));
+  const skipped = summary.numPendingTests + summary.numTodoTests;
+  console.log(
+    `tests: ${summary.numPassedTests} passed, ${summary.numFailedTests} failed, ${skipped} skipped`,
+  );
+  if (summary.numTotalTests === 0) {
+    console.error('test: no test ran');
+    process.exit(1);
+  }
+} catch {
+  console.error(`test: no vitest report at ${report}`);
+  process.exit(status || 1);
+}
+process.exit(status);
