@@ -62,6 +62,6 @@ if (missing.length > 0) {
   }
 }
 
-run('pnpm', ['install', '--frozen-lockfile']);
+run('pnpm', ['install', '--frozen-lockfile', '--reporter=default']);
 run('pnpm', ['exec', 'turbo', 'run', 'build', 'render', '--output-logs=errors-only']);
 say('done. Outputs are in out/ (open out/index.html). Run `npm test` for the tests.');

@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +15,15 @@ describe('studykit check', () => {
   it('prints nothing and exits 0 on the shipped content', async () => {
     const result = await studykit(['check']);
     expect(result).toEqual({ code: 0, stdout: '', stderr: '' });
+  });
+
+  it('through pnpm too (the README command): no banner, nothing printed, exit 0', async () => {
+    const result = await new Promise<{ code: number; output: string }>((resolve) =>
+      execFile('pnpm', ['studykit', 'check'], { cwd: root }, (error, stdout, stderr) =>
+        resolve({ code: error ? 1 : 0, output: stdout + stderr }),
+      ),
+    );
+    expect(result).toEqual({ code: 0, output: '' });
   });
 
   it('a broken copy gets exact positions, a hint and exit 1', async () => {
