@@ -14,7 +14,7 @@ import { toMermaid } from '@studykit/lineage';
 import type { List, ListItem, PhrasingContent, RootContent, Table, TableCell } from 'mdast';
 import { escapeHtml, safeHttpUrl } from './escape.js';
 import { type Labels, labelsFor } from './labels.js';
-import { BODY_BUDGET, BODY_WIDTH } from './layout.js';
+import { BODY_BUDGET, BODY_LINE, BODY_WIDTH, PARAGRAPH_GAP } from './layout.js';
 import { linkHtml } from './mdast-html.js';
 import { textHeight } from './measure.js';
 import { type Chunk, chunkBlock, chunkBlocks, chunkList, paginate } from './paginate.js';
@@ -42,6 +42,11 @@ export interface DeckSlide {
   /** Untrusted note text, escaped by the markdown writer. */
   notes: string[];
   zoom: number;
+  /**
+   * The paginator's estimate of the body's content height in canvas pixels (the last element's
+   * bottom margin excluded), for paginated slides.
+   */
+  estimatedHeight?: number;
   /** Mermaid flowchart text, for the lineage slide. */
   mermaid?: string;
   /** How much to enlarge the diagram (small lineages would look lost on a slide). */
@@ -109,7 +114,7 @@ export function buildDeck(ast: StudyAst, familyId: string, options: DeckOptions 
     className: 'sk-agenda',
     fontSize: 18,
     lineHeight: 1.4,
-    extraItemHeight: -4, // 2 px item gap instead of 6
+    itemGap: 2,
   });
   pushPages(slides, 'agenda', labels.agenda, family.name, agendaChunks);
 
@@ -209,6 +214,7 @@ function pushPages(
       bodyHtml: p.html,
       notes,
       zoom: p.zoom,
+      estimatedHeight: p.height > 0 ? p.height - PARAGRAPH_GAP : 0,
     });
   });
 }
@@ -298,7 +304,7 @@ function conclusionChunks(paper: Paper, labels: Labels): Chunk[] {
     const label = weight === 'main' ? labels.mainFindings : labels.secondaryFindings;
     chunks.push({
       html: `<p class="sk-label sk-label-${weight}">${label}</p>`,
-      height: 34,
+      height: Math.ceil(14 * BODY_LINE + 8), // 14px text, 8px margin below
       keepWithNext: true,
     });
     const list: List = {
@@ -308,10 +314,14 @@ function conclusionChunks(paper: Paper, labels: Labels): Chunk[] {
       children: items.map((c) => listItem(c.children)),
     };
     chunks.push(
-      ...chunkList(list, BODY_BUDGET, {
-        className: `sk-conclusions sk-${weight}`,
-        extraItemHeight: weight === 'main' ? 12 : 0,
-      }),
+      // Main findings: semibold (drawn bold) in a box (padding 6px 14px, 5px left border, no bullet).
+      ...chunkList(
+        list,
+        BODY_BUDGET,
+        weight === 'main'
+          ? { className: `sk-conclusions sk-${weight}`, extraItemHeight: 12, indent: 33, face: 'bold' }
+          : { className: `sk-conclusions sk-${weight}`, fontSize: 18 },
+      ),
     );
   }
   return chunks;

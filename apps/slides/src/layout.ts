@@ -4,7 +4,6 @@
  * then checks that nothing actually leaves its frame.
  */
 export const CANVAS_WIDTH = 980;
-export const CANVAS_HEIGHT = Math.round((CANVAS_WIDTH * 9) / 16); // 551
 
 export const PAD_X = 56;
 export const PAD_TOP = 34;
@@ -31,15 +30,27 @@ export const CODE_SIZE = 15;
 export const CODE_LINE = 1.4;
 
 export const BODY_WIDTH = CANVAS_WIDTH - 2 * PAD_X;
-/** Header height for a one-line title: kicker line + title line + gap. */
-export const HEADER_HEIGHT = KICKER_SIZE * 1.5 + 4 + TITLE_SIZE * 1.2 + TITLE_GAP;
+/** Slidev's canvas is exactly width / (16/9) tall (551.25 px); the CSS lays out against that. */
+const FRAME_HEIGHT = (CANVAS_WIDTH * 9) / 16;
+const KICKER_BLOCK = KICKER_SIZE * 1.5 + 4;
+const TITLE_LINE = TITLE_SIZE * 1.2;
+/** Header height for a title of `titleLines` lines: kicker line + title lines + gap. */
+export function headerHeight(titleLines = 1): number {
+  return KICKER_BLOCK + titleLines * TITLE_LINE + TITLE_GAP;
+}
+export const HEADER_HEIGHT = headerHeight(1);
+/** The body box of a slide with a one-line title (the flex item below the header). */
+export const BODY_HEIGHT = FRAME_HEIGHT - PAD_TOP - PAD_BOTTOM - HEADER_HEIGHT;
 /**
- * Height the body may fill. The estimate is rough (no font metrics in Node), so it keeps ~3% in
- * reserve; the browser test measures the real boxes.
+ * What the measured chunks may add up to on a page. Every chunk's height includes the margin below
+ * it (as the CSS sets it), and the last one's margin may fall outside the box: hence + PARAGRAPH_GAP.
+ * The estimates in measure.ts use the deck font's real advance widths and round every doubt up
+ * (no kerning, no hyphen breaks), so only a few pixels are held back.
  */
-export const BODY_BUDGET = Math.floor((CANVAS_HEIGHT - PAD_TOP - PAD_BOTTOM - HEADER_HEIGHT) * 0.97);
-
-/** Average advance of a Latin character as a fraction of the font size (sans-serif, mixed case). */
-export const LATIN_EM = 0.53;
-/** Word wrapping wastes part of each line. */
-export const WRAP_SLACK = 1.04;
+export const BUDGET_RESERVE = 6;
+export function bodyBudget(titleLines = 1): number {
+  return Math.floor(BODY_HEIGHT - (titleLines - 1) * TITLE_LINE + PARAGRAPH_GAP - BUDGET_RESERVE);
+}
+export const BODY_BUDGET = bodyBudget(1);
+/** Height of the box the lineage diagram is fitted into. */
+export const DIAGRAM_HEIGHT = Math.floor(BODY_HEIGHT) - 12;

@@ -134,7 +134,7 @@ export function tableToHtml(table: Table, bodyRows: Table['children']): string {
 }
 
 /** Long unbreakable runs (URLs, identifiers) may break anywhere; other cells wrap between words. */
-function hasLongWord(text: string): boolean {
+export function hasLongWord(text: string): boolean {
   return text.split(/\s+/).some((word) => word.length > 22);
 }
 

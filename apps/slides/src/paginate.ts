@@ -21,8 +21,16 @@ import {
   TABLE_LINE,
   TABLE_SIZE,
 } from './layout.js';
-import { blockToHtml, listItemToHtml, nodeText, tableToHtml, visualLength } from './mdast-html.js';
-import { textHeight } from './measure.js';
+import {
+  blockToHtml,
+  hasLongWord,
+  listItemToHtml,
+  nodeText,
+  tableTextWidth,
+  tableToHtml,
+  visualLength,
+} from './mdast-html.js';
+import { type Face, phrasingHeight, phrasingRuns, runsContentWidths, textHeight } from './measure.js';
 
 /** Consecutive chunks of one group on a page share a wrapper (a list, a table). */
 interface Group {
@@ -51,32 +59,62 @@ export interface Page {
 
 const MIN_ZOOM = 0.55;
 
+/**
+ * The fewest pages that hold the chunks, and among those the most even split (the smallest sum of
+ * squared page heights): a section that needs two slides is cut 3+2 rather than 4+1, and one that
+ * fits stays on one. A page never ends on a keep-with-next chunk (a heading) unless nothing else is
+ * possible; a single chunk taller than the budget gets a page of its own, zoomed out.
+ */
 export function paginate(chunks: readonly Chunk[], budget: number): Page[] {
-  const pages: Chunk[][] = [];
-  let current: Chunk[] = [];
-  let height = 0;
-  const costOf = (chunk: Chunk, page: Chunk[]) =>
-    chunk.height + (chunk.group && page.at(-1)?.group !== chunk.group ? chunk.group.overhead : 0);
-
-  for (const chunk of chunks) {
-    let cost = costOf(chunk, current);
-    if (current.length > 0 && height + cost > budget) {
-      const carried: Chunk[] = [];
-      while (current.length > 1 && current.at(-1)?.keepWithNext) carried.unshift(current.pop() as Chunk);
-      pages.push(current);
-      current = carried;
-      height = carried.reduce((sum, c, i) => sum + costOf(c, carried.slice(0, i)), 0);
-      cost = costOf(chunk, current);
+  const n = chunks.length;
+  if (n === 0) return [];
+  // heightOf(from, to): height of chunks[from..to) on one page (a group's overhead counted once per page).
+  const heightOf = (from: number, to: number) => {
+    let height = 0;
+    for (let i = from; i < to; i += 1) {
+      const chunk = chunks[i] as Chunk;
+      const continuesGroup = i > from && chunk.group !== undefined && chunks[i - 1]?.group === chunk.group;
+      height += chunk.height + (chunk.group && !continuesGroup ? chunk.group.overhead : 0);
     }
-    current.push(chunk);
-    height += cost;
+    return height;
+  };
+  interface Best {
+    pages: number;
+    /** Pages ending on a keep-with-next chunk (only when unavoidable). */
+    orphans: number;
+    squares: number;
+    from: number;
   }
-  if (current.length > 0) pages.push(current);
+  const better = (a: Best, b: Best | undefined) =>
+    !b ||
+    a.orphans < b.orphans ||
+    (a.orphans === b.orphans && (a.pages < b.pages || (a.pages === b.pages && a.squares < b.squares)));
+  const best: (Best | undefined)[] = [{ pages: 0, orphans: 0, squares: 0, from: -1 }];
+  for (let to = 1; to <= n; to += 1) {
+    let found: Best | undefined;
+    for (let from = to - 1; from >= 0; from -= 1) {
+      const height = heightOf(from, to);
+      if (height > budget && to - from > 1) break;
+      const before = best[from];
+      if (!before) continue;
+      const orphan = to < n && chunks[to - 1]?.keepWithNext ? 1 : 0;
+      const candidate: Best = {
+        pages: before.pages + 1,
+        orphans: before.orphans + orphan,
+        squares: before.squares + height * height,
+        from,
+      };
+      if (better(candidate, found)) found = candidate;
+    }
+    best[to] = found;
+  }
+  const bounds: [number, number][] = [];
+  for (let to = n; to > 0; to = (best[to] as Best).from) bounds.unshift([(best[to] as Best).from, to]);
 
-  return pages.map((page) => {
-    const pageHeight = page.reduce((sum, c, i) => sum + costOf(c, page.slice(0, i)), 0);
+  return bounds.map(([from, to]) => {
+    const pageHeight = heightOf(from, to);
     const zoom = pageHeight > budget ? Math.max(MIN_ZOOM, Math.floor((budget / pageHeight) * 100) / 100) : 1;
-    return { html: joinChunks(page), height: pageHeight, zoom };
+    return { html: joinChunks(chunks.slice(from, to)), height: pageHeight, zoom };
   });
 }
 
@@ -105,7 +143,7 @@ export function chunkBlock(node: RootContent, budget: number): Chunk[] {
     case 'paragraph':
       return chunkParagraph(node, budget);
     case 'heading':
-      return [{ html: blockToHtml(node), height: headingHeight(nodeText(node)), keepWithNext: true }];
+      return [{ html: blockToHtml(node), height: headingHeight(node.children), keepWithNext: true }];
     case 'list':
       return chunkList(node, budget);
     case 'table':
@@ -121,29 +159,34 @@ export function chunkBlock(node: RootContent, budget: number): Chunk[] {
   }
 }
 
-function headingHeight(text: string): number {
-  return textHeight(text, HEADING_SIZE, 1.3, BODY_WIDTH) + 10;
+/** An h3: bold, margins 4px above and 6px below. */
+function headingHeight(children: readonly PhrasingContent[]): number {
+  return phrasingHeight(children, HEADING_SIZE, 1.3, BODY_WIDTH, 'bold') + 10;
 }
 
 /** Estimated height of a block laid out in a box of the given width (margins included). */
 export function blockHeight(node: RootContent, width: number): number {
   switch (node.type) {
     case 'paragraph':
+      return phrasingHeight(node.children, BODY_SIZE, BODY_LINE, width) + PARAGRAPH_GAP;
     case 'html':
-      return textHeight(nodeText(node), BODY_SIZE, BODY_LINE, width) + PARAGRAPH_GAP;
+      // p.sk-raw: the body's `p` rule keeps the body size; only the face changes.
+      return textHeight(node.value, BODY_SIZE, BODY_LINE, width, false, 'mono') + PARAGRAPH_GAP;
     case 'heading':
-      return headingHeight(nodeText(node));
+      return headingHeight(node.children);
     case 'list':
+      // Items are LIST_ITEM_GAP apart; the last one's margin merges into the list's PARAGRAPH_GAP.
       return (
         node.children.reduce((sum, item) => sum + listItemHeight(item, width - LIST_INDENT), 0) +
-        PARAGRAPH_GAP
+        PARAGRAPH_GAP -
+        LIST_ITEM_GAP
       );
     case 'listItem':
       return listItemHeight(node, width - LIST_INDENT);
     case 'table':
       return tableHeights(node).reduce((sum, h) => sum + h, 0) + PARAGRAPH_GAP;
     case 'code':
-      return textHeight(node.value, CODE_SIZE, CODE_LINE, width - 24, true) + 24 + PARAGRAPH_GAP;
+      return textHeight(node.value, CODE_SIZE, CODE_LINE, width - 26, true, 'mono') + 26 + PARAGRAPH_GAP;
     case 'blockquote':
       return node.children.reduce((sum, child) => sum + blockHeight(child, width - 24), 0) + PARAGRAPH_GAP;
     case 'thematicBreak':
@@ -153,14 +196,23 @@ export function blockHeight(node: RootContent, width: number): number {
   }
 }
 
-function listItemHeight(item: ListItem, width: number, font = { size: BODY_SIZE, line: BODY_LINE }): number {
+function listItemHeight(
+  item: ListItem,
+  width: number,
+  font: { size: number; line: number; face?: Face } = { size: BODY_SIZE, line: BODY_LINE },
+): number {
   const [first, ...rest] = item.children;
   if (!first) return font.size * font.line + LIST_ITEM_GAP;
   const firstHeight =
     first.type === 'paragraph' && !item.spread
-      ? textHeight(nodeText(first), font.size, font.line, width)
+      ? phrasingHeight(first.children, font.size, font.line, width, font.face)
       : blockHeight(first, width);
-  return firstHeight + rest.reduce((sum, child) => sum + blockHeight(child, width), 0) + LIST_ITEM_GAP;
+  // A nested list's last item margin merges into this item's: count it once.
+  const restHeight = rest.reduce(
+    (sum, child) => sum + blockHeight(child, width) - (child.type === 'list' ? LIST_ITEM_GAP : 0),
+    0,
+  );
+  return firstHeight + restHeight + LIST_ITEM_GAP;
 }
 
 // Paragraphs ---------------------------------------------------------------------------------------
@@ -225,24 +277,33 @@ export interface ListStyle {
   /** Font size and line height the class sets (default: the body's). */
   fontSize?: number;
   lineHeight?: number;
+  /** Margin between items the class sets (default LIST_ITEM_GAP). */
+  itemGap?: number;
+  /** Horizontal room the class takes from the text (default: the list indent). */
+  indent?: number;
+  /** The face the class sets (e.g. bold for main findings). */
+  face?: Face;
 }
 
 export function chunkList(node: List, budget: number, style: ListStyle = {}): Chunk[] {
   const tag = node.ordered ? 'ol' : 'ul';
   const start = node.start ?? 1;
   const classAttribute = style.className ? ` class="${style.className}"` : '';
-  const extra = style.extraItemHeight ?? 0;
-  const font = { size: style.fontSize ?? BODY_SIZE, line: style.lineHeight ?? BODY_LINE };
+  const gap = style.itemGap ?? LIST_ITEM_GAP;
+  const extra = (style.extraItemHeight ?? 0) + gap - LIST_ITEM_GAP;
+  const textWidth = BODY_WIDTH - (style.indent ?? LIST_INDENT);
+  const font = { size: style.fontSize ?? BODY_SIZE, line: style.lineHeight ?? BODY_LINE, face: style.face };
   const group: Group = {
     open: (first) =>
       node.ordered && start + first !== 1
         ? `<${tag}${classAttribute} start="${start + first}">`
         : `<${tag}${classAttribute}>`,
     close: `</${tag}>`,
-    overhead: PARAGRAPH_GAP,
+    // Each item counts its gap; the last one's merges into the list's bottom margin.
+    overhead: PARAGRAPH_GAP - gap,
   };
   return node.children.flatMap((item, index) => {
-    const height = listItemHeight(item, BODY_WIDTH - LIST_INDENT, font) + extra;
+    const height = listItemHeight(item, textWidth, font) + extra;
     if (height <= budget || node.ordered)
       return [{ html: listItemToHtml(item), height, group, indexInGroup: index }];
     // A bullet item longer than a page: continue its text in further items.
@@ -262,7 +323,7 @@ export function chunkList(node: List, budget: number, style: ListStyle = {}): Ch
           : listItemToHtml(piece).replace('<li>', '<li class="sk-continued">');
       return {
         html,
-        height: listItemHeight(piece, BODY_WIDTH - LIST_INDENT) + extra,
+        height: listItemHeight(piece, textWidth, font) + extra,
         group,
         indexInGroup: index,
       };
@@ -274,46 +335,55 @@ export function chunkList(node: List, budget: number, style: ListStyle = {}): Ch
 
 /** Row heights (header first) for a table laid out at body width. */
 export function tableHeights(table: Table): number[] {
-  const compact = (table.children[0]?.children.length ?? 0) > 5 || tableWidthHint(table) > 110;
+  const compact = (table.children[0]?.children.length ?? 0) > 5 || tableTextWidth(table) > 110;
   const size = compact ? TABLE_COMPACT_SIZE : TABLE_SIZE;
-  const widths = columnWidths(table);
+  const widths = columnWidths(table, size);
   return table.children.map(
-    (row) =>
+    (row, rowIndex) =>
       Math.max(
         ...row.children.map((cell, i) =>
-          textHeight(
-            nodeText(cell),
+          phrasingHeight(
+            cell.children,
             size,
             TABLE_LINE,
-            Math.max(40, (widths[i] ?? 80) - 2 * TABLE_CELL_PAD_X),
+            Math.max(8, ((widths[i] ?? 80) - 2 * TABLE_CELL_PAD_X) / TABLE_WIDTH_SLACK),
+            rowIndex === 0 ? 'bold' : 'regular',
           ),
         ),
         size * TABLE_LINE,
       ) +
       2 * TABLE_CELL_PAD_Y +
-      1,
+      (rowIndex === 0 ? 2 : 1),
   );
 }
 
-function tableWidthHint(table: Table): number {
-  return columnTextLengths(table).reduce((sum, w) => sum + w, 0);
-}
+/** The column widths below follow the browser's algorithm but not its rounding: keep a little room. */
+const TABLE_WIDTH_SLACK = 1.01;
 
-function columnTextLengths(table: Table): number[] {
-  const lengths: number[] = [];
-  for (const row of table.children) {
+/**
+ * Column widths of an auto-layout table in the body (CSS 2.1's algorithm as browsers run it): each
+ * column gets its min-content width plus a share of the room left, in proportion to how much more
+ * it would take on one line. Slidev's theme makes every table full width: extra room beyond one
+ * line per cell is spread in proportion to the max-content widths.
+ */
+function columnWidths(table: Table, size: number): number[] {
+  const min: number[] = [];
+  const max: number[] = [];
+  table.children.forEach((row, rowIndex) => {
     row.children.forEach((cell, i) => {
-      lengths[i] = Math.max(lengths[i] ?? 0, visualLength(nodeText(cell)));
+      const runs = phrasingRuns(cell.children, rowIndex === 0 ? 'bold' : 'regular');
+      const widths = runsContentWidths(runs, size, hasLongWord(nodeText(cell)));
+      min[i] = Math.max(min[i] ?? 0, widths.min + 2 * TABLE_CELL_PAD_X);
+      max[i] = Math.max(max[i] ?? 0, widths.max + 2 * TABLE_CELL_PAD_X);
     });
-  }
-  return lengths;
-}
-
-/** Browsers give auto-layout columns width roughly in proportion to their content, with a floor. */
-function columnWidths(table: Table): number[] {
-  const lengths = columnTextLengths(table).map((l) => Math.max(4, Math.min(l, 60)));
-  const total = lengths.reduce((sum, l) => sum + l, 0) || 1;
-  return lengths.map((l) => (BODY_WIDTH * l) / total);
+  });
+  const sum = (values: number[]) => values.reduce((total, v) => total + v, 0);
+  const minTotal = sum(min);
+  const maxTotal = sum(max);
+  if (maxTotal <= BODY_WIDTH) return max.map((w) => (w * BODY_WIDTH) / (maxTotal || 1));
+  if (minTotal >= BODY_WIDTH) return min;
+  const share = (BODY_WIDTH - minTotal) / (maxTotal - minTotal);
+  return min.map((w, i) => w + ((max[i] ?? w) - w) * share);
 }
 
 function chunkTable(node: Table): Chunk[] {

@@ -7,7 +7,7 @@
 import type { StudyAst } from '@studykit/core';
 import { buildDeck, type DeckOptions, type DeckSlide, familyOf } from './deck.js';
 import { escapeHtml, escapeNote, plainTitle } from './escape.js';
-import { BODY_BUDGET, CANVAS_WIDTH } from './layout.js';
+import { CANVAS_WIDTH, DIAGRAM_HEIGHT } from './layout.js';
 
 export interface SlidevMarkdownOptions extends DeckOptions {
   /** Keep speaker notes in the deck (default true). */
@@ -87,7 +87,7 @@ function mermaidBlock(mermaid: string, zoom: number): string {
     .filter((line) => line.trim() !== '')
     .map((line) => (/^\s*-{3,}\s*$/.test(line) ? '' : line));
   return [
-    `<SkFitDiagram class="sk-diagram" :max-zoom="${zoom}" :height="${BODY_BUDGET}">`,
+    `<SkFitDiagram class="sk-diagram" :max-zoom="${zoom}" :height="${DIAGRAM_HEIGHT}">`,
     '',
     '```mermaid',
     ...lines,

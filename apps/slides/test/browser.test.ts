@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck } from '../src/index.js';
 import { builtFixtureDecks, removeFixtureDecks, TEST_FAMILIES } from './build-fixture.js';
-import { DeckBrowser, pwned, readPdf, showSlide, slideText } from './deck-browser.js';
+import { bodyUsage, DeckBrowser, pwned, readPdf, showSlide, slideText } from './deck-browser.js';
 import { fixtureAst } from './fixtures.js';
 
 const ast = fixtureAst();
@@ -49,6 +49,50 @@ describe.each(TEST_FAMILIES)('deck %s in Chromium', (family) => {
     expect(pdf.text).toContain(`2/${slides.length}`);
     expect(pdf.text).toContain(`${slides.length}/${slides.length}`);
   });
+});
+
+describe('pagination in Chromium', () => {
+  it('keeps a section that fits one frame on one slide, and fills it', async () => {
+    const slides = buildDeck(ast, 'demo');
+    expect(slides.map((s) => s.title)).toContain('Limitations');
+    const n = slides.findIndex((s) => s.title === 'Limitations') + 1;
+    const { page } = await decks.open('demo', String(n));
+    try {
+      await showSlide(page, n);
+      const usage = await bodyUsage(page, n);
+      // Eleven bullets take most of the body yet fit it (the old estimate split them 10 + 1).
+      expect(usage?.used).toBeLessThanOrEqual(usage?.available ?? 0);
+      expect(usage?.used).toBeGreaterThan(0.85 * (usage?.available ?? 0));
+    } finally {
+      await page.close();
+    }
+  }, 60_000);
+
+  it.each(TEST_FAMILIES)(
+    'estimates the height of every paginated slide of %s within a line of what Chromium draws',
+    async (family) => {
+      const slides = buildDeck(ast, family);
+      const { page } = await decks.open(family);
+      const misses: string[] = [];
+      try {
+        for (let n = 1; n <= slides.length; n += 1) {
+          const slide = slides[n - 1];
+          if (slide?.estimatedHeight === undefined || slide.zoom !== 1) continue;
+          await showSlide(page, n);
+          const usage = await bodyUsage(page, n);
+          if (!usage) continue;
+          const error = slide.estimatedHeight - usage.used;
+          // Never short (that would overflow), and at most about one body line too tall.
+          if (error < -2 || error > 30)
+            misses.push(`${n} "${slide.title}": estimated ${slide.estimatedHeight}, drawn ${usage.used}`);
+        }
+      } finally {
+        await page.close();
+      }
+      expect(misses).toEqual([]);
+    },
+    120_000,
+  );
 });
 
 describe('hostile strings', () => {

@@ -176,3 +176,24 @@ export function readPdf(path: string): { pages: number; text: string } {
   const text = execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-'], { encoding: 'utf8' });
   return { pages: Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]), text: text.replace(/\s+/g, '') };
 }
+
+/**
+ * How much of slide n's body its content takes, in canvas pixels: from the body's top to the lowest
+ * element's bottom, and the body box's height. Null for a slide without a body (the lineage).
+ */
+export function bodyUsage(page: Page, n: number): Promise<{ used: number; available: number } | null> {
+  return page.evaluate((no) => {
+    const slide = document.querySelector(`.slidev-page-${no}`);
+    const frame = slide?.querySelector('.slidev-layout');
+    const body = slide?.querySelector('.sk-body');
+    if (!frame || !body) return null;
+    const scale = frame.getBoundingClientRect().width / (frame as HTMLElement).offsetWidth;
+    const box = body.getBoundingClientRect();
+    let bottom = box.top;
+    for (const element of Array.from(body.querySelectorAll('*'))) {
+      const rect = element.getBoundingClientRect();
+      if (rect.height > 0) bottom = Math.max(bottom, rect.bottom);
+    }
+    return { used: (bottom - box.top) / scale, available: box.height / scale };
+  }, n);
+}

@@ -125,3 +125,33 @@ describe('escaping', () => {
     );
   });
 });
+
+describe('balanced pagination', () => {
+  const bulletList = (count: number): List => ({
+    type: 'list',
+    ordered: false,
+    spread: false,
+    children: Array.from({ length: count }, (_, i) => ({
+      type: 'listItem' as const,
+      spread: false,
+      children: [paragraph(`Short point number ${i + 1}.`)],
+    })),
+  });
+  const itemsPerPage = (nodes: RootContent[]) => pages(nodes).map((p) => p.html.match(/<li>/g)?.length ?? 0);
+
+  it('keeps a list on one slide when it fits the frame', () => {
+    // Eleven one-line bullets: 11 × 29 px of text + 10 × 6 px gaps = 379 px of a 398 px body.
+    expect(itemsPerPage([bulletList(11)])).toEqual([11]);
+  });
+
+  it('splits a list that does not fit evenly, never leaving one item alone on the next slide', () => {
+    expect(itemsPerPage([bulletList(12)])).toEqual([6, 6]);
+    for (let count = 12; count <= 40; count += 1) {
+      const perPage = itemsPerPage([bulletList(count)]);
+      expect(perPage.reduce((a, b) => a + b)).toBe(count);
+      // As few slides as the greedy fill would use, and no slide more than one item fuller than another.
+      expect(perPage.length).toBe(Math.ceil(count / 11));
+      expect(Math.max(...perPage) - Math.min(...perPage)).toBeLessThanOrEqual(1);
+    }
+  });
+});
