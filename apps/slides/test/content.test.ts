@@ -1,9 +1,3 @@
-/**
- * Every family of the shipped content/ folder, built, exported and stepped through in Chromium.
- * Slow (a Slidev build and export per family), so it runs only with SLIDES_FULL_CONTENT=1.
- */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { StudyAst } from '@studykit/core';
@@ -13,22 +7,20 @@ import { buildDeck, buildDecks } from '../src/index.js';
 import { DeckBrowser, pwned, readPdf } from './deck-browser.js';
 
 const CONTENT = fileURLToPath(new URL('../../../content', import.meta.url));
-const enabled = process.env.SLIDES_FULL_CONTENT === '1' && existsSync(CONTENT);
+const OUT = process.env.SLIDES_CONTENT_OUT ?? fileURLToPath(new URL('../../../out', import.meta.url));
 
-describe.runIf(enabled)('decks of the shipped content', () => {
+describe('decks of the shipped content', () => {
   let ast: StudyAst;
   let decks: DeckBrowser;
 
   beforeAll(async () => {
     ast = await loadContent(CONTENT);
-    const outDir = process.env.SLIDES_CONTENT_OUT ?? mkdtempSync(join(tmpdir(), 'studykit-slides-content-'));
-    await buildDecks(ast, { outDir });
-    decks = await DeckBrowser.start(outDir);
+    await buildDecks(ast, { outDir: OUT });
+    decks = await DeckBrowser.start(OUT);
   }, 1_800_000);
 
   afterAll(async () => {
     await decks?.close();
-    if (decks && !process.env.SLIDES_CONTENT_OUT) rmSync(decks.outDir, { recursive: true, force: true });
   });
 
   it('has no content errors', () => {
