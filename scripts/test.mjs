@@ -30,10 +30,8 @@ const status = step('pnpm', [
 ]);
 try {
   const summary = JSON.parse(readFileSync(report, 'utf8'));
-  const skipped = summary.numPendingTests + summary.numTodoTests;
-  console.log(
-    `tests: ${summary.numPassedTests} passed, ${summary.numFailedTests} failed, ${skipped} skipped`,
-  );
+  const notRun = summary.numPendingTests + summary.numTodoTests;
+  console.log(`tests: ${summary.numPassedTests} passed, ${summary.numFailedTests} failed, ${notRun} skipped`);
   if (summary.numTotalTests === 0) {
     console.error('test: no test ran');
     process.exit(1);
