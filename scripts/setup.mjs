@@ -63,5 +63,7 @@ if (missing.length > 0) {
 }
 
 run('pnpm', ['install', '--frozen-lockfile', '--reporter=default']);
-run('pnpm', ['exec', 'turbo', 'run', 'build', 'render', '--output-logs=errors-only']);
+// One task at a time: the decks already build two at a time inside the slides task, and Slidev's PDF
+// export printed blank pages when the diagram and report renders competed with it for the 2 cores.
+run('pnpm', ['exec', 'turbo', 'run', 'build', 'render', '--concurrency=1', '--output-logs=errors-only']);
 say('done. Outputs are in out/ (open out/index.html). Run `npm test` for the tests.');

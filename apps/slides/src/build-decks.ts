@@ -17,8 +17,8 @@ import { pdfProblem, summarisePdf } from './pdf-check.js';
 import { slideCount, toSlidevMarkdown } from './slide-markdown.js';
 import { SlidevError, slidevBuild, slidevExport } from './slidev-runner.js';
 
-/** Slidev's export is retried once when it prints blank or missing pages. */
-const EXPORT_ATTEMPTS = 2;
+/** Slidev's export is retried (twice, waiting longer each time) when it prints blank or missing pages. */
+const EXPORT_ATTEMPTS = 3;
 
 export interface BuildDecksOptions {
   /** The CLI's output folder: decks go to <outDir>/slides/<family>/ and <outDir>/slides/<family>.pdf. */
@@ -148,7 +148,12 @@ async function buildOneDeck(deck: OneDeck): Promise<void> {
         let problem: string | null = null;
         let log = '';
         for (let attempt = 1; attempt <= EXPORT_ATTEMPTS; attempt += 1) {
-          log = await slidevExport({ deckDir: workDir, output: temporaryPdf });
+          // Each retry waits longer for the pages to settle: 1 s, 4 s, 9 s.
+          log = await slidevExport({
+            deckDir: workDir,
+            output: temporaryPdf,
+            waitMs: 1000 * attempt * attempt,
+          });
           if (!existsSync(temporaryPdf)) throw new Error('slidev export wrote no PDF');
           problem = pdfProblem(await summarisePdf(temporaryPdf), slides);
           if (!problem) return;

@@ -84,6 +84,11 @@ export interface SlidevExportOptions {
   deckDir: string;
   /** Absolute path of the PDF to write. */
   output: string;
+  /**
+   * Extra settling time before printing. On a loaded machine (turbo renders the diagram and the report
+   * beside two Slidev builds) pages can be printed before they are drawn, giving blank PDF pages.
+   */
+  waitMs?: number;
 }
 
 export function slidevExport(options: SlidevExportOptions): Promise<string> {
@@ -99,5 +104,6 @@ export function slidevExport(options: SlidevExportOptions): Promise<string> {
     '--timeout',
     '120000',
   ];
+  if (options.waitMs) args.push('--wait', String(options.waitMs));
   return exportLock(() => runSlidev(args, options.deckDir));
 }
