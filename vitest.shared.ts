@@ -7,6 +7,7 @@ export const workspaceAliases = {
   '@studykit/core/fs': here('./packages/core/src/fs.ts'),
   '@studykit/core': here('./packages/core/src/index.ts'),
   '@studykit/browser': here('./packages/browser/src/index.ts'),
+  '@studykit/fonts': here('./packages/fonts/src/index.ts'),
   '@studykit/lineage': here('./apps/lineage/src/index.ts'),
   '@studykit/slides': here('./apps/slides/src/index.ts'),
   '@studykit/report': here('./apps/report/src/index.ts'),

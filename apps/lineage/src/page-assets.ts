@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, normalize, sep } from 'node:path';
+import { FACES, facePath } from '@studykit/fonts';
 import { PAGE_SCRIPT } from './page-script.js';
 
 export const PAGE_ORIGIN = 'http://studykit-lineage.invalid';
@@ -16,15 +17,15 @@ const require = createRequire(import.meta.url);
 const MERMAID_DIST = dirname(require.resolve('mermaid/dist/mermaid.esm.min.mjs'));
 
 /**
- * Debian's base image has no CJK font: Chinese labels would be drawn as empty boxes. Noto Sans SC
- * (fontsource, split by unicode-range) is served to the page; only the subsets a label needs load.
+ * The kit's own faces, served whole to the page: mermaid measures its labels with exactly the fonts
+ * that the SVG later embeds (as subsets) and the decks carry, never a font of this machine's.
  */
-const CJK_FONT_DIR = dirname(require.resolve('@fontsource/noto-sans-sc/400.css'));
+const DIAGRAM_FACES = (['sans', 'cjk', 'emoji'] as const).map((id) => FACES[id]);
 
 const PAGE_HTML = `<!doctype html>
 <html><head><meta charset="utf-8"><title>lineage</title>
-<link rel="stylesheet" href="/fonts/400.css">
 <style>
+${DIAGRAM_FACES.map((face) => `@font-face { font-family: '${face.family}'; font-weight: 400; font-style: normal; src: url('/fonts/${face.id}.ttf') format('truetype'); }`).join('\n')}
   html, body { margin: 0; padding: 0; background: #ffffff; }
   #stage { display: inline-block; line-height: 0; }
   @page { margin: 0; }
@@ -40,6 +41,7 @@ const TYPES: Record<string, string> = {
   '.css': 'text/css',
   '.woff2': 'font/woff2',
   '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
 };
 
 // mermaid's bundle is ~3 MB: read it once per process, not once per browser launch.
@@ -67,8 +69,8 @@ export async function assetFor(url: string): Promise<Asset | undefined> {
   if (parsed.pathname === '/page-script.mjs') return { body: PAGE_SCRIPT, contentType: 'text/javascript' };
   if (parsed.pathname.startsWith('/mermaid/'))
     return fileAsset(MERMAID_DIST, parsed.pathname.slice('/mermaid/'.length));
-  if (parsed.pathname.startsWith('/fonts/'))
-    return fileAsset(CJK_FONT_DIR, parsed.pathname.slice('/fonts/'.length));
+  const face = DIAGRAM_FACES.find((f) => parsed.pathname === `/fonts/${f.id}.ttf`);
+  if (face) return { body: await readCached(facePath(face.id)), contentType: 'font/ttf' };
   return undefined;
 }
 

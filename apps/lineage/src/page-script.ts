@@ -3,8 +3,10 @@
  * It loads mermaid once and exposes `studykitLineage.render` / `studykitLineage.parse`.
  */
 
-/** Latin text in mermaid's usual fonts; CJK falls back to Noto Sans SC / CJK where installed. */
-export const DIAGRAM_FONT = `"trebuchet ms", verdana, arial, "Noto Sans SC", "Noto Sans CJK SC", sans-serif`;
+import { cssStack, FAMILIES } from '@studykit/fonts';
+
+/** The kit's sans stack (Source Sans 3, then Noto Sans SC, then Noto Emoji): the same on every machine. */
+export const DIAGRAM_FONT = cssStack('sans');
 
 export const MERMAID_CONFIG = {
   startOnLoad: false,
@@ -113,8 +115,8 @@ function removeLeftovers(id) {
 async function render(id, text) {
   const stage = document.getElementById('stage');
   stage.replaceChildren();
-  // Load the CJK font subsets this text needs before mermaid measures its labels.
-  await document.fonts.load('16px "Noto Sans SC"', text).catch(() => {});
+  // Every face is loaded before mermaid measures a label (a late font would misplace the boxes).
+  await Promise.all(${JSON.stringify(Object.values(FAMILIES))}.map((family) => document.fonts.load('16px "' + family + '"', text)));
   let result;
   try {
     result = await mermaid.render(id, text);

@@ -6,12 +6,18 @@ import { launchChromium } from '@studykit/browser';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { syntaxErrorFrom } from './errors.js';
 import { assetFor, PAGE_URL } from './page-assets.js';
+import { embedFonts } from './svg-fonts.js';
 
 export interface RenderOptions {
   /** Id of the `<svg>` element (and prefix of mermaid's inner ids); letters, digits and hyphens. */
   id?: string;
   /** What the diagram is, for error messages, e.g. "lineage-glm". */
   name?: string;
+  /**
+   * Embed the subset fonts in the SVG (default true: a standalone file must carry them). A deck that
+   * inlines the SVG has the faces already.
+   */
+  embedFonts?: boolean;
 }
 
 export interface FullRenderOptions extends RenderOptions {
@@ -176,7 +182,8 @@ export class MermaidRenderer {
         throw syntaxErrorFrom(text, result.message, name);
       throw new Error(`mermaid could not render ${name}: ${result.message}`);
     }
-    return { svg: XML_DECLARATION + result.svg, width: result.width, height: result.height };
+    const svg = options.embedFonts === false ? result.svg : await embedFonts(result.svg);
+    return { svg: XML_DECLARATION + svg, width: result.width, height: result.height };
   }
 
   /** One page renders one diagram at a time: calls queue up instead of trampling the stage. */

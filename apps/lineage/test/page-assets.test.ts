@@ -2,12 +2,17 @@ import { describe, expect, test } from 'vitest';
 import { assetFor, PAGE_ORIGIN, PAGE_URL } from '../src/page-assets.js';
 
 describe('what the rendering page may load', () => {
-  test('its page, mermaid’s bundle and the CJK font', async () => {
+  test('its page, mermaid’s bundle and the kit’s own faces', async () => {
     expect((await assetFor(PAGE_URL))?.contentType).toMatch(/text\/html/);
     const bundle = await assetFor(`${PAGE_ORIGIN}/mermaid/mermaid.esm.min.mjs`);
     expect(bundle?.contentType).toBe('text/javascript');
     expect(String(bundle?.body)).toContain('mermaid');
-    expect((await assetFor(`${PAGE_ORIGIN}/fonts/400.css`))?.body.toString()).toContain('Noto Sans SC');
+    const page = (await assetFor(PAGE_URL))?.body.toString() ?? '';
+    expect(page).toContain("font-family: 'Studykit Sans'");
+    expect(page).toContain("font-family: 'Studykit CJK'");
+    const cjk = await assetFor(`${PAGE_ORIGIN}/fonts/cjk.ttf`);
+    expect(cjk?.contentType).toBe('font/ttf');
+    expect((cjk?.body.length ?? 0) > 1_000_000).toBe(true);
   });
 
   test('nothing else: other hosts, paths outside the served folders, unknown files', async () => {

@@ -1,19 +1,18 @@
-/** The deck's stylesheet (written as style.css next to slides.md), built from layout.ts's numbers. */
+/**
+ * The deck's stylesheet (written as style.css next to slides.md), built from layout.ts's numbers.
+ * Every property that Slidev's theme sets on an element we emit is set here too, so the measuring
+ * page (Slidev's reset + this sheet, no theme) lays a slide out exactly as the built deck does.
+ */
+import { cssStack } from '@studykit/fonts';
 import * as L from './layout.js';
 
-const FALLBACK_ACCENT = '#334155';
+const SANS = cssStack('sans');
+const MONO = cssStack('mono');
 
-/** Only a hex colour reaches the CSS (the colour comes from content). */
-export function accentColour(colour: string): string {
-  return /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i.test(colour) ? colour : FALLBACK_ACCENT;
-}
-
-const SANS = `'Liberation Sans', 'DejaVu Sans', 'Noto Sans CJK SC', 'Noto Sans SC', 'WenQuanYi Micro Hei', 'Source Han Sans SC', sans-serif`;
-const MONO = `'DejaVu Sans Mono', 'Liberation Mono', 'Noto Sans Mono CJK SC', monospace`;
-
-export function deckCss(colour: string): string {
-  const accent = accentColour(colour);
-  return `:root {
+/** The family colour, validated as hex by core. */
+export function deckCss(accent: string, fontFaces: string): string {
+  return `${fontFaces}
+:root {
   --sk-accent: ${accent};
   --sk-accent-soft: color-mix(in srgb, ${accent} 10%, white);
   --sk-accent-mid: color-mix(in srgb, ${accent} 35%, white);
@@ -21,9 +20,14 @@ export function deckCss(colour: string): string {
   --sk-muted: #475569;
   --slidev-theme-primary: ${accent};
 }
+/* Slidev's own screens (presenter view, overview) draw with the deck's faces too. */
+html, body, #app { font-family: ${SANS}; }
+code, kbd, pre, samp { font-family: ${MONO}; }
 .slidev-layout.sk-page {
   padding: ${L.PAD_TOP}px ${L.PAD_X}px ${L.PAD_BOTTOM}px;
   font-family: ${SANS};
+  font-size: ${L.BODY_SIZE}px;
+  line-height: ${L.BODY_LINE};
   color: var(--sk-ink);
   background: #ffffff;
   overflow: hidden;
@@ -35,10 +39,18 @@ export function deckCss(colour: string): string {
   width: 8px;
   background: var(--sk-accent);
 }
+/* Undo the theme's element styles inside our slides: (0,3,0) beats its rules, and ours below win by order. */
+.slidev-layout.sk-page .sk-slide :where(p, h1, h3, ul, ol, li, table, thead, tbody, tr, th, td, code, pre, blockquote, a, strong, b, em, dl, dt, dd, hr, span, sup, del) {
+  margin: 0; padding: 0; border: 0 solid currentColor; opacity: 1; background: none; border-radius: 0;
+  font-size: inherit; line-height: inherit; font-weight: inherit; letter-spacing: inherit; text-transform: none;
+  width: auto; text-align: inherit; color: inherit;
+}
+.slidev-layout.sk-page .sk-slide :where(strong, b, th) { font-weight: 700; }
+.slidev-layout.sk-page .sk-slide em { font-style: italic; }
 .sk-slide { height: 100%; display: flex; flex-direction: column; }
-.sk-slide.sk-lineage { height: auto; }
 .sk-slide .sk-header { flex: none; }
 .sk-slide .sk-body { flex: 1 1 auto; min-height: 0; }
+.sk-zoom { width: 100%; }
 .slidev-layout.sk-page .sk-kicker {
   margin: 0 0 4px; font-size: ${L.KICKER_SIZE}px; line-height: 1.5; letter-spacing: 0.08em;
   text-transform: uppercase; color: var(--sk-accent); font-weight: 700; opacity: 1;
@@ -65,7 +77,7 @@ export function deckCss(colour: string): string {
   font-family: ${MONO}; font-size: 0.85em; background: #f1f5f9; color: #0f172a; padding: 1px 5px; border-radius: 4px;
 }
 .slidev-layout.sk-page .sk-body pre.sk-code {
-  margin: 0 0 ${L.PARAGRAPH_GAP}px; padding: 12px; background: #f8fafc; border: 1px solid #e2e8f0; border-radius: 6px;
+  margin: 0 0 ${L.PARAGRAPH_GAP}px; padding: 12px; background: #f8fafc; border: 1px solid #e2e8f0; border-radius: 6px; font-family: ${MONO};
   font-size: ${L.CODE_SIZE}px; line-height: ${L.CODE_LINE}; white-space: pre-wrap; overflow-wrap: anywhere;
 }
 .slidev-layout.sk-page .sk-body pre.sk-code code { background: none; padding: 0; font-size: inherit; }
@@ -74,14 +86,14 @@ export function deckCss(colour: string): string {
   background: none; font-size: inherit;
 }
 .slidev-layout.sk-page .sk-body hr { margin: ${L.PARAGRAPH_GAP}px 0; border: none; border-top: 1px solid #e2e8f0; }
-.slidev-layout.sk-page .sk-raw { font-family: ${MONO}; font-size: 0.85em; color: #9f1239; }
+.slidev-layout.sk-page .sk-body .sk-raw { font-family: ${MONO}; font-size: 0.85em; color: #9f1239; }
 
 /* Tables: wrap inside cells rather than ever growing past the slide. */
 .slidev-layout.sk-page .sk-body table.sk-table {
-  border-collapse: collapse; max-width: 100%; margin: 0 0 ${L.PARAGRAPH_GAP}px; table-layout: auto;
+  border-collapse: collapse; width: 100%; margin: 0 0 ${L.PARAGRAPH_GAP}px; table-layout: auto;
   font-size: ${L.TABLE_SIZE}px; line-height: ${L.TABLE_LINE};
 }
-.slidev-layout.sk-page .sk-body table.sk-table-compact { font-size: ${L.TABLE_COMPACT_SIZE}px; width: 100%; }
+.slidev-layout.sk-page .sk-body table.sk-table-compact { font-size: ${L.TABLE_COMPACT_SIZE}px; }
 .slidev-layout.sk-page .sk-body table.sk-table th, .slidev-layout.sk-page .sk-body table.sk-table td {
   padding: ${L.TABLE_CELL_PAD_Y}px ${L.TABLE_CELL_PAD_X}px; border: none; border-bottom: 1px solid #e2e8f0;
   text-align: left; vertical-align: top; overflow-wrap: break-word; word-break: normal;
@@ -108,7 +120,7 @@ export function deckCss(colour: string): string {
 .slidev-layout.sk-page.sk-page-cover .sk-cover-count { font-size: 18px; margin: 0 0 18px; opacity: 0.8; }
 .slidev-layout.sk-page.sk-page-cover .sk-chip { background: rgba(255,255,255,0.16); border-color: rgba(255,255,255,0.5); color: #fff; }
 
-.sk-chip {
+.slidev-layout.sk-page .sk-chip {
   display: inline-block; margin: 0 8px 8px 0; padding: 2px 12px; border: 1px solid var(--sk-accent-mid);
   border-radius: 999px; font-size: 15px; line-height: 1.5; color: var(--sk-accent); background: var(--sk-accent-soft);
 }
@@ -136,7 +148,8 @@ export function deckCss(colour: string): string {
 }
 .slidev-layout.sk-page .sk-body ul.sk-secondary { color: var(--sk-muted); font-size: 18px; }
 
-/* Lineage diagram: centred, never wider or taller than the body. */
-.sk-diagram { width: 100%; overflow: hidden; }
+/* Lineage diagram: sized by the build to fill the body, centred. */
+.slidev-layout.sk-page .sk-body .sk-diagram { display: flex; justify-content: center; align-items: flex-start; height: 100%; }
+.slidev-layout.sk-page .sk-body .sk-diagram svg { display: block; max-width: none; }
 `;
 }

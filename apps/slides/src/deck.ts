@@ -1,6 +1,7 @@
 /**
- * Deck assembly: which slides a family's deck holds, in order, each with safe body HTML, a plain
- * title, and the untrusted speaker-note text (escaped later by slide-markdown.ts).
+ * The deck view: which slides a family's deck holds, in order, each with a plain title, the untrusted
+ * speaker-note text (escaped later by slide-markdown.ts) and a body that is fixed HTML, a flow of
+ * chunks to paginate, or the lineage diagram. Pure: no heights here; layout-deck.ts measures.
  */
 import {
   type Family,
@@ -12,12 +13,10 @@ import {
 } from '@studykit/core';
 import { toMermaid } from '@studykit/lineage';
 import type { List, ListItem, PhrasingContent, RootContent, Table, TableCell } from 'mdast';
+import { type Chunk, chunkBlock, chunkBlocks, chunkList } from './chunks.js';
 import { escapeHtml, safeHttpUrl } from './escape.js';
 import { type Labels, labelsFor } from './labels.js';
-import { BODY_BUDGET, BODY_LINE, BODY_WIDTH, PARAGRAPH_GAP } from './layout.js';
 import { linkHtml } from './mdast-html.js';
-import { textHeight } from './measure.js';
-import { type Chunk, chunkBlock, chunkBlocks, chunkList, paginate } from './paginate.js';
 
 export type SlideKind =
   | 'cover'
@@ -31,6 +30,7 @@ export type SlideKind =
   | 'comparison'
   | 'references';
 
+/** A slide as the audience sees it: what layout-deck.ts makes of a plan. */
 export interface DeckSlide {
   kind: SlideKind;
   /** Plain text title (escaped when rendered). */
@@ -41,19 +41,28 @@ export interface DeckSlide {
   bodyHtml: string;
   /** Untrusted note text, escaped by the markdown writer. */
   notes: string[];
+  /** 1, or the scale at which the body fits its frame (a block that could not be divided). */
   zoom: number;
-  /**
-   * The paginator's estimate of the body's content height in canvas pixels (the last element's
-   * bottom margin excluded), for paginated slides.
-   */
-  estimatedHeight?: number;
-  /** Mermaid flowchart text, for the lineage slide. */
-  mermaid?: string;
-  /** How much to enlarge the diagram (small lineages would look lost on a slide). */
-  diagramZoom?: number;
+  /** Content height and body height in canvas pixels, as measured in Chromium before the build. */
+  measured?: { used: number; available: number };
 }
 
-export type MermaidSource = (ast: StudyAst, options: { family: string }) => string;
+export type SlideBody =
+  | { type: 'fixed'; html: string }
+  | { type: 'flow'; chunks: Chunk[] }
+  /** Mermaid text of the family's lineage, drawn left to right and top to bottom (the better fit wins). */
+  | { type: 'diagram'; mermaid: { LR: string; TB: string } };
+
+/** A slide before layout: a flow body may become several slides ("Title (2/3)"). */
+export interface SlidePlan {
+  kind: SlideKind;
+  title: string;
+  kicker: string;
+  notes: string[];
+  body: SlideBody;
+}
+
+export type MermaidSource = (ast: StudyAst, options: { family: string; direction: 'LR' | 'TB' }) => string;
 
 export interface DeckOptions {
   /** Mermaid text of the family's lineage (default: the lineage app's); null leaves the slide out. */
@@ -64,7 +73,8 @@ export interface DeckOptions {
  * The lineage app's per-family flowchart, without the relation-kind legend: on a 16:9 slide it takes
  * more room than the diagram (edge styles are explained by their labels).
  */
-const defaultMermaid: MermaidSource = (ast, { family }) => toMermaid(ast, { family, legend: false });
+const defaultMermaid: MermaidSource = (ast, { family, direction }) =>
+  toMermaid(ast, { family, direction, legend: false });
 
 export function familyOf(ast: StudyAst, familyId: string): Family {
   const family = ast.families.find((f) => f.id === familyId);
@@ -86,137 +96,80 @@ export function papersOf(ast: StudyAst, family: Family): Paper[] {
     .map(({ paper }) => paper);
 }
 
-export function buildDeck(ast: StudyAst, familyId: string, options: DeckOptions = {}): DeckSlide[] {
+export function planDeck(ast: StudyAst, familyId: string, options: DeckOptions = {}): SlidePlan[] {
   const family = familyOf(ast, familyId);
   const papers = papersOf(ast, family);
   const labels = labelsFor(family, papers);
-  const slides: DeckSlide[] = [];
-  const page = (slide: Omit<DeckSlide, 'notes' | 'zoom'> & Partial<Pick<DeckSlide, 'notes' | 'zoom'>>) =>
-    slides.push({ notes: [], zoom: 1, ...slide });
+  const plans: SlidePlan[] = [];
+  const plan = (kind: SlideKind, title: string, kicker: string, body: SlideBody, notes: string[] = []) =>
+    plans.push({ kind, title, kicker, body, notes });
+  const flow = (chunks: Chunk[]): SlideBody => ({ type: 'flow', chunks });
 
-  page({
-    kind: 'cover',
-    title: family.name,
-    kicker: labels.readingGroup,
-    bodyHtml: coverHtml(family, papers, labels),
-  });
+  plan('cover', family.name, labels.readingGroup, { type: 'fixed', html: coverHtml(family, papers, labels) });
 
   const mermaidSource = options.mermaid === undefined ? defaultMermaid : options.mermaid;
-  const mermaid = mermaidSource?.(ast, { family: family.id });
+  const mermaid = mermaidSource
+    ? {
+        LR: mermaidSource(ast, { family: family.id, direction: 'LR' }),
+        TB: mermaidSource(ast, { family: family.id, direction: 'TB' }),
+      }
+    : undefined;
   const agenda: string[] = [];
   if (family.overview.children.length > 0) agenda.push(labels.overview);
   if (mermaid) agenda.push(labels.lineage);
   for (const paper of papers) agenda.push(`${paper.short} (${paper.year}): ${paper.title}`);
   for (const section of family.sections) agenda.push(section.title);
   agenda.push(labels.comparison, labels.references);
-  // Agenda items are set smaller (18 px, tight): a family of a dozen papers still fits one slide.
-  const agendaChunks = chunkList(textList(agenda, true), BODY_BUDGET, {
-    className: 'sk-agenda',
-    fontSize: 18,
-    lineHeight: 1.4,
-    itemGap: 2,
-  });
-  pushPages(slides, 'agenda', labels.agenda, family.name, agendaChunks);
+  plan(
+    'agenda',
+    labels.agenda,
+    family.name,
+    flow(chunkList(textList(agenda, true), { className: 'sk-agenda' })),
+  );
 
   if (family.overview.children.length > 0) {
-    pushPages(
-      slides,
-      'overview',
-      labels.overview,
-      family.name,
-      chunkBlocks(family.overview.children, BODY_BUDGET),
-    );
+    plan('overview', labels.overview, family.name, flow(chunkBlocks(family.overview.children)));
   }
-  if (mermaid) {
-    const diagramZoom = 1.6;
-    page({ kind: 'lineage', title: labels.lineage, kicker: family.name, bodyHtml: '', mermaid, diagramZoom });
-  }
+  if (mermaid) plan('lineage', labels.lineage, family.name, { type: 'diagram', mermaid });
 
   papers.forEach((paper, index) => {
     const notesFor = (target: string) => paper.notes.filter((n) => n.target === target).map(noteText);
-    const facts = paperFacts(ast, paper, labels);
-    page({
-      kind: 'paper',
-      title: paper.short,
-      kicker: `${family.name} · ${labels.paperOf(index + 1, papers.length)}`,
-      bodyHtml: paperFactsHtml(paper, facts),
-      notes: notesFor('paper'),
-      zoom: zoomToFit(paperFactsHeight(paper, facts), PAPER_BODY_BUDGET),
-    });
+    plan(
+      'paper',
+      paper.short,
+      `${family.name} · ${labels.paperOf(index + 1, papers.length)}`,
+      { type: 'fixed', html: paperFactsHtml(paper, paperFacts(ast, paper, labels)) },
+      notesFor('paper'),
+    );
     const kicker = `${paper.short} · ${paper.year}`;
     for (const section of paper.sections) {
       const target = section.kind === 'extra' ? section.title.toLowerCase() : section.kind;
-      pushPages(
-        slides,
-        'section',
-        section.title,
-        kicker,
-        chunkBlocks(section.children, BODY_BUDGET),
-        notesFor(target),
-      );
+      plan('section', section.title, kicker, flow(chunkBlocks(section.children)), notesFor(target));
     }
     if (paper.conclusions.length > 0) {
-      pushPages(
-        slides,
+      plan(
         'conclusions',
         labels.conclusions,
         kicker,
-        conclusionChunks(paper, labels),
+        flow(conclusionChunks(paper, labels)),
         notesFor('conclusions'),
       );
     }
   });
 
   for (const section of family.sections) {
-    pushPages(
-      slides,
-      'family-section',
-      section.title,
-      family.name,
-      chunkBlocks(section.children, BODY_BUDGET),
-    );
+    plan('family-section', section.title, family.name, flow(chunkBlocks(section.children)));
   }
   if (papers.length > 0) {
-    pushPages(
-      slides,
+    plan(
       'comparison',
       labels.comparison,
       family.name,
-      chunkBlock(comparisonTable(ast, papers, labels), BODY_BUDGET),
+      flow(chunkBlock(comparisonTable(ast, papers, labels))),
     );
-    pushPages(
-      slides,
-      'references',
-      labels.references,
-      family.name,
-      chunkBlock(referenceList(papers, labels), BODY_BUDGET),
-    );
+    plan('references', labels.references, family.name, flow(chunkBlock(referenceList(papers, labels))));
   }
-  return slides;
-}
-
-/** One or more slides for a run of chunks; continuation slides are numbered "Title (2/3)". */
-function pushPages(
-  slides: DeckSlide[],
-  kind: SlideKind,
-  title: string,
-  kicker: string,
-  chunks: Chunk[],
-  notes: string[] = [],
-): void {
-  const pages = paginate(chunks, BODY_BUDGET);
-  if (pages.length === 0) pages.push({ html: '', height: 0, zoom: 1 });
-  pages.forEach((p, i) => {
-    slides.push({
-      kind,
-      title: pages.length > 1 ? `${title} (${i + 1}/${pages.length})` : title,
-      kicker,
-      bodyHtml: p.html,
-      notes,
-      zoom: p.zoom,
-      estimatedHeight: p.height > 0 ? p.height - PARAGRAPH_GAP : 0,
-    });
-  });
+  return plans;
 }
 
 function noteText(note: SpeakerNote): string {
@@ -237,24 +190,6 @@ function coverHtml(family: Family, papers: Paper[], labels: Labels): string {
 }
 
 const MAX_AUTHORS = 8;
-
-/** The paper slide's title is larger than other slides' (44 px instead of 32 px). */
-const PAPER_BODY_BUDGET = BODY_BUDGET - 15;
-const FACT_SIZE = 17;
-const FACT_VALUE_WIDTH = BODY_WIDTH - 186;
-
-function zoomToFit(height: number, budget: number): number {
-  return height > budget ? Math.max(0.55, Math.floor((budget / height) * 100) / 100) : 1;
-}
-
-function paperFactsHeight(paper: Paper, facts: [string, string][]): number {
-  const title = textHeight(paper.title, 22, 1.3, BODY_WIDTH) + 18;
-  const rows = facts.reduce(
-    (sum, [, value]) => sum + textHeight(value, FACT_SIZE, 1.35, FACT_VALUE_WIDTH) + 5,
-    0,
-  );
-  return title + rows + 14 + (paper.tags.length > 0 ? 36 : 0);
-}
 
 /** The paper's facts as [label, plain text value] pairs, in display order. */
 function paperFacts(ast: StudyAst, paper: Paper, labels: Labels): [string, string][] {
@@ -302,27 +237,14 @@ function conclusionChunks(paper: Paper, labels: Labels): Chunk[] {
     const items = paper.conclusions.filter((c) => c.weight === weight);
     if (items.length === 0) continue;
     const label = weight === 'main' ? labels.mainFindings : labels.secondaryFindings;
-    chunks.push({
-      html: `<p class="sk-label sk-label-${weight}">${label}</p>`,
-      height: Math.ceil(14 * BODY_LINE + 8), // 14px text, 8px margin below
-      keepWithNext: true,
-    });
+    chunks.push({ html: `<p class="sk-label sk-label-${weight}">${label}</p>`, keepWithNext: true });
     const list: List = {
       type: 'list',
       ordered: false,
       spread: false,
       children: items.map((c) => listItem(c.children)),
     };
-    chunks.push(
-      // Main findings: semibold (drawn bold) in a box (padding 6px 14px, 5px left border, no bullet).
-      ...chunkList(
-        list,
-        BODY_BUDGET,
-        weight === 'main'
-          ? { className: `sk-conclusions sk-${weight}`, extraItemHeight: 12, indent: 33, face: 'bold' }
-          : { className: `sk-conclusions sk-${weight}`, fontSize: 18 },
-      ),
-    );
+    chunks.push(...chunkList(list, { className: `sk-conclusions sk-${weight}` }));
   }
   return chunks;
 }

@@ -3,6 +3,7 @@
  * template, so every piece of content text ends up HTML-escaped *and* inside a `v-pre` element
  * (see slide-markdown.ts); these helpers only do the escaping part.
  */
+import { coverage } from '@studykit/fonts';
 
 const HTML_ESCAPES: Record<string, string> = {
   '&': '&amp;',
@@ -12,9 +13,15 @@ const HTML_ESCAPES: Record<string, string> = {
   "'": '&#39;',
 };
 
-/** Escape text for an HTML text node or a double-quoted attribute value. Newlines become spaces. */
+/**
+ * Escape text for an HTML text node or a double-quoted attribute value. Newlines become spaces, and a
+ * character that none of the deck's faces has becomes '?' (else the viewer's system font would draw it).
+ */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char] ?? char).replace(/\r?\n|\r/g, ' ');
+  return coverage()
+    .drawable(text)
+    .replace(/[&<>"']/g, (char) => HTML_ESCAPES[char] ?? char)
+    .replace(/\r?\n|\r/g, ' ');
 }
 
 /** Only http(s) URLs survive as links; anything else (javascript:, data:, relative) is shown as text. */
@@ -49,7 +56,8 @@ export function escapeNote(text: string): string {
   return text
     .split(/\n\s*\n/)
     .map((paragraph) =>
-      paragraph
+      coverage()
+        .drawable(paragraph)
         .replace(/\s+/g, ' ')
         .trim()
         .replace(/[^\p{L}\p{N} ,.;?!'’“”，。；：？！、（）]/gu, (char) => `&#${char.codePointAt(0)};`),

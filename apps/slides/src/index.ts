@@ -1,5 +1,23 @@
-export { type BuildDecksOptions, type BuildDecksResult, buildDecks, deckPaths } from './build-decks.js';
-export { buildDeck, type DeckSlide, type MermaidSource, papersOf, type SlideKind } from './deck.js';
+export {
+  type DeckSlide,
+  familyOf,
+  type MermaidSource,
+  papersOf,
+  planDeck,
+  type SlideKind,
+  type SlidePlan,
+} from './deck.js';
 export { deckCss } from './deck-style.js';
+export { layoutDeck, SlideOverflowError } from './layout-deck.js';
+export { SlideMeasurer } from './measure-page.js';
+export {
+  type DeckManifest,
+  type DiagramDrawer,
+  deckPaths,
+  type RenderDecksOptions,
+  type RenderDecksResult,
+  readManifest,
+  renderDecks,
+} from './render-decks.js';
 export { type Presentation, type StaticServer, serveFolder, servePresentation } from './serve.js';
-export { type SlidevMarkdownOptions, toSlidevMarkdown } from './slide-markdown.js';
+export { type SlidevMarkdownOptions, slideHtml, toSlidevMarkdown } from './slide-markdown.js';

@@ -1,9 +1,10 @@
 /**
- * The slide geometry the paginator estimates against. deck-style.ts builds the deck's CSS from the
- * same numbers, so an estimate and the rendered slide cannot drift apart silently; the browser test
- * then checks that nothing actually leaves its frame.
+ * The slide geometry and type sizes: deck-style.ts builds the deck's CSS from these numbers. Heights
+ * are never computed from them: the paginator measures every slide in Chromium (measure-page.ts).
  */
 export const CANVAS_WIDTH = 980;
+/** Slidev's canvas height for 16:9 (it rounds the same way when printing). */
+export const CANVAS_HEIGHT = Math.round(CANVAS_WIDTH / (16 / 9));
 
 export const PAD_X = 56;
 export const PAD_TOP = 34;
@@ -20,37 +21,20 @@ export const LIST_INDENT = 28;
 export const LIST_ITEM_GAP = 6;
 export const HEADING_SIZE = 22;
 
+/** Tables are never set below 14 px: a wide table wraps and splits between rows instead. */
 export const TABLE_SIZE = 16;
-export const TABLE_COMPACT_SIZE = 13;
+export const TABLE_COMPACT_SIZE = 14;
 export const TABLE_LINE = 1.35;
 export const TABLE_CELL_PAD_Y = 5;
-export const TABLE_CELL_PAD_X = 9;
+export const TABLE_CELL_PAD_X = 8;
 
 export const CODE_SIZE = 15;
 export const CODE_LINE = 1.4;
 
-export const BODY_WIDTH = CANVAS_WIDTH - 2 * PAD_X;
-/** Slidev's canvas is exactly width / (16/9) tall (551.25 px); the CSS lays out against that. */
-const FRAME_HEIGHT = (CANVAS_WIDTH * 9) / 16;
-const KICKER_BLOCK = KICKER_SIZE * 1.5 + 4;
-const TITLE_LINE = TITLE_SIZE * 1.2;
-/** Header height for a title of `titleLines` lines: kicker line + title lines + gap. */
-export function headerHeight(titleLines = 1): number {
-  return KICKER_BLOCK + titleLines * TITLE_LINE + TITLE_GAP;
-}
-export const HEADER_HEIGHT = headerHeight(1);
-/** The body box of a slide with a one-line title (the flex item below the header). */
-export const BODY_HEIGHT = FRAME_HEIGHT - PAD_TOP - PAD_BOTTOM - HEADER_HEIGHT;
 /**
- * What the measured chunks may add up to on a page. Every chunk's height includes the margin below
- * it (as the CSS sets it), and the last one's margin may fall outside the box: hence + PARAGRAPH_GAP.
- * The estimates in measure.ts use the deck font's real advance widths and round every doubt up
- * (no kerning, no hyphen breaks), so only a few pixels are held back.
+ * A block that cannot be divided and does not fit is scaled down, but never so far that its smallest
+ * text drops below this many canvas pixels (about 23 px on a 1920 px projector).
  */
-export const BUDGET_RESERVE = 6;
-export function bodyBudget(titleLines = 1): number {
-  return Math.floor(BODY_HEIGHT - (titleLines - 1) * TITLE_LINE + PARAGRAPH_GAP - BUDGET_RESERVE);
-}
-export const BODY_BUDGET = bodyBudget(1);
-/** Height of the box the lineage diagram is fitted into. */
-export const DIAGRAM_HEIGHT = Math.floor(BODY_HEIGHT) - 12;
+export const READABLE_PX = 12;
+/** The diagram on the lineage slide is enlarged at most this much (small families look lost otherwise). */
+export const DIAGRAM_MAX_ZOOM = 2.4;

@@ -8,7 +8,7 @@ import { stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
-import { deckPaths } from './build-decks.js';
+import { deckPaths } from './render-decks.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -4,12 +4,14 @@
  * directives, no markdown syntax, no `---` line), titles in frontmatter are reduced to plain text,
  * and notes are entity-encoded inside the closing comment.
  */
-import type { StudyAst } from '@studykit/core';
-import { buildDeck, type DeckOptions, type DeckSlide, familyOf } from './deck.js';
+import { FAMILIES } from '@studykit/fonts';
+import type { DeckSlide } from './deck.js';
 import { escapeHtml, escapeNote, plainTitle } from './escape.js';
-import { CANVAS_WIDTH, DIAGRAM_HEIGHT } from './layout.js';
+import { CANVAS_WIDTH } from './layout.js';
 
-export interface SlidevMarkdownOptions extends DeckOptions {
+export interface SlidevMarkdownOptions {
+  /** The deck's title (the family's name). */
+  title: string;
   /** Keep speaker notes in the deck (default true). */
   withNotes?: boolean;
 }
@@ -18,27 +20,31 @@ export interface SlidevMarkdownOptions extends DeckOptions {
 export const FAVICON =
   "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Crect width='16' height='16' rx='3' fill='%23334155'/%3E%3C/svg%3E";
 
-export function toSlidevMarkdown(
-  ast: StudyAst,
-  familyId: string,
-  options: SlidevMarkdownOptions = {},
-): string {
-  const family = familyOf(ast, familyId);
-  const slides = buildDeck(ast, familyId, options);
+export function toSlidevMarkdown(slides: readonly DeckSlide[], options: SlidevMarkdownOptions): string {
   const withNotes = options.withNotes ?? true;
   const headmatter = {
     theme: 'default',
-    title: plainTitle(family.name) || family.id,
+    title: plainTitle(options.title) || 'deck',
     info: false,
     colorSchema: 'light',
     aspectRatio: '16/9',
     canvasWidth: CANVAS_WIDTH,
     routerMode: 'hash',
     favicon: FAVICON,
-    fonts: { provider: 'none', sans: 'Liberation Sans', serif: 'Liberation Serif', mono: 'DejaVu Sans Mono' },
+    // The deck's own subset faces (style.css): no font service, no system fallbacks.
+    fonts: {
+      provider: 'none',
+      fallbacks: false,
+      sans: [FAMILIES.sans, FAMILIES.cjk, FAMILIES.emoji].join(','),
+      serif: [FAMILIES.sans, FAMILIES.cjk, FAMILIES.emoji].join(','),
+      mono: [FAMILIES.mono, FAMILIES.cjk, FAMILIES.emoji].join(','),
+    },
     transition: 'none',
     drawings: { enabled: false },
+    // Slidev's in-browser exporter page (#/export) prints the built site; `download` would also start
+    // Slidev's own export on the fixed port 12445, where two decks built at once collide.
     download: false,
+    browserExporter: true,
     record: false,
     mdc: false,
     comark: false,
@@ -58,43 +64,21 @@ function slideMarkdown(slide: DeckSlide, extra: Record<string, unknown>, withNot
     ...(Object.keys(extra).length === 0 ? { title: plainTitle(slide.title) || slide.kind } : {}),
     class: `sk-page sk-page-${slide.kind}`,
   };
-  if (slide.zoom !== 1) frontmatter.zoom = slide.zoom;
   const yaml = Object.entries(frontmatter)
     .map(([key, value]) => `${key}: ${JSON.stringify(value)}`)
     .join('\n');
   const parts = [`---\n${yaml}\n---`, '', slideHtml(slide)];
-  if (slide.mermaid) parts.push('', mermaidBlock(slide.mermaid, slide.diagramZoom ?? 1));
   const notes = withNotes ? slide.notes.map(escapeNote).filter(Boolean).join('\n\n') : '';
   if (notes) parts.push('', `<!--\n${notes}\n-->`);
   return `${parts.join('\n')}\n`;
 }
 
-function slideHtml(slide: DeckSlide): string {
+/** The slide's HTML on one line; layout-deck.ts measured exactly this structure. */
+export function slideHtml(slide: DeckSlide): string {
   const header = `<header class="sk-header"><p class="sk-kicker">${escapeHtml(slide.kicker)}</p><h1>${escapeHtml(slide.title)}</h1></header>`;
-  // The lineage slide's body is the mermaid block that follows this element.
-  const body = slide.mermaid ? '' : `<div class="sk-body">${slide.bodyHtml}</div>`;
+  const zoom = slide.zoom === 1 ? '' : ` style="zoom: ${slide.zoom}"`;
+  const body = `<div class="sk-body"><div class="sk-zoom"${zoom}>${slide.bodyHtml}</div></div>`;
   return `<div v-pre class="sk-slide sk-${slide.kind}">${header}${body}</div>`;
-}
-
-/**
- * The lineage app escapes labels; this only keeps the text inside its fence: no line may close the
- * fence, start a new slide or be taken for frontmatter.
- */
-function mermaidBlock(mermaid: string, zoom: number): string {
-  const lines = mermaid
-    .replace(/`/g, '#96;')
-    .split(/\r?\n/)
-    .filter((line) => line.trim() !== '')
-    .map((line) => (/^\s*-{3,}\s*$/.test(line) ? '' : line));
-  return [
-    `<SkFitDiagram class="sk-diagram" :max-zoom="${zoom}" :height="${DIAGRAM_HEIGHT}">`,
-    '',
-    '```mermaid',
-    ...lines,
-    '```',
-    '',
-    '</SkFitDiagram>',
-  ].join('\n');
 }
 
 /** Number of slides in markdown written by toSlidevMarkdown (each slide's frontmatter has our class). */

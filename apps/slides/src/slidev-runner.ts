@@ -1,23 +1,12 @@
 /**
- * Runs the Slidev CLI as a child process. Each `slidev build` takes ~0.9 GB and one core, so all
- * Slidev processes of this process share two slots (the machine has two cores).
+ * Runs `slidev build` as a child process (the caller limits how many run at once). PDFs are printed
+ * from the built site (print-deck.ts), never by `slidev export`, which starts a second dev server.
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { chromiumPath } from '@studykit/browser';
-import { createLimiter } from './limiter.js';
 
 /** src/ and dist/ both sit one level below the package root, next to its node_modules. */
 const SLIDEV_BIN = fileURLToPath(new URL('../node_modules/@slidev/cli/bin/slidev.mjs', import.meta.url));
-
-export const SLIDEV_SLOTS = 2;
-const slidevSlot = createLimiter(SLIDEV_SLOTS);
-/**
- * One export at a time: each `slidev export` asks for a free port (from 12445) before its dev server
- * listens, so two starting together get the same port and one prints the other's pages (measured:
- * whole decks of blank pages). A build takes the other slot meanwhile.
- */
-const exportLock = createLimiter(1);
 
 /** How much of Slidev's output an error message carries. */
 const OUTPUT_TAIL = 4000;
@@ -33,32 +22,29 @@ export class SlidevError extends Error {
 }
 
 function runSlidev(args: string[], cwd: string): Promise<string> {
-  return slidevSlot(
-    () =>
-      new Promise<string>((resolve, reject) => {
-        // STUDYKIT_SLIDEV_BIN lets tests put a fake in Slidev's place (failures, digests).
-        const bin = process.env.STUDYKIT_SLIDEV_BIN || SLIDEV_BIN;
-        const child = spawn(process.execPath, [bin, ...args], {
-          cwd,
-          env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', CI: '1' },
-          stdio: ['ignore', 'pipe', 'pipe'],
-        });
-        let output = '';
-        const keep = (data: Buffer) => {
-          output = (output + data.toString('utf8')).slice(-OUTPUT_TAIL * 4);
-        };
-        child.stdout.on('data', keep);
-        child.stderr.on('data', keep);
-        child.on('error', (error) => reject(new SlidevError(`could not start slidev: ${error.message}`, '')));
-        child.on('close', (code, signal) => {
-          if (code === 0) resolve(output);
-          else {
-            const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
-            reject(new SlidevError(`slidev ${args[0]} ${how}`, output.slice(-OUTPUT_TAIL)));
-          }
-        });
-      }),
-  );
+  return new Promise<string>((resolve, reject) => {
+    // STUDYKIT_SLIDEV_BIN lets tests put a fake in Slidev's place (failures, digests).
+    const bin = process.env.STUDYKIT_SLIDEV_BIN || SLIDEV_BIN;
+    const child = spawn(process.execPath, [bin, ...args], {
+      cwd,
+      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', CI: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    const keep = (data: Buffer) => {
+      output = (output + data.toString('utf8')).slice(-OUTPUT_TAIL * 4);
+    };
+    child.stdout.on('data', keep);
+    child.stderr.on('data', keep);
+    child.on('error', (error) => reject(new SlidevError(`could not start slidev: ${error.message}`, '')));
+    child.on('close', (code, signal) => {
+      if (code === 0) resolve(output);
+      else {
+        const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
+        reject(new SlidevError(`slidev ${args[0]} ${how}`, output.slice(-OUTPUT_TAIL)));
+      }
+    });
+  });
 }
 
 export interface SlidevBuildOptions {
@@ -78,32 +64,4 @@ export function slidevBuild(options: SlidevBuildOptions): Promise<string> {
   const args = ['build', 'slides.md', '--out', options.outDir, '--base', './', '--router-mode', 'hash'];
   if (!options.withNotes) args.push('--without-notes');
   return runSlidev(args, options.deckDir);
-}
-
-export interface SlidevExportOptions {
-  deckDir: string;
-  /** Absolute path of the PDF to write. */
-  output: string;
-  /**
-   * Extra settling time before printing. On a loaded machine (turbo renders the diagram and the report
-   * beside two Slidev builds) pages can be printed before they are drawn, giving blank PDF pages.
-   */
-  waitMs?: number;
-}
-
-export function slidevExport(options: SlidevExportOptions): Promise<string> {
-  const args = [
-    'export',
-    'slides.md',
-    '--output',
-    options.output,
-    '--format',
-    'pdf',
-    '--executable-path',
-    chromiumPath(),
-    '--timeout',
-    '120000',
-  ];
-  if (options.waitMs) args.push('--wait', String(options.waitMs));
-  return exportLock(() => runSlidev(args, options.deckDir));
 }

@@ -1,19 +1,63 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type BuildDecksResult, buildDecks } from '../src/index.js';
+import { dirname, join } from 'node:path';
+import type { StudyAst } from '@studykit/core';
+import { MermaidRenderer } from '@studykit/lineage';
+import { type RenderDecksOptions, type RenderDecksResult, readManifest, renderDecks } from '../src/index.js';
 import { fixtureAst } from './fixtures.js';
 
-/** Families of the fixture that the browser tests build: hostile strings, pagination, Chinese. */
+/** Families of the fixture that the browser tests build: hostile strings, pagination, Chinese, scale. */
 export const TEST_FAMILIES = ['hostile', 'demo', 'zh'];
 
-let built: Promise<{ outDir: string; result: BuildDecksResult }> | undefined;
+/**
+ * Renders decks and puts them in place as the CLI does (the PDFs written, the staged folders moved),
+ * so a test sees out/ exactly as a user would.
+ */
+export async function renderInto(
+  ast: StudyAst,
+  outDir: string,
+  options: Partial<RenderDecksOptions> = {},
+): Promise<RenderDecksResult> {
+  const stagingDir = mkdtempSync(join(outDir, '.staging-'));
+  const ownRenderer = options.diagrams ? undefined : await MermaidRenderer.launch();
+  try {
+    const result = await renderDecks(ast, {
+      outDir,
+      stagingDir,
+      diagrams: (options.diagrams ?? ownRenderer) as RenderDecksOptions['diagrams'],
+      ...options,
+    });
+    for (const file of result.files) {
+      mkdirSync(dirname(join(outDir, file.path)), { recursive: true });
+      writeFileSync(join(outDir, file.path), file.contents);
+    }
+    for (const folder of result.folders) {
+      const target = join(outDir, folder.path);
+      mkdirSync(dirname(target), { recursive: true });
+      if (existsSync(target)) rmSync(target, { recursive: true });
+      renameSync(folder.from, target);
+    }
+    return result;
+  } finally {
+    await ownRenderer?.close();
+    rmSync(stagingDir, { recursive: true, force: true });
+  }
+}
+
+/** The slides of a built deck, as its deck.json lists them. */
+export function builtSlides(outDir: string, family: string) {
+  const manifest = readManifest(join(outDir, 'slides', family));
+  if (!manifest) throw new Error(`no built deck for ${family} in ${outDir}`);
+  return manifest.slides;
+}
+
+let built: Promise<{ outDir: string; result: RenderDecksResult }> | undefined;
 
 /** Build the fixture decks once per test process (into a fresh temporary folder). */
-export function builtFixtureDecks(): Promise<{ outDir: string; result: BuildDecksResult }> {
+export function builtFixtureDecks(): Promise<{ outDir: string; result: RenderDecksResult }> {
   built ??= (async () => {
     const outDir = process.env.SLIDES_TEST_OUT ?? mkdtempSync(join(tmpdir(), 'studykit-slides-'));
-    const result = await buildDecks(fixtureAst(), { outDir, families: TEST_FAMILIES });
+    const result = await renderInto(fixtureAst(), outDir, { families: TEST_FAMILIES });
     return { outDir, result };
   })();
   return built;

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { StudyAst } from '@studykit/core';
 import { loadContent } from '@studykit/core/fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDeck, buildDecks } from '../src/index.js';
+import { builtSlides, renderInto } from './build-fixture.js';
 import { DeckBrowser, pwned, readPdf } from './deck-browser.js';
 
 const CONTENT = fileURLToPath(new URL('../../../content', import.meta.url));
@@ -15,7 +15,7 @@ describe('decks of the shipped content', () => {
 
   beforeAll(async () => {
     ast = await loadContent(CONTENT);
-    await buildDecks(ast, { outDir: OUT });
+    await renderInto(ast, OUT);
     decks = await DeckBrowser.start(OUT);
   }, 1_800_000);
 
@@ -27,9 +27,9 @@ describe('decks of the shipped content', () => {
     expect(ast.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
 
-  it('shows every slide of every deck inside its frame, without errors or outside requests', async () => {
+  it('shows every slide of every deck inside its frame, in its own fonts, without errors or outside requests', async () => {
     for (const family of ast.families.filter((f) => f.papers.length > 0)) {
-      const slides = buildDeck(ast, family.id);
+      const slides = builtSlides(OUT, family.id);
       const { page, watch } = await decks.open(family.id);
       try {
         const problems = await decks.stepThrough(page, family.id, slides, !!process.env.SLIDES_SCREENSHOTS);
@@ -52,7 +52,7 @@ describe('decks of the shipped content', () => {
       const pdf = readPdf(join(decks.outDir, 'slides', `${family.id}.pdf`));
       expect({ family: family.id, pages: pdf.pages }).toEqual({
         family: family.id,
-        pages: buildDeck(ast, family.id).length,
+        pages: builtSlides(OUT, family.id).length,
       });
       for (const paper of ast.papers.filter((p) => p.family === family.id)) {
         expect(pdf.text).toContain(paper.title.replace(/\s+/g, ''));

@@ -8,8 +8,14 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchChromium } from '@studykit/browser';
-import type { Browser, Page } from 'playwright-core';
-import { type DeckSlide, type StaticServer, serveFolder } from '../src/index.js';
+import type { Browser, CDPSession, Page } from 'playwright-core';
+import { type StaticServer, serveFolder } from '../src/index.js';
+
+/** A slide as a test knows it (from the built deck's deck.json). */
+export interface ShownSlide {
+  kind: string;
+  title: string;
+}
 
 export interface Watch {
   consoleErrors: string[];
@@ -68,17 +74,20 @@ export class DeckBrowser {
   async stepThrough(
     page: Page,
     family: string,
-    slides: readonly DeckSlide[],
+    slides: readonly ShownSlide[],
     screenshots = false,
   ): Promise<string[]> {
     const problems: string[] = [];
+    const fonts = await FontProbe.attach(page);
     for (let n = 1; n <= slides.length; n += 1) {
-      const slide = slides[n - 1] as DeckSlide;
+      const slide = slides[n - 1] as ShownSlide;
       await showSlide(page, n);
       if (slide.kind === 'lineage') {
         const svg = page.locator(`.slidev-page-${n} .sk-diagram svg`).first();
         await svg.waitFor({ timeout: 20_000 }).catch(() => problems.push(`slide ${n}: no lineage diagram`));
       }
+      for (const font of await fonts.systemFontsIn(`.slidev-page-${n}`))
+        problems.push(`slide ${n} "${slide.title}": drawn with a system font: ${font}`);
       for (const box of await outOfFrame(page, n))
         problems.push(`slide ${n} "${slide.title}": outside: ${box}`);
       const text = await slideText(page, n);
@@ -142,11 +151,6 @@ export function outOfFrame(page: Page, n: number): Promise<string[]> {
     const r = frame.getBoundingClientRect();
     const outside: string[] = [];
     const elements = Array.from(frame.querySelectorAll('*'));
-    // The diagram lives in a shadow root: check its SVG too.
-    for (const host of Array.from(frame.querySelectorAll('.mermaid'))) {
-      const svg = host.shadowRoot?.querySelector('svg');
-      if (svg) elements.push(svg);
-    }
     for (const element of elements) {
       const b = element.getBoundingClientRect();
       if (b.width === 0 && b.height === 0) continue;
@@ -196,4 +200,39 @@ export function bodyUsage(page: Page, n: number): Promise<{ used: number; availa
     }
     return { used: (bottom - box.top) / scale, available: box.height / scale };
   }, n);
+}
+
+/**
+ * Which fonts Chromium drew text with, through the DevTools protocol (`CSS.getPlatformFontsForNode`):
+ * a web font of the deck reports `isCustomFont`; anything else is a font of this machine.
+ */
+export class FontProbe {
+  private constructor(private readonly session: CDPSession) {}
+
+  static async attach(page: Page): Promise<FontProbe> {
+    const session = await page.context().newCDPSession(page);
+    await session.send('DOM.enable');
+    await session.send('CSS.enable');
+    return new FontProbe(session);
+  }
+
+  /** Fonts that drew glyphs under the element(s) matching `selector` and are not web fonts. */
+  async systemFontsIn(selector: string): Promise<string[]> {
+    return (await this.fontsIn(selector)).filter((font) => !font.custom).map((font) => font.family);
+  }
+
+  /** Every font that drew at least one glyph under the selector, and whether it is a web font. */
+  async fontsIn(selector: string): Promise<{ family: string; custom: boolean }[]> {
+    const { root } = await this.session.send('DOM.getDocument', { depth: -1, pierce: true });
+    const { nodeIds } = await this.session.send('DOM.querySelectorAll', {
+      nodeId: root.nodeId,
+      selector: `${selector}, ${selector} *`,
+    });
+    const found = new Map<string, boolean>();
+    for (const nodeId of nodeIds) {
+      const { fonts } = await this.session.send('CSS.getPlatformFontsForNode', { nodeId });
+      for (const font of fonts) if (font.glyphCount > 0) found.set(font.familyName, font.isCustomFont);
+    }
+    return [...found].map(([family, custom]) => ({ family, custom }));
+  }
 }

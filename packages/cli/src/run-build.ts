@@ -5,7 +5,7 @@ import type { MermaidRenderer } from '@studykit/lineage';
 import type { CommandLine, OutputKind } from './args.js';
 import type { createProgress } from './progress.js';
 import { renderSiteIndex } from './site-index.js';
-import { writeOutputs } from './write.js';
+import { createStaging, moveFolders, writeOutputs } from './write.js';
 
 /** State kept between builds: the watch mode keeps the browser warm across edits. */
 export interface BuildSession {
@@ -50,10 +50,8 @@ export async function runBuild(
       const lineage = await import('@studykit/lineage');
       const early = new Map<string, OutputFile['contents']>();
       try {
-        if (session.renderer && !session.renderer.usable) delete session.renderer; // Chromium went away
-        session.renderer ??= await lineage.MermaidRenderer.launch();
         lineageFiles = await lineage.renderLineage(ast, {
-          renderer: session.renderer,
+          renderer: await warmRenderer(session),
           onProgress: session.progress.listener,
           // lineage.svg lands first, while the PNG, the PDF and the family diagrams are still drawn.
           onFiles: async (files) => {
@@ -98,18 +96,27 @@ export async function runBuild(
 
   if (request.kinds.includes('slides')) {
     await step('slides', async () => {
-      const { buildDecks } = await import('@studykit/slides');
+      const { renderDecks } = await import('@studykit/slides');
       const families = request.families ?? selected;
-      const result = await buildDecks(ast, {
-        outDir: line.out,
-        ...(families ? { families: [...families] } : {}),
-        withNotes: line.notes,
-        pdf: line.pdf,
-        cacheDir: join(line.out, '.cache', 'slides'),
-        onProgress: session.progress.listener,
-      });
-      const built = result.built.length > 0 ? `built ${result.built.join(', ')}` : 'nothing to rebuild';
-      return `${built}${result.skipped.length > 0 ? `; unchanged: ${result.skipped.join(', ')}` : ''}`;
+      const staging = await createStaging(line.out);
+      try {
+        const result = await renderDecks(ast, {
+          outDir: line.out,
+          stagingDir: staging.dir,
+          diagrams: await warmRenderer(session),
+          ...(families ? { families: [...families] } : {}),
+          withNotes: line.notes,
+          pdf: line.pdf,
+          onProgress: session.progress.listener,
+        });
+        // The PDFs first: a deck folder never stands beside the PDF of an older deck for long.
+        await writeOutputs(line.out, result.files);
+        await moveFolders(line.out, result.folders);
+        const built = result.built.length > 0 ? `built ${result.built.join(', ')}` : 'nothing to rebuild';
+        return `${built}${result.skipped.length > 0 ? `; unchanged: ${result.skipped.join(', ')}` : ''}`;
+      } finally {
+        await staging.remove();
+      }
     });
   }
 
@@ -118,6 +125,16 @@ export async function runBuild(
     return `wrote ${join(line.out, 'index.html')}`;
   });
   return failures;
+}
+
+/** The session's mermaid renderer, launched on first use and again if its Chromium went away. */
+async function warmRenderer(session: BuildSession): Promise<MermaidRenderer> {
+  if (session.renderer && !session.renderer.usable) delete session.renderer;
+  if (!session.renderer) {
+    const { MermaidRenderer } = await import('@studykit/lineage');
+    session.renderer = await MermaidRenderer.launch();
+  }
+  return session.renderer;
 }
 
 function describe(error: unknown): string {

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { OutputFile } from '@studykit/core';
+import type { OutputFile, OutputFolder } from '@studykit/core';
 
 /**
  * Writes files so that a reader never sees a half-written one and a failed build never loses the
@@ -26,14 +27,49 @@ export async function writeOutputs(outDir: string, files: readonly OutputFile[])
   return staged.map(({ target }) => target);
 }
 
+/**
+ * Swaps built folders into place: each old folder is moved aside, the new one renamed in, the old one
+ * removed. Both renames are atomic; a reader sees the old deck or the new one, never a mix.
+ */
+export async function moveFolders(outDir: string, folders: readonly OutputFolder[]): Promise<void> {
+  for (const folder of folders) {
+    const target = join(outDir, ...folder.path.split('/'));
+    await mkdir(dirname(target), { recursive: true });
+    const aside = `${target}.tmp-${randomBytes(6).toString('hex')}`;
+    const hadOld = existsSync(target);
+    if (hadOld) await rename(target, aside);
+    try {
+      await rename(folder.from, target);
+    } catch (error) {
+      if (hadOld) await rename(aside, target);
+      throw error;
+    }
+    if (hadOld) await rm(aside, { recursive: true, force: true });
+  }
+}
+
+/** Where renderers that build folders (Slidev) work: inside out/, so the final renames stay atomic. */
+export const STAGING = '.staging';
+
+export async function createStaging(outDir: string): Promise<{ dir: string; remove(): Promise<void> }> {
+  const root = join(outDir, STAGING);
+  await mkdir(root, { recursive: true });
+  const dir = await mkdtemp(join(root, `${process.pid}-`));
+  return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
+}
+
 const TEMPORARY = /\.tmp-[0-9a-f]{12}$/;
 
-/** A build killed between write and rename leaves `*.tmp-…` files: remove them before the next one. */
+/**
+ * A build killed between write and rename leaves `*.tmp-…` files or folders, and a staging folder:
+ * remove them before the next build.
+ */
 export async function removeStaleTemporaries(outDir: string): Promise<void> {
+  await rm(join(outDir, STAGING), { recursive: true, force: true });
   const entries = await readdir(outDir, { recursive: true, withFileTypes: true }).catch(() => []);
   await Promise.all(
     entries
-      .filter((entry) => entry.isFile() && TEMPORARY.test(entry.name))
-      .map((entry) => rm(join(entry.parentPath, entry.name), { force: true })),
+      .filter((entry) => TEMPORARY.test(entry.name))
+      .map((entry) => rm(join(entry.parentPath, entry.name), { recursive: true, force: true })),
   );
 }

@@ -2,7 +2,7 @@ export * from './ast.js';
 export { plainText } from './blocks.js';
 export { DiagnosticSink, hasErrors, sortDiagnostics, toVFileMessage } from './diagnostics.js';
 export { formatDiagnostics, summarizeDiagnostics } from './format.js';
-export type { OutputFile, ProgressEvent, ProgressListener } from './output.js';
+export type { OutputFile, OutputFolder, ProgressEvent, ProgressListener } from './output.js';
 export {
   createParseCache,
   FAMILY_FILE,

@@ -8,6 +8,17 @@ export interface OutputFile {
   contents: string | Uint8Array;
 }
 
+/**
+ * A folder a renderer built in the CLI's staging area (a Slidev site): the CLI swaps it into place
+ * whole, so a reader never sees half an old deck and half a new one.
+ */
+export interface OutputFolder {
+  /** Path relative to the output folder, e.g. `slides/openai`. */
+  path: string;
+  /** Absolute path of the finished folder in the staging area (same file system as the output). */
+  from: string;
+}
+
 export interface ProgressEvent {
   /** A short step name, e.g. "lineage", "slides". */
   step: string;

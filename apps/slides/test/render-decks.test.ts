@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ProgressEvent } from '@studykit/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildDecks, servePresentation } from '../src/index.js';
+import { type RenderDecksOptions, servePresentation } from '../src/index.js';
+import { renderInto } from './build-fixture.js';
 import { fixtureAst } from './fixtures.js';
 
 const FAKE = fileURLToPath(new URL('./fake-slidev.mjs', import.meta.url));
@@ -26,80 +27,99 @@ afterEach(() => {
 
 const deckHtml = (family: string) => readFileSync(join(outDir, 'slides', family, 'index.html'), 'utf8');
 
-describe('buildDecks (with a fake Slidev)', { timeout: 60_000 }, () => {
-  it('writes each deck, its slides.md and its PDF, and reports progress', async () => {
+/** A stand-in for the lineage renderer: a small fixed SVG (the fake Slidev never draws it anyway). */
+const diagrams: RenderDecksOptions['diagrams'] = {
+  renderSvg: async () => ({
+    svg: '<svg width="400" height="200" viewBox="0 0 400 200"></svg>',
+    width: 400,
+    height: 200,
+  }),
+};
+
+/** Decks without PDFs (the fake Slidev builds no real site to print), put in place as the CLI does. */
+const buildDecks = (ast: Parameters<typeof renderInto>[0], options: Partial<RenderDecksOptions>) =>
+  renderInto(ast, outDir, { diagrams, pdf: false, ...options }).then(({ built, skipped }) => ({
+    built,
+    skipped,
+  }));
+
+describe('renderDecks (with a fake Slidev)', { timeout: 60_000 }, () => {
+  it('writes each deck with its slides.md and deck.json, and reports progress', async () => {
     const events: ProgressEvent[] = [];
-    const result = await buildDecks(ast, {
-      outDir,
-      families: ['demo', 'zh'],
-      onProgress: (e) => events.push(e),
-    });
+    const result = await buildDecks(ast, { families: ['demo', 'zh'], onProgress: (e) => events.push(e) });
     expect(result).toEqual({ built: ['demo', 'zh'], skipped: [] });
     for (const family of ['demo', 'zh']) {
       expect(existsSync(join(outDir, 'slides', family, 'index.html'))).toBe(true);
       expect(readFileSync(join(outDir, 'slides', family, 'slides.md'), 'utf8')).toContain(
         'routerMode: "hash"',
       );
-      expect(existsSync(join(outDir, 'slides', `${family}.pdf`))).toBe(true);
+      const manifest = JSON.parse(readFileSync(join(outDir, 'slides', family, 'deck.json'), 'utf8'));
+      expect(manifest.slides[0]).toMatchObject({ kind: 'cover', zoom: 1 });
+      expect(manifest.fonts.map((f: { file: string }) => f.file)).toContain('studykit-sans-400.woff2');
     }
+    // The Chinese deck carries a CJK subset; the English one does not need it.
+    const fontsOf = (family: string) =>
+      JSON.parse(readFileSync(join(outDir, 'slides', family, 'deck.json'), 'utf8')).fonts.map(
+        (f: { file: string }) => f.file,
+      );
+    expect(fontsOf('zh')).toContain('studykit-cjk-400.woff2');
+    expect(fontsOf('demo')).not.toContain('studykit-cjk-400.woff2');
     expect(events.at(-1)).toMatchObject({ step: 'slides', done: 2, total: 2 });
   });
 
   it('builds every family with papers by default', async () => {
-    const result = await buildDecks(ast, { outDir, pdf: false });
+    const result = await buildDecks(ast, {});
     expect(result.built).toEqual(['demo', 'hostile', 'zh']);
   });
 
   it('skips a deck whose inputs did not change, and rebuilds only the changed one', async () => {
-    await buildDecks(ast, { outDir, families: ['demo', 'zh'] });
-    expect(await buildDecks(ast, { outDir, families: ['demo', 'zh'] })).toEqual({
+    await buildDecks(ast, { families: ['demo', 'zh'] });
+    expect(await buildDecks(ast, { families: ['demo', 'zh'] })).toEqual({
       built: [],
       skipped: ['demo', 'zh'],
     });
     const edited = structuredClone(ast);
     const paper = edited.papers.find((p) => p.id === 'alpha-2');
     if (paper) paper.title = 'A new title';
-    expect(await buildDecks(edited, { outDir, families: ['demo', 'zh'] })).toEqual({
+    expect(await buildDecks(edited, { families: ['demo', 'zh'] })).toEqual({
       built: ['demo'],
       skipped: ['zh'],
     });
     // Leaving the notes out is another deck: rebuilt.
-    expect((await buildDecks(edited, { outDir, families: ['zh'], withNotes: false })).built).toEqual(['zh']);
+    expect((await buildDecks(edited, { families: ['zh'], withNotes: false })).built).toEqual(['zh']);
+    // --force rebuilds what did not change.
+    expect((await buildDecks(edited, { families: ['zh'], withNotes: false, force: true })).built).toEqual([
+      'zh',
+    ]);
   });
 
   it('keeps the previous deck when a build fails, and names the family and the step', async () => {
     process.env.FAKE_SLIDEV_MARK = 'first';
-    await buildDecks(ast, { outDir, families: ['demo'] });
+    await buildDecks(ast, { families: ['demo'] });
     const edited = structuredClone(ast);
     const family = edited.families.find((f) => f.id === 'demo');
     if (family) family.name = 'Renamed';
     process.env.FAKE_SLIDEV_MARK = 'second';
 
     process.env.FAKE_SLIDEV_FAIL = 'build';
-    await expect(buildDecks(edited, { outDir, families: ['demo'] })).rejects.toThrow(
-      /Slides deck "demo": build failed[\s\S]*exploded on purpose/,
-    );
-    expect(deckHtml('demo')).toContain('first');
-
-    process.env.FAKE_SLIDEV_FAIL = 'export';
-    await expect(buildDecks(edited, { outDir, families: ['demo'] })).rejects.toThrow(
-      /Slides deck "demo": export failed[\s\S]*exploded on purpose/,
+    await expect(buildDecks(edited, { families: ['demo'] })).rejects.toThrow(
+      /Slides deck "demo": slidev build failed[\s\S]*exploded on purpose/,
     );
     expect(deckHtml('demo')).toContain('first');
 
     delete process.env.FAKE_SLIDEV_FAIL;
-    expect((await buildDecks(edited, { outDir, families: ['demo'] })).built).toEqual(['demo']);
+    expect((await buildDecks(edited, { families: ['demo'] })).built).toEqual(['demo']);
     expect(deckHtml('demo')).toContain('second');
   });
 
   it('rejects an unknown family before building anything', async () => {
-    await expect(buildDecks(ast, { outDir, families: ['nope'] })).rejects.toThrow(/Unknown family "nope"/);
+    await expect(buildDecks(ast, { families: ['nope'] })).rejects.toThrow(/Unknown family "nope"/);
   });
 });
 
 describe('servePresentation', { timeout: 60_000 }, () => {
   it('serves the built deck on 127.0.0.1 with audience and presenter URLs', async () => {
-    await buildDecks(ast, { outDir, families: ['demo'], pdf: false });
+    await buildDecks(ast, { families: ['demo'] });
     const presentation = await servePresentation({ outDir, family: 'demo' });
     try {
       expect(presentation.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/slides\/demo\/#\/1$/);

@@ -1,0 +1,156 @@
+/**
+ * Slide bodies as chunks: the pieces a page may break between. Paragraphs, list items, table rows
+ * and code blocks each become one chunk; a chunk that may be divided further when it is taller than
+ * a page (a paragraph, a bullet item, a code block) also carries its atoms (words or lines). Pure:
+ * nothing here knows how tall anything is. measure-page.ts asks Chromium, paginate.ts decides.
+ */
+import type { List, ListItem, Paragraph, PhrasingContent, RootContent, Table } from 'mdast';
+import { escapeHtml } from './escape.js';
+import { blockToHtml, listItemToHtml, phrasingToHtml, tableToHtml } from './mdast-html.js';
+
+/** Consecutive chunks of one group on a page share a wrapper (a list, a table with its header row). */
+export interface Group {
+  /** The opening tags; `{start}` stands for the first item's number (ordered lists continue it). */
+  open: string;
+  close: string;
+}
+
+/** How a tall chunk may be cut: the atoms in order, each page's part wrapped again. */
+export interface Divisible {
+  open: string;
+  /** The opening tag of every part after the first (a continued bullet shows no second bullet). */
+  continuedOpen: string;
+  close: string;
+  /** HTML of each atom; joined with nothing (each keeps its own trailing space). */
+  atoms: string[];
+  /** Whether a sentence ends after the atom: the preferred places to cut. */
+  sentenceEnds: boolean[];
+}
+
+export interface Chunk {
+  html: string;
+  group?: Group;
+  /** Position in the group (the item number of an ordered list, less its start). */
+  indexInGroup?: number;
+  /** A heading or a label: never the last thing on a page. */
+  keepWithNext?: boolean;
+  divisible?: Divisible;
+}
+
+export interface ListStyle {
+  /** A class for the list element (styled lists such as main conclusions). */
+  className?: string;
+}
+
+export function chunkBlocks(nodes: readonly RootContent[]): Chunk[] {
+  return nodes.flatMap((node) => chunkBlock(node));
+}
+
+export function chunkBlock(node: RootContent): Chunk[] {
+  switch (node.type) {
+    case 'paragraph':
+      return [paragraphChunk(node)];
+    case 'heading':
+      return [{ html: blockToHtml(node), keepWithNext: true }];
+    case 'list':
+      return chunkList(node);
+    case 'table':
+      return chunkTable(node);
+    case 'code':
+      return [codeChunk(node.value)];
+    case 'yaml':
+    case 'definition':
+    case 'footnoteDefinition':
+      return [];
+    default:
+      return [{ html: blockToHtml(node) }];
+  }
+}
+
+function paragraphChunk(node: Paragraph): Chunk {
+  return { html: blockToHtml(node), divisible: divisiblePhrasing(node.children, '<p>', '<p>', '</p>') };
+}
+
+export function chunkList(node: List, style: ListStyle = {}): Chunk[] {
+  const tag = node.ordered ? 'ol' : 'ul';
+  const start = node.start ?? 1;
+  const classAttribute = style.className ? ` class="${style.className}"` : '';
+  const group: Group = {
+    open: node.ordered ? `<${tag}${classAttribute} start="{start}">` : `<${tag}${classAttribute}>`,
+    close: `</${tag}>`,
+  };
+  return node.children.map((item, index) => ({
+    html: listItemToHtml(item),
+    group,
+    indexInGroup: start - 1 + index,
+    ...divisibleItem(item),
+  }));
+}
+
+/** A bullet whose only child is a paragraph may continue its text on the next page. */
+function divisibleItem(item: ListItem): Pick<Chunk, 'divisible'> {
+  const [first, ...rest] = item.children;
+  if (first?.type !== 'paragraph' || rest.length > 0 || item.checked != null) return {};
+  return { divisible: divisiblePhrasing(first.children, '<li>', '<li class="sk-continued">', '</li>') };
+}
+
+function chunkTable(node: Table): Chunk[] {
+  const shell = tableToHtml(node, []);
+  const at = shell.indexOf('</tbody>');
+  const group: Group = { open: shell.slice(0, at), close: shell.slice(at) };
+  const closing = shell.length - at;
+  return node.children.slice(1).map((row, index) => {
+    const full = tableToHtml(node, [row]);
+    return { html: full.slice(at, full.length - closing), group, indexInGroup: index };
+  });
+}
+
+function codeChunk(value: string): Chunk {
+  const open = '<pre class="sk-code"><code>';
+  const close = '</code></pre>';
+  const lines = value.split(/\r?\n/);
+  return {
+    html: blockToHtml({ type: 'code', value }),
+    divisible: {
+      open,
+      continuedOpen: open,
+      close,
+      atoms: lines.map((line, i) => escapeHtml(line) + (i < lines.length - 1 ? '&#10;' : '')),
+      sentenceEnds: lines.map(() => true),
+    },
+  };
+}
+
+const SENTENCE_END = /[.!?;:。！？；：]["'”’)]*\s*$/u;
+/** A run without spaces (a URL, Chinese text) is cut into atoms of this many characters. */
+const LONG_RUN = 24;
+
+/**
+ * Inline content as atoms: words of text (each with its trailing space), long space-free runs in
+ * pieces, and any other inline node (a link, emphasis, code) whole.
+ */
+function divisiblePhrasing(
+  children: readonly PhrasingContent[],
+  open: string,
+  continuedOpen: string,
+  close: string,
+): Divisible {
+  const atoms: string[] = [];
+  const sentenceEnds: boolean[] = [];
+  for (const child of children) {
+    if (child.type !== 'text') {
+      atoms.push(phrasingToHtml([child]));
+      sentenceEnds.push(false);
+      continue;
+    }
+    for (const word of child.value.match(/\S+\s*|\s+/g) ?? []) {
+      const characters = [...word];
+      for (let at = 0; at < characters.length; at += LONG_RUN) {
+        const piece = characters.slice(at, at + LONG_RUN).join('');
+        atoms.push(escapeHtml(piece));
+        sentenceEnds.push(SENTENCE_END.test(piece));
+      }
+    }
+  }
+  return { open, continuedOpen, close, atoms, sentenceEnds };
+}

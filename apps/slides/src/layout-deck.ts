@@ -1,0 +1,163 @@
+/**
+ * Plans → slides, with every height measured in Chromium: a flow is cut into pages that fit, a tall
+ * paragraph, bullet or code block is divided, a block that cannot be divided is scaled down to the
+ * readable floor, and the lineage diagram is drawn in the direction that fills its slide. A slide
+ * that still does not fit is an error that names it.
+ */
+import type { Chunk } from './chunks.js';
+import type { DeckSlide, SlidePlan } from './deck.js';
+import { DIAGRAM_MAX_ZOOM, READABLE_PX } from './layout.js';
+import type { SlideFrame, SlideMeasurer } from './measure-page.js';
+import { joinChunks, paginate } from './paginate.js';
+
+export interface DiagramSvg {
+  svg: string;
+  width: number;
+  height: number;
+}
+
+export interface LayoutTools {
+  measurer: SlideMeasurer;
+  /** Draws mermaid text as an SVG whose labels use the deck's fonts (the lineage app's renderer). */
+  drawDiagram(mermaid: string, id: string): Promise<DiagramSvg>;
+}
+
+export interface DeckLayout {
+  slides: DeckSlide[];
+  /** CSS the diagram needs (mermaid's own style, moved out of the SVG: Vue templates refuse <style>). */
+  css: string;
+}
+
+export class SlideOverflowError extends Error {
+  constructor(
+    readonly slide: number,
+    readonly title: string,
+    detail: string,
+  ) {
+    super(`slide ${slide} "${title}" does not fit its frame: ${detail}`);
+    this.name = 'SlideOverflowError';
+  }
+}
+
+/** Widest continuation title, used while breaking pages so that "(12/12)" never adds a title line. */
+const NUMBERED = ' (99/99)';
+
+export async function layoutDeck(
+  plans: readonly SlidePlan[],
+  tools: LayoutTools,
+  deckId: string,
+): Promise<DeckLayout> {
+  const slides: DeckSlide[] = [];
+  let css = '';
+  for (const plan of plans) {
+    const frame: SlideFrame = { kind: plan.kind, kicker: plan.kicker, title: plan.title };
+    const base = { kind: plan.kind, kicker: plan.kicker, notes: plan.notes };
+    const body = plan.body;
+    if (body.type === 'diagram') {
+      const diagram = await drawToFit(body.mermaid, frame, tools, `${deckId}-lineage`);
+      css += diagram.css;
+      slides.push({ ...base, title: plan.title, bodyHtml: diagram.html, zoom: 1 });
+      continue;
+    }
+    const pages = body.type === 'fixed' ? [body.html] : await breakPages(body.chunks, frame, tools.measurer);
+    for (const [index, html] of pages.entries()) {
+      const title = pages.length > 1 ? `${plan.title} (${index + 1}/${pages.length})` : plan.title;
+      const fit = await tools.measurer.fit({ ...frame, title }, html, READABLE_PX);
+      if (!fit.fits) {
+        throw new SlideOverflowError(
+          slides.length + 1,
+          title,
+          `its content is ${Math.round(fit.used)} px tall in a ${Math.round(fit.available)} px body and cannot be divided; even at ${Math.round(fit.zoom * 100)} % (the readable floor) it overflows. Shorten it in content/.`,
+        );
+      }
+      slides.push({
+        ...base,
+        title,
+        bodyHtml: html,
+        zoom: fit.zoom,
+        measured: { used: fit.used, available: fit.available },
+      });
+    }
+  }
+  return { slides, css };
+}
+
+/** The HTML of each page of a flow. */
+async function breakPages(
+  chunks: readonly Chunk[],
+  frame: SlideFrame,
+  measurer: SlideMeasurer,
+): Promise<string[]> {
+  if (chunks.length === 0) return [''];
+  let all = await measurer.runs(frame, chunks);
+  const whole = all.runs[0]?.[chunks.length - 1];
+  if (whole !== undefined && whole <= all.available) return [joinChunks(chunks)];
+
+  const numbered = { ...frame, title: frame.title + NUMBERED };
+  const divided = await divideTall(chunks, numbered, measurer);
+  all = await measurer.runs(numbered, divided);
+  const bounds = paginate(divided.length, (i) => divided[i]?.keepWithNext === true, all);
+  return bounds.map(([from, to]) => joinChunks(divided.slice(from, to)));
+}
+
+/**
+ * A paragraph, bullet or code block taller than half a page is cut into parts of at most half a
+ * page (at sentence ends where possible), so a page break can fall inside it.
+ */
+async function divideTall(
+  chunks: readonly Chunk[],
+  frame: SlideFrame,
+  measurer: SlideMeasurer,
+): Promise<Chunk[]> {
+  const { available, heights } = await measurer.singles(frame, chunks);
+  const limit = available / 2;
+  const out: Chunk[] = [];
+  for (const [index, chunk] of chunks.entries()) {
+    if (!chunk.divisible || (heights[index] ?? 0) <= limit) {
+      out.push(chunk);
+      continue;
+    }
+    const wrap: [string, string] = chunk.group
+      ? [chunk.group.open.replace('{start}', String((chunk.indexInGroup ?? 0) + 1)), chunk.group.close]
+      : ['', ''];
+    const parts = await measurer.divide(frame, chunk.divisible, limit, wrap);
+    for (const part of parts) {
+      const { divisible: _, ...rest } = chunk;
+      out.push({ ...rest, html: part });
+    }
+  }
+  return out;
+}
+
+/** Both directions are drawn; the one that can be shown larger in the body wins. */
+async function drawToFit(
+  mermaid: { LR: string; TB: string },
+  frame: SlideFrame,
+  tools: LayoutTools,
+  id: string,
+): Promise<{ html: string; css: string }> {
+  const box = await tools.measurer.box(frame);
+  const drawn = await Promise.all(
+    (['LR', 'TB'] as const).map(async (direction) => {
+      const svg = await tools.drawDiagram(mermaid[direction], `${id}-${direction.toLowerCase()}`);
+      const scale = Math.min(box.width / svg.width, box.height / svg.height, DIAGRAM_MAX_ZOOM);
+      return { ...svg, scale };
+    }),
+  );
+  const best = drawn.reduce((a, b) => (b.scale > a.scale ? b : a));
+  const width = Math.floor(best.width * best.scale);
+  const height = Math.floor(best.height * best.scale);
+  // Mermaid's <style> moves to the deck's stylesheet (its rules are scoped to the SVG's own id).
+  let css = '';
+  const svg = best.svg
+    .replace(/^<\?xml[^>]*>\s*/, '')
+    .replace(/<style>([\s\S]*?)<\/style>/g, (_, rules: string) => {
+      css += `${rules.replace(/&gt;/g, '>').replace(/&lt;/g, '<').replace(/&amp;/g, '&')}\n`;
+      return '';
+    })
+    .replace(/^<svg[^>]*>/, (tag) =>
+      tag.replace(/ width="[^"]*"/, ` width="${width}"`).replace(/ height="[^"]*"/, ` height="${height}"`),
+    )
+    .replace(/\r?\n/g, ' ');
+  return { html: `<div class="sk-diagram">${svg}</div>`, css };
+}

@@ -1,0 +1,114 @@
+/// <reference lib="dom" />
+/**
+ * Prints a built deck to PDF in the warm Chromium: the built site is served on 127.0.0.1 (a free
+ * port, so decks print side by side), opened on Slidev's print route, checked slide by slide for
+ * anything outside its frame, then printed one slide per page.
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { BrowserContext } from 'playwright-core';
+import sirv from 'sirv';
+import type { DeckSlide } from './deck.js';
+import { CANVAS_HEIGHT, CANVAS_WIDTH } from './layout.js';
+
+export interface PrintedDeck {
+  pdf: Uint8Array;
+  /** Slides whose content leaves the frame in the built deck, e.g. `slide 4 "Method": 12 px below`. */
+  overflows: string[];
+}
+
+/** Serve a folder on 127.0.0.1 at a free port. */
+export async function serveStatic(root: string): Promise<{ origin: string; close(): Promise<void> }> {
+  const handler = sirv(root, { dev: true, etag: false });
+  const server = createServer((request, response) =>
+    handler(request, response, () => {
+      response.writeHead(404).end('not found');
+    }),
+  );
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+export async function printDeck(
+  context: BrowserContext,
+  siteDir: string,
+  slides: readonly DeckSlide[],
+): Promise<PrintedDeck> {
+  const server = await serveStatic(siteDir);
+  const page = await context.newPage();
+  try {
+    await page.setViewportSize({ width: CANVAS_WIDTH, height: CANVAS_HEIGHT });
+    await page.route('**/*', (route) =>
+      route.request().url().startsWith(`${server.origin}/`) || route.request().url().startsWith('data:')
+        ? route.continue()
+        : route.abort('blockedbyclient'),
+    );
+    await page.goto(`${server.origin}/#/export`, { waitUntil: 'load' });
+    await page.emulateMedia({ colorScheme: 'light', media: 'print' });
+    await page.waitForFunction(
+      (count) =>
+        document.querySelectorAll('#export-content .print-slide-container').length === count &&
+        document.querySelectorAll('.slidev-slide-loading').length === 0 &&
+        [...document.querySelectorAll('#export-content .print-slide-container')].every((slide) =>
+          slide.querySelector('.sk-slide'),
+        ),
+      slides.length,
+      { timeout: 60_000 },
+    );
+    await page.evaluate(async () => {
+      await document.fonts.ready;
+    });
+    const overflows = await page.evaluate(
+      (titles) => {
+        const found: string[] = [];
+        document.querySelectorAll('#export-content .print-slide-container').forEach((container, index) => {
+          const frame = container.querySelector('.slidev-layout');
+          if (!frame) return;
+          const r = frame.getBoundingClientRect();
+          const scale = r.width / (frame as HTMLElement).offsetWidth || 1;
+          let below = 0;
+          let right = 0;
+          for (const element of frame.querySelectorAll('.sk-slide *')) {
+            const b = element.getBoundingClientRect();
+            if (b.width === 0 && b.height === 0) continue;
+            below = Math.max(below, b.bottom - r.bottom);
+            right = Math.max(right, b.right - r.right);
+          }
+          if (below > 1 || right > 1) {
+            const how = [
+              below > 1 ? `${Math.round(below / scale)} px below` : '',
+              right > 1 ? `${Math.round(right / scale)} px to the right` : '',
+            ]
+              .filter(Boolean)
+              .join(', ');
+            found.push(`slide ${index + 1} "${titles[index] ?? ''}" leaves its frame (${how})`);
+          }
+        });
+        return found;
+      },
+      slides.map((s) => s.title),
+    );
+    const pdf = await page.pdf({
+      width: `${CANVAS_WIDTH}px`,
+      height: `${CANVAS_HEIGHT}px`,
+      margin: { top: '0', right: '0', bottom: '0', left: '0' },
+      printBackground: true,
+      preferCSSPageSize: true,
+    });
+    return { pdf: new Uint8Array(pdf), overflows };
+  } finally {
+    await page.close().catch(() => {});
+    await server.close();
+  }
+}

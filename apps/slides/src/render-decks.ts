@@ -1,0 +1,249 @@
+/**
+ * The slides renderer, as a straight line per family: AST → plans (deck.ts) → subset fonts →
+ * measured layout (layout-deck.ts) → Slidev markdown → `slidev build` → checked print to PDF from
+ * the built site. It writes only inside the caller's staging folder and returns what it made: the
+ * CLI moves the deck folders into place and writes the PDFs.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launchChromium } from '@studykit/browser';
+import type { OutputFile, OutputFolder, ProgressListener, StudyAst } from '@studykit/core';
+import { fontFaceCss, subsetFonts } from '@studykit/fonts';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { familyOf, planDeck, type SlidePlan } from './deck.js';
+import { DECK_COMPONENTS } from './deck-components.js';
+import { deckCss } from './deck-style.js';
+import { type DiagramSvg, layoutDeck } from './layout-deck.js';
+import { createLimiter } from './limiter.js';
+import { SlideMeasurer } from './measure-page.js';
+import { pdfProblem, summarisePdf } from './pdf-check.js';
+import { printDeck } from './print-deck.js';
+import { toSlidevMarkdown } from './slide-markdown.js';
+import { slidevBuild } from './slidev-runner.js';
+
+/** Bump when the renderer's output changes for the same input: every deck is rebuilt once. */
+export const DECK_RENDERER_VERSION = 2;
+
+/** Draws mermaid text to SVG with the deck's fonts (the lineage app's MermaidRenderer fits). */
+export interface DiagramDrawer {
+  renderSvg(text: string, options: { id: string; name: string; embedFonts: false }): Promise<DiagramSvg>;
+}
+
+export interface RenderDecksOptions {
+  /** The output folder as it stands: a deck whose deck.json has the same digest is not rebuilt. */
+  outDir: string;
+  /** A scratch folder of the caller's, on the output's file system: decks are built inside it. */
+  stagingDir: string;
+  diagrams: DiagramDrawer;
+  /** Family ids; default: every family that has papers. */
+  families?: string[];
+  /** Keep speaker notes in the built deck (the presenter view shows them). Default true. */
+  withNotes?: boolean;
+  /** Print a PDF of each deck. Default true. */
+  pdf?: boolean;
+  /** Rebuild even when nothing changed. */
+  force?: boolean;
+  onProgress?: ProgressListener;
+}
+
+export interface RenderDecksResult {
+  /** `slides/<family>.pdf`. */
+  files: OutputFile[];
+  /** `slides/<family>/`: built sites, staged. */
+  folders: OutputFolder[];
+  built: string[];
+  skipped: string[];
+}
+
+/** What a built deck says about itself (`slides/<family>/deck.json`): tests and the index read it. */
+export interface DeckManifest {
+  family: string;
+  digest: string;
+  slides: { kind: string; title: string; zoom: number }[];
+  fonts: { file: string; bytes: number }[];
+}
+
+export function slidevVersion(): string {
+  const path = fileURLToPath(new URL('../node_modules/@slidev/cli/package.json', import.meta.url));
+  return (JSON.parse(readFileSync(path, 'utf8')) as { version: string }).version;
+}
+
+export function deckPaths(outDir: string, family: string) {
+  const slidesDir = join(resolve(outDir), 'slides');
+  return { slidesDir, deckDir: join(slidesDir, family), pdf: join(slidesDir, `${family}.pdf`) };
+}
+
+export function readManifest(deckDir: string): DeckManifest | undefined {
+  try {
+    return JSON.parse(readFileSync(join(deckDir, 'deck.json'), 'utf8')) as DeckManifest;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function renderDecks(ast: StudyAst, options: RenderDecksOptions): Promise<RenderDecksResult> {
+  const families = options.families ?? ast.families.filter((f) => f.papers.length > 0).map((f) => f.id);
+  for (const id of families) familyOf(ast, id); // unknown ids fail before any work starts
+  const withNotes = options.withNotes ?? true;
+  const pdf = options.pdf ?? true;
+  const version = slidevVersion();
+  const result: RenderDecksResult = { files: [], folders: [], built: [], skipped: [] };
+  let done = 0;
+  const report = (detail: string) =>
+    options.onProgress?.({ step: 'slides', detail, done, total: families.length });
+
+  const work = families.map((family) => {
+    const plans = planDeck(ast, family);
+    const digest = createHash('sha256')
+      .update(JSON.stringify({ plans, colour: familyOf(ast, family).colour, version, withNotes, pdf }))
+      .update(String(DECK_RENDERER_VERSION))
+      .digest('hex');
+    const paths = deckPaths(options.outDir, family);
+    const current = readManifest(paths.deckDir)?.digest === digest && (!pdf || existsSync(paths.pdf));
+    return { family, plans, digest, skip: current && !options.force };
+  });
+  for (const deck of work.filter((d) => d.skip)) result.skipped.push(deck.family);
+  const toBuild = work.filter((d) => !d.skip);
+  if (toBuild.length === 0) return result;
+
+  let browser: Browser | undefined;
+  try {
+    browser = await launchChromium();
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    // Slidev builds take a core and ~1 GB each: as many at once as the machine has cores.
+    const buildSlot = createLimiter(Math.max(1, availableParallelism()));
+    const outcomes = await Promise.allSettled(
+      toBuild.map(async (deck) => {
+        report(`deck ${deck.family}: laying out`);
+        const built = await renderOne(ast, deck, { ...options, withNotes, pdf, context, buildSlot, report });
+        result.folders.push(built.folder);
+        if (built.pdf) result.files.push(built.pdf);
+        result.built.push(deck.family);
+        done += 1;
+        report(`deck ${deck.family}: done`);
+      }),
+    );
+    const failures = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason as unknown] : []));
+    if (failures.length > 0) {
+      throw new Error(failures.map((f) => (f instanceof Error ? f.message : String(f))).join('\n'));
+    }
+  } finally {
+    await browser?.close().catch(() => {});
+  }
+  result.built.sort();
+  result.skipped.sort();
+  return result;
+}
+
+interface OneDeck {
+  family: string;
+  plans: SlidePlan[];
+  digest: string;
+}
+
+interface Shared extends RenderDecksOptions {
+  withNotes: boolean;
+  pdf: boolean;
+  context: BrowserContext;
+  buildSlot: ReturnType<typeof createLimiter>;
+  report: (detail: string) => void;
+}
+
+async function renderOne(
+  ast: StudyAst,
+  deck: OneDeck,
+  shared: Shared,
+): Promise<{ folder: OutputFolder; pdf?: OutputFile }> {
+  const { family } = deck;
+  const fail = (step: string, error: unknown): never => {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new Error(`Slides deck "${family}": ${step} failed: ${message}`, { cause: error });
+  };
+
+  const fonts = await subsetFonts(deckText(deck.plans)).catch((error) => fail('font subsetting', error));
+  const fontCss = fontFaceCss(fonts, (font) => `./fonts/${font.fileName}`);
+  let css = deckCss(familyOf(ast, family).colour, fontCss);
+  const measurer = await SlideMeasurer.open(shared.context, css, fonts);
+  const layout = await layoutDeck(
+    deck.plans,
+    {
+      measurer,
+      drawDiagram: (text, id) =>
+        shared.diagrams.renderSvg(text, { id, name: `the ${family} deck's lineage`, embedFonts: false }),
+    },
+    family,
+  )
+    .catch((error) => fail('layout', error))
+    .finally(() => measurer.close());
+  css += `\n${layout.css}`;
+  const markdown = toSlidevMarkdown(layout.slides, {
+    title: familyOf(ast, family).name,
+    withNotes: shared.withNotes,
+  });
+
+  const workDir = join(shared.stagingDir, 'work', family);
+  const siteDir = join(shared.stagingDir, 'slides', family);
+  await writeTree(workDir, {
+    'slides.md': markdown,
+    'style.css': css,
+    ...DECK_COMPONENTS,
+    ...Object.fromEntries(fonts.map((font) => [`fonts/${font.fileName}`, font.woff2])),
+  });
+  shared.report(`deck ${family}: building (${layout.slides.length} slides)`);
+  await shared
+    .buildSlot(() => slidevBuild({ deckDir: workDir, outDir: siteDir, withNotes: shared.withNotes }))
+    .catch((error) => fail('slidev build', error));
+  if (!existsSync(join(siteDir, 'index.html'))) fail('slidev build', new Error('it wrote no index.html'));
+  const manifest: DeckManifest = {
+    family,
+    digest: deck.digest,
+    slides: layout.slides.map((s) => ({ kind: s.kind, title: s.title, zoom: s.zoom })),
+    fonts: fonts.map((font) => ({ file: font.fileName, bytes: font.woff2.length })),
+  };
+  await writeTree(siteDir, { 'slides.md': markdown, 'deck.json': `${JSON.stringify(manifest, null, 2)}\n` });
+
+  const folder: OutputFolder = { path: `slides/${family}`, from: siteDir };
+  if (!shared.pdf) return { folder };
+  shared.report(`deck ${family}: checking every slide and printing the PDF`);
+  const printed = await printDeck(shared.context, siteDir, layout.slides).catch((error) =>
+    fail('print', error),
+  );
+  if (printed.overflows.length > 0) {
+    fail('check', new Error(`in the built deck ${printed.overflows.join('; ')}`));
+  }
+  const pdfPath = join(shared.stagingDir, `${family}.pdf`);
+  await writeFile(pdfPath, printed.pdf);
+  const problem = pdfProblem(await summarisePdf(pdfPath), layout.slides.length);
+  if (problem) fail('print', new Error(problem));
+  return { folder, pdf: { path: `slides/${family}.pdf`, contents: printed.pdf } };
+}
+
+/** Every character the deck may draw: the subsets hold these (and printable ASCII). */
+function deckText(plans: readonly SlidePlan[]): string {
+  const parts: string[] = [];
+  for (const plan of plans) {
+    parts.push(plan.title, plan.kicker, ...plan.notes);
+    const body = plan.body;
+    if (body.type === 'fixed') parts.push(body.html);
+    // A table's header row lives in its group's opening tags.
+    else if (body.type === 'flow') parts.push(...body.chunks.flatMap((c) => [c.html, c.group?.open ?? '']));
+    else parts.push(body.mermaid.LR);
+  }
+  return decodeEntities(parts.join('\n'));
+}
+
+function decodeEntities(html: string): string {
+  return html.replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)));
+}
+
+async function writeTree(root: string, files: Record<string, string | Uint8Array>): Promise<void> {
+  for (const [path, contents] of Object.entries(files)) {
+    const target = join(root, path);
+    await mkdir(dirname(target), { recursive: true });
+    await writeFile(target, contents);
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * A generated family of 25 papers (long sections, wide tables, long URLs, code, Chinese, emoji): every
+ * slide stays inside its frame and is drawn only with the deck's own fonts, in the browser; the PDF
+ * has one page per slide.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { builtSlides, renderInto } from './build-fixture.js';
+import { DeckBrowser, readPdf } from './deck-browser.js';
+import { GENERATED_FAMILY, generatedFamilyAst } from './generated-family.js';
+
+const ast = generatedFamilyAst();
+let outDir: string;
+let decks: DeckBrowser;
+
+beforeAll(async () => {
+  outDir = mkdtempSync(join(tmpdir(), 'studykit-scale-'));
+  await renderInto(ast, outDir);
+  decks = await DeckBrowser.start(outDir);
+}, 600_000);
+
+afterAll(async () => {
+  await decks?.close();
+  if (outDir) rmSync(outDir, { recursive: true, force: true });
+});
+
+describe('a generated family of 25 papers', () => {
+  it('parses cleanly', () => {
+    expect(ast.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(ast.papers).toHaveLength(25);
+  });
+
+  it('splits long sections and tables onto numbered slides, and scales nothing below the readable floor', () => {
+    const slides = builtSlides(outDir, GENERATED_FAMILY);
+    expect(slides.filter((s) => /\(\d+\/\d+\)$/.test(s.title)).length).toBeGreaterThan(50);
+    for (const slide of slides) expect(slide.zoom).toBeGreaterThanOrEqual(0.6);
+  });
+
+  it('keeps every slide inside its frame, drawn only with the deck fonts', async () => {
+    const slides = builtSlides(outDir, GENERATED_FAMILY);
+    const { page, watch } = await decks.open(GENERATED_FAMILY);
+    try {
+      expect(await decks.stepThrough(page, GENERATED_FAMILY, slides)).toEqual([]);
+      expect(watch.consoleErrors).toEqual([]);
+      expect(watch.badRequests).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  }, 600_000);
+
+  it('prints one PDF page per slide', () => {
+    const pdf = readPdf(join(outDir, 'slides', `${GENERATED_FAMILY}.pdf`));
+    expect(pdf.pages).toBe(builtSlides(outDir, GENERATED_FAMILY).length);
+  });
+});

@@ -1,0 +1,10 @@
+export { Coverage, coverage, MISSING_GLYPH } from './coverage.js';
+export { cssStack, FACES, FAMILIES, type Face, type FaceId, facePath, facesOf, STACKS } from './faces.js';
+export {
+  ALL_FACES,
+  dataUri,
+  fontFaceCss,
+  type SubsetFont,
+  type SubsetOptions,
+  subsetFonts,
+} from './subset.js';
