@@ -48,6 +48,28 @@ export class Inspector {
 
   private current = '';
 
+  /**
+   * The fonts Chromium drew the last opened SVG's text with (DevTools protocol), each with whether it
+   * is a web font (the SVG's embedded subsets) or a font of this machine.
+   */
+  async drawnFonts(): Promise<{ family: string; custom: boolean }[]> {
+    const session = await this.page.context().newCDPSession(this.page);
+    await session.send('DOM.enable');
+    await session.send('CSS.enable');
+    const { root } = await session.send('DOM.getDocument', { depth: -1 });
+    const { nodeIds } = await session.send('DOM.querySelectorAll', {
+      nodeId: root.nodeId,
+      selector: 'text, tspan',
+    });
+    const found = new Map<string, boolean>();
+    for (const nodeId of nodeIds) {
+      const { fonts } = await session.send('CSS.getPlatformFontsForNode', { nodeId });
+      for (const font of fonts) if (font.glyphCount > 0) found.set(font.familyName, font.isCustomFont);
+    }
+    await session.detach();
+    return [...found].map(([family, custom]) => ({ family, custom }));
+  }
+
   async svg(svg: string): Promise<SvgView> {
     this.current = svg;
     await this.page.goto(SVG_URL);

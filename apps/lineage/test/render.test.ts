@@ -208,6 +208,15 @@ describe('markdown content parsed by @studykit/core', () => {
     );
     expect(view.texts.map((t) => t.replace(/\s+/g, ''))).toContain('指令微调+人类反馈"RLHF"');
     expect(text(rendered, 'lineage/lineage-glm.mmd')).toContain('通用语言模型');
+    // Opened on its own, the SVG draws every label with the subsets it embeds, never a system font.
+    const fonts = await inspector.drawnFonts();
+    expect(fonts.filter((font) => !font.custom)).toEqual([]);
+    expect(fonts.map((font) => font.family)).toEqual(
+      expect.arrayContaining(['Source Sans 3', 'Noto Sans SC']),
+    );
+    expect(text(rendered, 'lineage/lineage.svg')).toMatch(
+      /@font-face \{ font-family: 'Studykit CJK'.*data:font\/woff2;base64,/,
+    );
   }, 60_000);
 });
 
