@@ -185,8 +185,9 @@ async function renderOne(
     withNotes: shared.withNotes,
   });
 
-  const workDir = join(shared.stagingDir, 'work', family);
-  const siteDir = join(shared.stagingDir, 'slides', family);
+  const workDir = resolve(shared.stagingDir, 'work', family);
+  // Absolute: Slidev resolves a relative --out against the deck's folder.
+  const siteDir = resolve(shared.stagingDir, 'slides', family);
   await writeTree(workDir, {
     'slides.md': markdown,
     'style.css': css,

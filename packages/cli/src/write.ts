@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { OutputFile, OutputFolder } from '@studykit/core';
 
 /**
@@ -52,7 +52,8 @@ export async function moveFolders(outDir: string, folders: readonly OutputFolder
 export const STAGING = '.staging';
 
 export async function createStaging(outDir: string): Promise<{ dir: string; remove(): Promise<void> }> {
-  const root = join(outDir, STAGING);
+  // Absolute: Slidev resolves a relative --out against the deck's folder, not the working directory.
+  const root = resolve(outDir, STAGING);
   await mkdir(root, { recursive: true });
   const dir = await mkdtemp(join(root, `${process.pid}-`));
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
