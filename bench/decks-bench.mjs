@@ -39,6 +39,24 @@ const CLI = join(root, 'packages/cli/dist/bin.js');
 const env = { ...process.env, NO_COLOR: '1', CI: '1', TURBO_TELEMETRY_DISABLED: '1' };
 
 const seconds = (ms) => (ms / 1000).toFixed(1);
+const slidevBuild = (cwd) =>
+  run(process.execPath, [SLIDEV, 'build', 'slides.md', '--out', 'dist'], { cwd, env });
+const slidevExport = (cwd) =>
+  run(
+    process.execPath,
+    [
+      SLIDEV,
+      'export',
+      'slides.md',
+      '--output',
+      'deck.pdf',
+      '--executable-path',
+      chromiumPath(),
+      '--timeout',
+      '120000',
+    ],
+    { cwd, env, maxBuffer: 64 << 20 },
+  );
 async function time(task) {
   const start = performance.now();
   await task();
