@@ -119,9 +119,7 @@ describe('planDeck', () => {
   });
 
   it('rejects an unknown family', () => {
-    expect(() => buildDeck('nope')).toThrow(
-      /Unknown family "nope" \(known families: demo, zh, hostile\)/,
-    );
+    expect(() => buildDeck('nope')).toThrow(/Unknown family "nope" \(known families: demo, zh, hostile\)/);
   });
 
   it('leaves the lineage slide out on request', () => {
