@@ -45,6 +45,8 @@ export interface DeckSlide {
   zoom: number;
   /** Content height and body height in canvas pixels, as measured in Chromium before the build. */
   measured?: { used: number; available: number };
+  /** Index of the plan this slide was laid out from (a long section gives several slides). */
+  plan?: number;
 }
 
 export type SlideBody =

@@ -16,8 +16,11 @@ export interface DiagramSvg {
   height: number;
 }
 
+/** What layout needs of the measuring page (SlideMeasurer; a test may wrap it). */
+export type Measurer = Pick<SlideMeasurer, 'box' | 'singles' | 'runs' | 'divide' | 'fit'>;
+
 export interface LayoutTools {
-  measurer: SlideMeasurer;
+  measurer: Measurer;
   /** Draws mermaid text as an SVG whose labels use the deck's fonts (the lineage app's renderer). */
   drawDiagram(mermaid: string, id: string): Promise<DiagramSvg>;
 }
@@ -42,16 +45,26 @@ export class SlideOverflowError extends Error {
 /** Widest continuation title, used while breaking pages so that "(12/12)" never adds a title line. */
 const NUMBERED = ' (99/99)';
 
+/**
+ * `reserve` holds back pixels at the bottom of some plans' slides (plan index → px): after a built deck
+ * showed content leaving the frame there, the plan is laid out again with less room.
+ */
 export async function layoutDeck(
   plans: readonly SlidePlan[],
   tools: LayoutTools,
   deckId: string,
+  reserve: ReadonlyMap<number, number> = new Map(),
 ): Promise<DeckLayout> {
   const slides: DeckSlide[] = [];
   let css = '';
-  for (const plan of plans) {
-    const frame: SlideFrame = { kind: plan.kind, kicker: plan.kicker, title: plan.title };
-    const base = { kind: plan.kind, kicker: plan.kicker, notes: plan.notes };
+  for (const [planIndex, plan] of plans.entries()) {
+    const frame: SlideFrame = {
+      kind: plan.kind,
+      kicker: plan.kicker,
+      title: plan.title,
+      reserve: reserve.get(planIndex) ?? 0,
+    };
+    const base = { kind: plan.kind, kicker: plan.kicker, notes: plan.notes, plan: planIndex };
     const body = plan.body;
     if (body.type === 'diagram') {
       const diagram = await drawToFit(body.mermaid, frame, tools, `${deckId}-lineage`);
@@ -86,7 +99,7 @@ export async function layoutDeck(
 async function breakPages(
   chunks: readonly Chunk[],
   frame: SlideFrame,
-  measurer: SlideMeasurer,
+  measurer: Measurer,
 ): Promise<string[]> {
   if (chunks.length === 0) return [''];
   let all = await measurer.runs(frame, chunks);
@@ -104,11 +117,7 @@ async function breakPages(
  * A paragraph, bullet or code block taller than half a page is cut into parts of at most half a
  * page (at sentence ends where possible), so a page break can fall inside it.
  */
-async function divideTall(
-  chunks: readonly Chunk[],
-  frame: SlideFrame,
-  measurer: SlideMeasurer,
-): Promise<Chunk[]> {
+async function divideTall(chunks: readonly Chunk[], frame: SlideFrame, measurer: Measurer): Promise<Chunk[]> {
   const { available, heights } = await measurer.singles(frame, chunks);
   const limit = available / 2;
   const out: Chunk[] = [];

@@ -22,6 +22,8 @@ export interface SlideFrame {
   kind: string;
   kicker: string;
   title: string;
+  /** Pixels held back at the bottom of the body (set when the built deck overflowed there). */
+  reserve?: number;
 }
 
 export interface Fit {
@@ -42,7 +44,9 @@ const title = document.getElementById('title');
 const body = document.getElementById('body');
 const zoomBox = document.getElementById('zoom');
 
+let reserve = 0;
 function setFrame(f) {
+  reserve = f.reserve || 0;
   frame.className = 'slidev-layout default sk-page sk-page-' + f.kind;
   slide.className = 'sk-slide sk-' + f.kind;
   kicker.textContent = f.kicker;
@@ -55,7 +59,7 @@ function box(f) {
   const r = body.getBoundingClientRect();
   const frameBox = frame.getBoundingClientRect();
   const bottom = frameBox.bottom - parseFloat(getComputedStyle(frame).paddingBottom);
-  return { width: r.width, height: bottom - r.top };
+  return { width: r.width, height: bottom - r.top - reserve };
 }
 
 /** Height the content takes from the body's top (margins below the last line excluded). */

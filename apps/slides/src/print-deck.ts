@@ -11,10 +11,27 @@ import sirv from 'sirv';
 import type { DeckSlide } from './deck.js';
 import { CANVAS_HEIGHT, CANVAS_WIDTH } from './layout.js';
 
+/** A slide of the built deck whose content passes the frame's content edge (canvas pixels). */
+export interface Overflow {
+  /** 0-based slide index. */
+  slide: number;
+  below: number;
+  right: number;
+}
+
 export interface PrintedDeck {
   pdf: Uint8Array;
-  /** Slides whose content leaves the frame in the built deck, e.g. `slide 4 "Method": 12 px below`. */
-  overflows: string[];
+  overflows: Overflow[];
+}
+
+export function describeOverflow(overflow: Overflow, title: string): string {
+  const how = [
+    overflow.below > 1 ? `${Math.round(overflow.below)} px below` : '',
+    overflow.right > 1 ? `${Math.round(overflow.right)} px to the right` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
+  return `slide ${overflow.slide + 1} "${title}" leaves its frame (${how})`;
 }
 
 /** Serve a folder on 127.0.0.1 at a free port. */
@@ -69,36 +86,29 @@ export async function printDeck(
     await page.evaluate(async () => {
       await document.fonts.ready;
     });
-    const overflows = await page.evaluate(
-      (titles) => {
-        const found: string[] = [];
-        document.querySelectorAll('#export-content .print-slide-container').forEach((container, index) => {
-          const frame = container.querySelector('.slidev-layout');
-          if (!frame) return;
-          const r = frame.getBoundingClientRect();
-          const scale = r.width / (frame as HTMLElement).offsetWidth || 1;
-          let below = 0;
-          let right = 0;
-          for (const element of frame.querySelectorAll('.sk-slide *')) {
-            const b = element.getBoundingClientRect();
-            if (b.width === 0 && b.height === 0) continue;
-            below = Math.max(below, b.bottom - r.bottom);
-            right = Math.max(right, b.right - r.right);
-          }
-          if (below > 1 || right > 1) {
-            const how = [
-              below > 1 ? `${Math.round(below / scale)} px below` : '',
-              right > 1 ? `${Math.round(right / scale)} px to the right` : '',
-            ]
-              .filter(Boolean)
-              .join(', ');
-            found.push(`slide ${index + 1} "${titles[index] ?? ''}" leaves its frame (${how})`);
-          }
-        });
-        return found;
-      },
-      slides.map((s) => s.title),
-    );
+    // Against the frame's content edge: what layout-deck.ts promised (the padding holds the slide number).
+    const overflows: Overflow[] = await page.evaluate(() => {
+      const found: { slide: number; below: number; right: number }[] = [];
+      document.querySelectorAll('#export-content .print-slide-container').forEach((container, slide) => {
+        const frame = container.querySelector<HTMLElement>('.slidev-layout');
+        if (!frame) return;
+        const r = frame.getBoundingClientRect();
+        const scale = r.width / frame.offsetWidth || 1;
+        const style = getComputedStyle(frame);
+        const bottom = r.bottom - Number.parseFloat(style.paddingBottom) * scale;
+        const right = r.right - Number.parseFloat(style.paddingRight) * scale;
+        let below = 0;
+        let beyond = 0;
+        for (const element of frame.querySelectorAll('.sk-slide *')) {
+          const b = element.getBoundingClientRect();
+          if (b.width === 0 && b.height === 0) continue;
+          below = Math.max(below, (b.bottom - bottom) / scale);
+          beyond = Math.max(beyond, (b.right - right) / scale);
+        }
+        if (below > 1 || beyond > 1) found.push({ slide, below, right: beyond });
+      });
+      return found;
+    });
     const pdf = await page.pdf({
       width: `${CANVAS_WIDTH}px`,
       height: `${CANVAS_HEIGHT}px`,

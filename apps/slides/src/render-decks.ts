@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,13 +17,19 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { familyOf, planDeck, type SlidePlan } from './deck.js';
 import { DECK_COMPONENTS } from './deck-components.js';
 import { deckCss } from './deck-style.js';
-import { type DiagramSvg, layoutDeck } from './layout-deck.js';
+import { type DiagramSvg, layoutDeck, type Measurer } from './layout-deck.js';
 import { createLimiter } from './limiter.js';
 import { SlideMeasurer } from './measure-page.js';
 import { pdfProblem, summarisePdf } from './pdf-check.js';
-import { printDeck } from './print-deck.js';
+import { describeOverflow, printDeck } from './print-deck.js';
 import { toSlidevMarkdown } from './slide-markdown.js';
 import { slidevBuild } from './slidev-runner.js';
+
+/**
+ * A built deck whose slide leaves its frame (the measuring page and the deck disagreed) is laid out
+ * again with that slide's room reduced, once; then the build fails naming the slide.
+ */
+const FIT_ATTEMPTS = 2;
 
 /** Bump when the renderer's output changes for the same input: every deck is rebuilt once. */
 export const DECK_RENDERER_VERSION = 2;
@@ -47,6 +53,8 @@ export interface RenderDecksOptions {
   pdf?: boolean;
   /** Rebuild even when nothing changed. */
   force?: boolean;
+  /** Wraps the measuring page: tests use it to simulate a page that disagrees with the built deck. */
+  wrapMeasurer?: (measurer: Measurer) => Measurer;
   onProgress?: ProgressListener;
 }
 
@@ -166,61 +174,78 @@ async function renderOne(
 
   const fonts = await subsetFonts(deckText(deck.plans)).catch((error) => fail('font subsetting', error));
   const fontCss = fontFaceCss(fonts, (font) => `./fonts/${font.fileName}`);
-  let css = deckCss(familyOf(ast, family).colour, fontCss);
-  const measurer = await SlideMeasurer.open(shared.context, css, fonts);
-  const layout = await layoutDeck(
-    deck.plans,
-    {
-      measurer,
-      drawDiagram: (text, id) =>
-        shared.diagrams.renderSvg(text, { id, name: `the ${family} deck's lineage`, embedFonts: false }),
-    },
-    family,
-  )
-    .catch((error) => fail('layout', error))
-    .finally(() => measurer.close());
-  css += `\n${layout.css}`;
-  const markdown = toSlidevMarkdown(layout.slides, {
-    title: familyOf(ast, family).name,
-    withNotes: shared.withNotes,
-  });
-
+  const css = deckCss(familyOf(ast, family).colour, fontCss);
+  const page = await SlideMeasurer.open(shared.context, css, fonts);
+  const tools = {
+    measurer: shared.wrapMeasurer?.(page) ?? page,
+    drawDiagram: (text: string, id: string) =>
+      shared.diagrams.renderSvg(text, { id, name: `the ${family} deck's lineage`, embedFonts: false }),
+  };
   const workDir = resolve(shared.stagingDir, 'work', family);
   // Absolute: Slidev resolves a relative --out against the deck's folder.
   const siteDir = resolve(shared.stagingDir, 'slides', family);
-  await writeTree(workDir, {
-    'slides.md': markdown,
-    'style.css': css,
-    ...DECK_COMPONENTS,
-    ...Object.fromEntries(fonts.map((font) => [`fonts/${font.fileName}`, font.woff2])),
-  });
-  shared.report(`deck ${family}: building (${layout.slides.length} slides)`);
-  await shared
-    .buildSlot(() => slidevBuild({ deckDir: workDir, outDir: siteDir, withNotes: shared.withNotes }))
-    .catch((error) => fail('slidev build', error));
-  if (!existsSync(join(siteDir, 'index.html'))) fail('slidev build', new Error('it wrote no index.html'));
-  const manifest: DeckManifest = {
-    family,
-    digest: deck.digest,
-    slides: layout.slides.map((s) => ({ kind: s.kind, title: s.title, zoom: s.zoom })),
-    fonts: fonts.map((font) => ({ file: font.fileName, bytes: font.woff2.length })),
-  };
-  await writeTree(siteDir, { 'slides.md': markdown, 'deck.json': `${JSON.stringify(manifest, null, 2)}\n` });
-
   const folder: OutputFolder = { path: `slides/${family}`, from: siteDir };
-  if (!shared.pdf) return { folder };
-  shared.report(`deck ${family}: checking every slide and printing the PDF`);
-  const printed = await printDeck(shared.context, siteDir, layout.slides).catch((error) =>
-    fail('print', error),
-  );
-  if (printed.overflows.length > 0) {
-    fail('check', new Error(`in the built deck ${printed.overflows.join('; ')}`));
+  const reserve = new Map<number, number>();
+  try {
+    for (let attempt = 1; ; attempt += 1) {
+      const layout = await layoutDeck(deck.plans, tools, family, reserve).catch((error) =>
+        fail('layout', error),
+      );
+      const markdown = toSlidevMarkdown(layout.slides, {
+        title: familyOf(ast, family).name,
+        withNotes: shared.withNotes,
+      });
+      await rm(siteDir, { recursive: true, force: true });
+      await writeTree(workDir, {
+        'slides.md': markdown,
+        'style.css': `${css}\n${layout.css}`,
+        ...DECK_COMPONENTS,
+        ...Object.fromEntries(fonts.map((font) => [`fonts/${font.fileName}`, font.woff2])),
+      });
+      shared.report(`deck ${family}: building (${layout.slides.length} slides)`);
+      await shared
+        .buildSlot(() => slidevBuild({ deckDir: workDir, outDir: siteDir, withNotes: shared.withNotes }))
+        .catch((error) => fail('slidev build', error));
+      if (!existsSync(join(siteDir, 'index.html'))) fail('slidev build', new Error('it wrote no index.html'));
+      const manifest: DeckManifest = {
+        family,
+        digest: deck.digest,
+        slides: layout.slides.map((s) => ({ kind: s.kind, title: s.title, zoom: s.zoom })),
+        fonts: fonts.map((font) => ({ file: font.fileName, bytes: font.woff2.length })),
+      };
+      await writeTree(siteDir, {
+        'slides.md': markdown,
+        'deck.json': `${JSON.stringify(manifest, null, 2)}\n`,
+      });
+      // --no-pdf skips the print route, and with it the check of the built deck.
+      if (!shared.pdf) return { folder };
+
+      shared.report(`deck ${family}: checking every slide and printing the PDF`);
+      const printed = await printDeck(shared.context, siteDir, layout.slides).catch((error) =>
+        fail('print', error),
+      );
+      const titleOf = (index: number) => layout.slides[index]?.title ?? '';
+      if (printed.overflows.length === 0) {
+        const pdfPath = join(shared.stagingDir, `${family}.pdf`);
+        await writeFile(pdfPath, printed.pdf);
+        const problem = pdfProblem(await summarisePdf(pdfPath), layout.slides.length);
+        if (problem) fail('print', new Error(problem));
+        return { folder, pdf: { path: `slides/${family}.pdf`, contents: printed.pdf } };
+      }
+      const described = printed.overflows.map((o) => describeOverflow(o, titleOf(o.slide))).join('; ');
+      // Too wide cannot be mended by breaking pages; too tall can, once.
+      if (attempt === FIT_ATTEMPTS || printed.overflows.some((o) => o.right > 1)) {
+        fail('check', new Error(`in the built deck ${described}. Shorten that part of content/.`));
+      }
+      for (const overflow of printed.overflows) {
+        const plan = layout.slides[overflow.slide]?.plan;
+        if (plan !== undefined) reserve.set(plan, (reserve.get(plan) ?? 0) + Math.ceil(overflow.below) + 2);
+      }
+      shared.report(`deck ${family}: ${described}; laying those slides out again with less room`);
+    }
+  } finally {
+    await page.close();
   }
-  const pdfPath = join(shared.stagingDir, `${family}.pdf`);
-  await writeFile(pdfPath, printed.pdf);
-  const problem = pdfProblem(await summarisePdf(pdfPath), layout.slides.length);
-  if (problem) fail('print', new Error(problem));
-  return { folder, pdf: { path: `slides/${family}.pdf`, contents: printed.pdf } };
 }
 
 /** Every character the deck may draw: the subsets hold these (and printable ASCII). */

@@ -1,3 +1,5 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { StudyAst } from '@studykit/core';
 import { describe, expect, it } from 'vitest';
 import { type DeckOptions, type DeckSlide, type SlidePlan, shorten } from '../src/deck.js';
@@ -185,6 +187,13 @@ describe('toSlidevMarkdown', () => {
   it('leaves notes out on request', () => {
     expect(markdownOf('demo', false)).not.toContain('<!--');
     expect(markdownOf('demo')).toContain('<!--');
+  });
+
+  it('matches the golden slides.md of the demo family (one page per plan, before measuring)', () => {
+    // Measured page breaks depend on Chromium's text shaping; everything before them is deterministic.
+    const golden = fileURLToPath(new URL('./golden/demo.slides.md', import.meta.url));
+    if (process.env.UPDATE_GOLDEN) writeFileSync(golden, markdownOf('demo'));
+    expect(markdownOf('demo')).toBe(readFileSync(golden, 'utf8'));
   });
 
   it('is deterministic', () => {
