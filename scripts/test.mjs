@@ -5,6 +5,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 
 process.env.TURBO_TELEMETRY_DISABLED = '1';
+// Every test runs on the same day, in the same time zone and locale, whatever the machine's are.
+process.env.SOURCE_DATE_EPOCH = String(Date.UTC(2026, 10, 29) / 1000);
+process.env.TZ = 'UTC';
+process.env.LANG = 'C.UTF-8';
+process.env.LC_ALL = 'C.UTF-8';
 process.env.DO_NOT_TRACK = '1';
 
 const step = (command, args) => {

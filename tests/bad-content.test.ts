@@ -24,6 +24,20 @@ describe.each(cases)('bad content: %s', (name) => {
   });
 });
 
+describe('today is injected, never read from the clock', () => {
+  it('checks paper years against SOURCE_DATE_EPOCH', async () => {
+    const in2031 = String(Date.UTC(2031, 0, 1) / 1000);
+    const later = await studykit(['check', '--content', join(bad, 'ancient-year')], {
+      SOURCE_DATE_EPOCH: in2031,
+    });
+    expect(later.stdout).toContain('Year 1850 is outside 1950–2031');
+    const future = await studykit(['check', '--content', join(bad, 'future-year')], {
+      SOURCE_DATE_EPOCH: in2031,
+    });
+    expect(future.stdout).toContain('Year 2999 is outside 1950–2031');
+  });
+});
+
 describe('bad content never touches the outputs', () => {
   it('build exits 1, prints the diagnostic, and leaves out/ byte-for-byte as it was', async () => {
     const out = mkdtempSync(join(tmpdir(), 'studykit-out-'));

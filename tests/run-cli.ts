@@ -6,6 +6,20 @@ export const root = fileURLToPath(new URL('..', import.meta.url));
 /** The built CLI, as `npm run setup` leaves it; tests run it like a user does. */
 export const bin = join(root, 'packages/cli/dist/bin.js');
 
+/**
+ * The day every test runs on, whatever the clock says: the CLI takes "today" from SOURCE_DATE_EPOCH.
+ * (Expected outputs such as "Year 1850 is outside 1950–2026" would otherwise break on 1 January 2027.)
+ */
+export const TEST_TODAY = new Date(Date.UTC(2026, 10, 29));
+
+/** Time zone and locale are pinned too: no output may depend on the machine's. */
+export const TEST_ENV: Record<string, string> = {
+  SOURCE_DATE_EPOCH: String(TEST_TODAY.getTime() / 1000),
+  TZ: 'Pacific/Kiritimati',
+  LANG: 'tr_TR.UTF-8',
+  LC_ALL: 'tr_TR.UTF-8',
+};
+
 export interface CliResult {
   code: number;
   stdout: string;
@@ -18,7 +32,7 @@ export function studykit(args: readonly string[], env: Record<string, string> = 
     execFile(
       'node',
       [bin, ...args],
-      { cwd: root, env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 },
+      { cwd: root, env: { ...process.env, ...TEST_ENV, ...env }, maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) =>
         resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );

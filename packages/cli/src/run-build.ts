@@ -5,6 +5,7 @@ import type { MermaidRenderer } from '@studykit/lineage';
 import type { CommandLine, OutputKind } from './args.js';
 import type { createProgress } from './progress.js';
 import { renderSiteIndex } from './site-index.js';
+import { today } from './today.js';
 import { createStaging, moveFolders, writeOutputs } from './write.js';
 
 /** State kept between builds: the watch mode keeps the browser warm across edits. */
@@ -121,7 +122,9 @@ export async function runBuild(
   }
 
   await step('index', async () => {
-    await writeOutputs(line.out, [{ path: 'index.html', contents: await renderSiteIndex(ast, line.out) }]);
+    await writeOutputs(line.out, [
+      { path: 'index.html', contents: await renderSiteIndex(ast, line.out, today()) },
+    ]);
     return `wrote ${join(line.out, 'index.html')}`;
   });
   return failures;

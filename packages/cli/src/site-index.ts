@@ -14,11 +14,7 @@ const escapeHtml = (text: string) =>
  * `out/index.html`: one page linking every output that exists, with relative links so that it
  * works from a static server and from the file system alike.
  */
-export async function renderSiteIndex(
-  ast: StudyAst,
-  outDir: string,
-  now: Date = new Date(),
-): Promise<string> {
+export async function renderSiteIndex(ast: StudyAst, outDir: string, now: Date): Promise<string> {
   const exists = async (path: string) =>
     access(join(outDir, ...path.split('/'))).then(
       () => true,

@@ -13,6 +13,7 @@ import type { Io } from '../io.js';
 import { loadOrFail } from '../load.js';
 import { createProgress } from '../progress.js';
 import { type BuildSession, runBuild } from '../run-build.js';
+import { currentYear } from '../today.js';
 import { checkFamilies } from './build.js';
 
 /** Families whose deck must be rebuilt: new, removed or with a changed digest (family file or a paper). */
@@ -37,7 +38,7 @@ export async function watch(line: CommandLine, io: Io): Promise<number> {
   const cache = createParseCache();
   const load = async () => {
     const { files, diagnostics } = await readContentFolder(line.content);
-    return parse(files, { cache, diagnostics });
+    return parse(files, { cache, diagnostics, currentYear: currentYear() });
   };
 
   const cycle = async (first: boolean) => {
