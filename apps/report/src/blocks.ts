@@ -9,7 +9,7 @@ import type { FontBook } from './fonts.js';
 import { type BlockNode, type InlineNode, inlineRuns } from './inline.js';
 import { layoutParagraph, measureRuns, type ParagraphOptions } from './text-layout.js';
 import type { Line, Rgb, Run, TextStyle } from './text-types.js';
-import { BODY_LEADING, body, INK, MUTED, RULE, TINT } from './theme.js';
+import { INK, MUTED, RULE, TINT } from './theme.js';
 
 /** A box that carries a first text baseline, so list markers can sit on it. */
 export interface TextBox extends FlowBox {
@@ -364,8 +364,4 @@ export class Typesetter {
     }
     return widths;
   }
-}
-
-export function bodyFrame(width: number, accent: Rgb): Frame {
-  return { indent: 0, width, style: body, leading: BODY_LEADING, accent };
 }

@@ -91,7 +91,3 @@ export function inlineRuns(nodes: readonly InlineNode[], style: TextStyle): Run[
   for (const node of nodes) visit(node, style);
   return runs;
 }
-
-export function plainRuns(text: string, style: TextStyle): Run[] {
-  return [{ text, style }];
-}

@@ -64,4 +64,3 @@ export const FIELD_EXPECTATIONS: Record<string, string> = {
 
 export const FAMILY_FIELDS = Object.keys(familySchema.shape);
 export const PAPER_FIELDS = Object.keys(paperSchema.shape);
-export const BUILDS_ON_FIELDS = ['id', 'kind', 'label'];
