@@ -5,7 +5,7 @@
  */
 import type { RootContent } from 'mdast';
 
-export const AST_VERSION = 1 as const;
+export const AST_VERSION = 2 as const;
 
 /** 1-based line and column, 0-based offset into the file text (BOM removed, CRLF kept as written). */
 export interface Point {
@@ -141,6 +141,26 @@ export interface Family {
   digest: string;
 }
 
+/** The languages the outputs' own words (headings, labels) are written in. */
+export type StudyLanguage = 'en' | 'zh';
+
+/**
+ * What the study is, from `study.md` at the root of the content folder (defaults when it is absent):
+ * the report's title page, the index page and the deck covers show it.
+ */
+export interface Study {
+  title: string;
+  subtitle: string | null;
+  /** The group that reads the papers, e.g. "LLM reading group". */
+  group: string | null;
+  /** Declared language of the outputs; null: each output detects it from the content. */
+  language: StudyLanguage | null;
+  /** Text of study.md below its frontmatter. */
+  description: Block;
+  /** `study.md`, or null when the content folder has none. */
+  file: string | null;
+}
+
 /** `from` is the earlier paper, `to` the one whose `builds_on` names it. */
 export interface LineageEdge {
   from: string;
@@ -158,6 +178,7 @@ export interface SourceFile {
 
 export interface StudyAst {
   version: typeof AST_VERSION;
+  study: Study;
   families: Family[];
   /** Family order, then year, then lineage depth (a paper after what it builds on), then id. */
   papers: Paper[];

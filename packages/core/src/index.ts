@@ -11,6 +11,7 @@ export {
   type ParseOptions,
   parse,
 } from './parse.js';
+export { DEFAULT_STUDY, STUDY_FILE } from './read-study.js';
 export { RULES, type Rule, type RuleId } from './rules.js';
 export { ID_PATTERN } from './schema.js';
 export { formatSize, largestSize, toSize } from './size.js';

@@ -1,10 +1,11 @@
-import type { Diagnostic, Family, Paper, Span, StudyAst } from './ast.js';
+import type { Diagnostic, Family, Paper, Span, Study, StudyAst } from './ast.js';
 import { AST_VERSION } from './ast.js';
 import { DiagnosticSink, hasErrors, sortDiagnostics } from './diagnostics.js';
 import { sha256 } from './digest.js';
 import { buildLineage, lineageDepths } from './lineage.js';
 import { type FamilyDraft, readFamily } from './read-family.js';
 import { type PaperDraft, readPaper } from './read-paper.js';
+import { DEFAULT_STUDY, readStudy, STUDY_FILE } from './read-study.js';
 import { type ContentFile, fileStem, readSource } from './source.js';
 import { didYouMean } from './suggest.js';
 
@@ -28,6 +29,7 @@ interface FileResult {
   diagnostics: Diagnostic[];
   family?: FamilyDraft;
   paper?: PaperDraft;
+  study?: Study;
   /**
    * The id a file meant to declare when it failed validation: references to it are not reported
    * again as "unknown" (one broken file, one error).
@@ -54,7 +56,10 @@ function readFileCached(file: ContentFile, currentYear: number, cache: ParseCach
   };
   if (source) {
     const isFamily = (file.path.split('/').pop() ?? '').toLowerCase() === FAMILY_FILE;
-    if (isFamily) {
+    if (file.path === STUDY_FILE) {
+      const study = readStudy(source, sink);
+      if (study) result.study = study;
+    } else if (isFamily) {
       const family = readFamily(source, sink);
       if (family) result.family = family;
     } else {
@@ -62,7 +67,7 @@ function readFileCached(file: ContentFile, currentYear: number, cache: ParseCach
       if (paper) result.paper = paper;
     }
   }
-  if (!result.family && !result.paper) {
+  if (!result.family && !result.paper && file.path !== STUDY_FILE) {
     const data = source?.frontmatter?.data as { id?: unknown } | undefined;
     const isFamily = (file.path.split('/').pop() ?? '').toLowerCase() === FAMILY_FILE;
     const id = typeof data?.id === 'string' ? data.id : isFamily ? undefined : fileStem(file.path);
@@ -92,6 +97,7 @@ export function parse(files: readonly ContentFile[], options: ParseOptions = {})
     .filter((file) => isContentPath(file.path))
     .sort((a, b) => a.path.localeCompare(b.path));
 
+  let study: Study = DEFAULT_STUDY;
   const familyDrafts: FamilyDraft[] = [];
   const paperDrafts: PaperDraft[] = [];
   const sources: { path: string; digest: string }[] = [];
@@ -104,6 +110,7 @@ export function parse(files: readonly ContentFile[], options: ParseOptions = {})
     sources.push({ path: file.path, digest: read.digest });
     sink.list.push(...read.diagnostics);
     if (read.brokenId) broken[read.brokenId.kind].add(read.brokenId.id);
+    if (read.study) study = read.study;
     if (read.family) familyDrafts.push(read.family);
     if (read.paper) paperDrafts.push(read.paper);
   }
@@ -150,6 +157,7 @@ export function parse(files: readonly ContentFile[], options: ParseOptions = {})
 
   return {
     version: AST_VERSION,
+    study,
     families: finished,
     papers,
     edges,

@@ -21,6 +21,14 @@ export const familySchema = z.object({
 });
 export type FamilyFrontmatter = z.infer<typeof familySchema>;
 
+export const studySchema = z.object({
+  title: text,
+  subtitle: text.optional(),
+  group: text.optional(),
+  language: z.enum(['en', 'zh']).optional(),
+});
+export type StudyFrontmatter = z.infer<typeof studySchema>;
+
 const buildsOnEntry = z.union([id, z.object({ id, kind: z.string().optional(), label: text.optional() })]);
 
 export const paperSchema = z.object({
@@ -58,9 +66,13 @@ export const FIELD_EXPECTATIONS: Record<string, string> = {
   tokens: 'a size such as 300B or 1.4T',
   builds_on: 'a list of paper ids, or of {id, kind, label} entries',
   tags: 'a list of text',
+  subtitle: 'non-empty text',
+  group: 'non-empty text, e.g. "LLM reading group"',
+  language: '"en" or "zh"',
   kind: 'a relation kind',
   label: 'non-empty text',
 };
 
+export const STUDY_FIELDS = Object.keys(studySchema.shape);
 export const FAMILY_FIELDS = Object.keys(familySchema.shape);
 export const PAPER_FIELDS = Object.keys(paperSchema.shape);

@@ -7,12 +7,14 @@ it('locks the public API of @studykit/core', () => {
   expect(Object.keys(core).sort()).toMatchInlineSnapshot(`
     [
       "AST_VERSION",
+      "DEFAULT_STUDY",
       "DiagnosticSink",
       "FAMILY_FILE",
       "ID_PATTERN",
       "RELATION_KINDS",
       "RULES",
       "SECTION_KINDS",
+      "STUDY_FILE",
       "createParseCache",
       "formatDiagnostics",
       "formatSize",
