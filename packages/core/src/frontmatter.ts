@@ -1,5 +1,15 @@
 import type { Root } from 'mdast';
-import { type Document, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import {
+  type Document,
+  isCollection,
+  isMap,
+  isNode,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  visit,
+} from 'yaml';
 import type { Span } from './ast.js';
 import type { DiagnosticSink } from './diagnostics.js';
 import type { Locator } from './location.js';
@@ -56,9 +66,15 @@ export function readFrontmatter(
       : undefined;
 
   if (doc.errors.length > 0) {
+    const unclosed = unclosedFlowCollections(doc, yamlText);
     for (const error of doc.errors) {
-      // An unclosed quote is only noticed at the end of the block: point at the line that opens it.
-      const opening = error.message.startsWith('Missing closing') ? unbalancedQuote(yamlText) : undefined;
+      // An unclosed quote, `[` or `{` is only noticed where the next line starts (or the block ends):
+      // point at the character that opened it.
+      const opening = error.message.startsWith('Missing closing')
+        ? unbalancedQuote(yamlText)
+        : /^Flow (sequence|map)\b/.test(error.message)
+          ? takeUnclosed(unclosed, error.pos[0])
+          : undefined;
       const span =
         opening !== undefined
           ? locator.span(yamlStart + opening, yamlStart + opening + 1)
@@ -132,4 +148,33 @@ function unbalancedQuote(yamlText: string): number | undefined {
     offset += line.length + 1;
   }
   return undefined;
+}
+
+/** A flow collection (`[…]` or `{…}`) that its closing bracket never ends. */
+interface UnclosedFlow {
+  open: number;
+  end: number;
+}
+
+/** The flow collections left open, innermost first (the order yaml reports them in). */
+function unclosedFlowCollections(doc: Document, yamlText: string): UnclosedFlow[] {
+  const found: UnclosedFlow[] = [];
+  visit(doc, (_key, node) => {
+    if (!isCollection(node) || !node.flow || !node.range) return;
+    const [open, end] = node.range;
+    const opener = yamlText[open];
+    const closer = opener === '[' ? ']' : opener === '{' ? '}' : undefined;
+    if (closer && yamlText[end - 1] !== closer) found.push({ open, end });
+  });
+  return found.sort((a, b) => b.open - a.open);
+}
+
+/**
+ * Offset of the bracket that opens the unclosed flow collection yaml complains about at `errorAt`
+ * (where the collection stopped); each collection is claimed once.
+ */
+function takeUnclosed(unclosed: UnclosedFlow[], errorAt: number): number | undefined {
+  const index = unclosed.findIndex((flow) => flow.end === errorAt);
+  if (index === -1) return undefined;
+  return unclosed.splice(index, 1)[0]?.open;
 }
