@@ -1,0 +1,86 @@
+import { fileURLToPath } from 'node:url';
+import { loadContent } from '@studykit/core/fs';
+import { describe, expect, it } from 'vitest';
+import { studykit } from './run-cli.js';
+
+/**
+ * The only tests that read the shipped content/. Every other test runs on a fixture, so that adding a
+ * paper or a family the documented way (content/README.md) never breaks the suite. What is checked
+ * here are facts about the seed papers, never counts: a new paper must not make any of this fail.
+ */
+const content = fileURLToPath(new URL('../content', import.meta.url));
+
+/** The seed papers of each family, in reading order. */
+const SEED: Record<string, string[]> = {
+  openai: ['gpt-1', 'gpt-2', 'gpt-3', 'codex', 'instructgpt', 'chatgpt'],
+  anthropic: ['hh-rlhf'],
+  llama: ['llama', 'alpaca'],
+  glm: ['glm', 'glm-130b', 'chatglm-6b'],
+};
+
+describe('the shipped content', () => {
+  it('checks clean: `studykit check` (default folder content/) prints no error, no warning, exit 0', async () => {
+    expect(await studykit(['check'])).toEqual({ code: 0, stdout: '', stderr: '' });
+  });
+
+  it('holds the seed papers in their families, in reading order', async () => {
+    const ast = await loadContent(content);
+    expect(ast.families.map((family) => family.id)).toEqual(expect.arrayContaining(Object.keys(SEED)));
+    for (const [id, seeds] of Object.entries(SEED)) {
+      const family = ast.families.find((candidate) => candidate.id === id);
+      expect(
+        family?.papers.filter((paper) => seeds.includes(paper)),
+        id,
+      ).toEqual(seeds);
+    }
+  });
+
+  it('has the real lineage, including cross-family edges', async () => {
+    const ast = await loadContent(content);
+    const edges = ast.edges.map(
+      (edge) => `${edge.from} -${edge.kind}-> ${edge.to}${edge.crossFamily ? ' (cross-family)' : ''}`,
+    );
+    expect(edges).toEqual(
+      expect.arrayContaining([
+        'gpt-1 -scales-up-> gpt-2',
+        'gpt-2 -scales-up-> gpt-3',
+        'gpt-3 -fine-tunes-> codex',
+        'gpt-3 -fine-tunes-> instructgpt',
+        'instructgpt -borrows-method-> hh-rlhf (cross-family)',
+        'llama -fine-tunes-> alpaca',
+        'instructgpt -uses-data-> alpaca (cross-family)',
+        'glm -scales-up-> glm-130b',
+      ]),
+    );
+  });
+
+  it('every seed paper has motivation, approach, results and main conclusions; sizes where known', async () => {
+    const ast = await loadContent(content);
+    for (const id of Object.values(SEED).flat()) {
+      const paper = ast.papers.find((candidate) => candidate.id === id);
+      expect(
+        paper?.sections.map((section) => section.kind),
+        id,
+      ).toEqual(expect.arrayContaining(['motivation', 'approach', 'results']));
+      expect(
+        paper?.conclusions.some((conclusion) => conclusion.weight === 'main'),
+        id,
+      ).toBe(true);
+    }
+    const size = (id: string) => ast.papers.find((paper) => paper.id === id)?.parameters.map((s) => s.text);
+    expect(size('gpt-3')).toContain('175B');
+    expect(size('gpt-1')).toEqual(['117M']);
+    expect(size('codex')).toContain('12B');
+    expect(size('llama')).toEqual(['7B', '13B', '33B', '65B']);
+    expect(size('glm-130b')).toEqual(['130B']);
+  });
+
+  it('the OpenAI family carries the GPT-3 → GPT-3.5 → ChatGPT capability table', async () => {
+    const ast = await loadContent(content);
+    const openai = ast.families.find((family) => family.id === 'openai');
+    const table = openai?.sections.find((section) => section.children.some((node) => node.type === 'table'));
+    expect(table?.text).toMatch(/text-davinci-003/);
+    expect(table?.text).toMatch(/code-davinci-002/);
+    expect(table?.text).toMatch(/gpt-3\.5-turbo/);
+  });
+});
