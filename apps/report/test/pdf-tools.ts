@@ -14,6 +14,23 @@ import {
   PDFString,
 } from 'pdf-lib';
 
+/**
+ * Why a test that needs `command` cannot run here (for `it.skipIf(…)` and the test's name), or
+ * undefined when the command is installed.
+ */
+export function missingTool(command: string, versionArgs: readonly string[] = ['-v']): string | undefined {
+  const result = spawnSync(command, versionArgs, { encoding: 'utf8' });
+  return (result.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT'
+    ? `${command} is not installed`
+    : undefined;
+}
+
+/** The first line `command -v` prints (poppler writes its version to stderr). */
+export function toolVersion(command: string): string {
+  const result = spawnSync(command, ['-v'], { encoding: 'utf8' });
+  return `${result.stdout ?? ''}${result.stderr ?? ''}`.split('\n')[0]?.trim() ?? '';
+}
+
 export function writeTemp(bytes: Uint8Array, name = 'report.pdf'): string {
   const dir = mkdtempSync(join(tmpdir(), 'report-test-'));
   const path = join(dir, name);
