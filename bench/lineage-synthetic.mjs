@@ -95,5 +95,20 @@ export function syntheticLineage(paperCount, familyCount = 8) {
     const years = papers.filter((p) => p.family === family.id).map((p) => p.year);
     family.period = years.length ? { from: Math.min(...years), to: Math.max(...years) } : null;
   }
-  return { version: 1, families, papers, edges, files: [], diagnostics: [] };
+  return {
+    version: 2,
+    study: {
+      title: 'Generated lineage',
+      subtitle: null,
+      group: null,
+      language: null,
+      description: { children: [], text: '' },
+      file: null,
+    },
+    families,
+    papers,
+    edges,
+    files: [],
+    diagnostics: [],
+  };
 }

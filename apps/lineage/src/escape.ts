@@ -8,6 +8,7 @@
  * code point (`#35;`), which mermaid decodes in HTML labels and which `decodeNumericEntities` turns
  * back into the character in SVG-text labels after rendering.
  */
+import { safeHttpUrl } from '@studykit/view';
 
 const NAMED: Record<string, string> = { '&': '#amp;', '<': '#lt;', '>': '#gt;' };
 
@@ -51,13 +52,10 @@ const URL_SAFE = /^[A-Za-z0-9\-._~:/?@!$&'()*+,=%#[\]]+$/;
  * URL parser, percent-encoded so that no quote, space, `;` or `%%` (a mermaid comment) remains.
  */
 export function safeHref(raw: string): string | undefined {
-  let url: URL;
-  try {
-    url = new URL(raw.trim());
-  } catch {
-    return undefined;
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+  // The kit's one link rule first (http(s) only), then what mermaid's syntax needs on top of it.
+  const safe = safeHttpUrl(raw);
+  if (!safe) return undefined;
+  const url = new URL(safe);
   if (url.username || url.password) return undefined;
   let href = '';
   for (const char of url.href) {

@@ -11,7 +11,7 @@ import {
   type RelationKind,
   type StudyAst,
 } from '@studykit/core';
-import { normaliseHex, shade, textColourOn, tint } from './colour.js';
+import { expandHex, labelsOf, papersOf, shade, textColourOn, tint } from '@studykit/view';
 import { quoteLabel, safeHref } from './escape.js';
 import { knownKind, RELATION_ORDER, RELATION_STYLES } from './relation-styles.js';
 
@@ -24,16 +24,16 @@ export interface ToMermaidOptions {
   direction?: 'LR' | 'TB';
 }
 
-const FALLBACK_COLOUR = '#6b7280';
-
 /** "GPT-3 · 2020 · 175B": the largest parameter count stands for the paper, in one notation (1542M → 1.54B). */
 export function paperLabel(paper: Paper): string {
   const largest = largestSize(paper.parameters);
   return [paper.short, String(paper.year), largest && formatSize(largest.value)].filter(Boolean).join(' · ');
 }
 
-function byYear(a: Paper, b: Paper): number {
-  return a.year - b.year || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+/** Core's reading order (year, then lineage depth, then id): the same order as every other output. */
+function inReadingOrder(ast: StudyAst): (a: Paper, b: Paper) => number {
+  const rank = new Map(ast.papers.map((paper, index) => [paper.id, index]));
+  return (a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0);
 }
 
 interface Selection {
@@ -57,7 +57,7 @@ function select(ast: StudyAst, familyId: string | undefined): Selection {
   const inFamily = new Set(papers.map((paper) => paper.id));
   const chosen = edges.filter((edge) => inFamily.has(edge.to));
   const outsideIds = new Set(chosen.filter((edge) => !inFamily.has(edge.from)).map((edge) => edge.from));
-  const outside = ast.papers.filter((paper) => outsideIds.has(paper.id)).sort(byYear);
+  const outside = ast.papers.filter((paper) => outsideIds.has(paper.id)).sort(inReadingOrder(ast));
   return { families: [family], papers, outside, edges: chosen };
 }
 
@@ -83,7 +83,7 @@ export function toMermaid(ast: StudyAst, options: ToMermaidOptions = {}): string
   // Styles first: classDef colours are hex, computed from the (validated) family colour.
   const familyClass = new Map<string, string>();
   families.forEach((family, index) => {
-    const colour = normaliseHex(family.colour) ?? FALLBACK_COLOUR;
+    const colour = expandHex(family.colour);
     const name = `fam${index + 1}`;
     familyClass.set(family.id, name);
     lines.push(
@@ -101,9 +101,9 @@ export function toMermaid(ast: StudyAst, options: ToMermaidOptions = {}): string
   const drawn = new Set<string>();
   const yearChains: [Paper, Paper][] = [];
   families.forEach((family, index) => {
-    const members = papers.filter((paper) => paper.family === family.id).sort(byYear);
+    const members = papersOf(ast, family).filter((paper) => papers.includes(paper));
     if (members.length === 0) return;
-    const colour = normaliseHex(family.colour) ?? FALLBACK_COLOUR;
+    const colour = expandHex(family.colour);
     const subgraph = `f${index + 1}`;
     lines.push(`  subgraph ${subgraph}[${quoteLabel(family.name)}]`);
     lines.push(`    direction ${direction}`);
@@ -119,7 +119,7 @@ export function toMermaid(ast: StudyAst, options: ToMermaidOptions = {}): string
     }
   });
   // Papers whose family is not declared (the parser reports it): still drawn, never lost.
-  for (const paper of papers.filter((p) => !drawn.has(p.id)).sort(byYear))
+  for (const paper of papers.filter((p) => !drawn.has(p.id)).sort(inReadingOrder(ast)))
     lines.push(`  ${node(paper, undefined)}`);
   for (const paper of outside) lines.push(`  ${node(paper, 'outside')}`);
 
@@ -147,12 +147,13 @@ export function toMermaid(ast: StudyAst, options: ToMermaidOptions = {}): string
   const kinds = RELATION_ORDER.filter((kind) => linksByKind.has(kind));
   if (kinds.length > 0 && options.legend !== false) {
     lines.push('  classDef legendText fill:#ffffff,stroke:#ffffff,color:#374151');
-    lines.push(`  subgraph legend[${quoteLabel('Relation kinds')}]`);
+    const labels = labelsOf(ast, options.family ? families[0] : undefined);
+    lines.push(`  subgraph legend[${quoteLabel(labels.relationKinds)}]`);
     lines.push('    direction LR');
     kinds.forEach((kind, index) => {
       const style = RELATION_STYLES[kind];
       lines.push(
-        `    k${index + 1}a@{ shape: sm-circ } ${style.arrow} k${index + 1}b[${quoteLabel(style.legend)}]:::legendText`,
+        `    k${index + 1}a@{ shape: sm-circ } ${style.arrow} k${index + 1}b[${quoteLabel(labels.relationNames[kind])}]:::legendText`,
       );
       styleLink(kind);
     });

@@ -2,27 +2,21 @@ import type { RelationKind } from '@studykit/core';
 
 /**
  * How each `builds_on` kind is drawn: arrow shape and colour both differ, so the diagram still reads
- * in a greyscale print.
+ * in a greyscale print. Its name in the legend comes from the shared labels (@studykit/view).
  */
 export interface RelationStyle {
   /** Mermaid link operator. */
   arrow: string;
   /** `linkStyle` properties. */
   style: string;
-  /** Legend text. */
-  legend: string;
 }
 
 export const RELATION_STYLES: Record<RelationKind, RelationStyle> = {
-  extends: { arrow: '-->', style: 'stroke:#4b5563,stroke-width:2px', legend: 'extends' },
-  'scales-up': { arrow: '==>', style: 'stroke:#d97706,stroke-width:4px', legend: 'scales up' },
-  'fine-tunes': { arrow: '-.->', style: 'stroke:#2563eb,stroke-width:2px', legend: 'fine-tunes' },
-  'borrows-method': {
-    arrow: '-->',
-    style: 'stroke:#9333ea,stroke-width:2px,stroke-dasharray:10 5',
-    legend: 'borrows method',
-  },
-  'uses-data': { arrow: '--o', style: 'stroke:#059669,stroke-width:2px', legend: 'uses data' },
+  extends: { arrow: '-->', style: 'stroke:#4b5563,stroke-width:2px' },
+  'scales-up': { arrow: '==>', style: 'stroke:#d97706,stroke-width:4px' },
+  'fine-tunes': { arrow: '-.->', style: 'stroke:#2563eb,stroke-width:2px' },
+  'borrows-method': { arrow: '-->', style: 'stroke:#9333ea,stroke-width:2px,stroke-dasharray:10 5' },
+  'uses-data': { arrow: '--o', style: 'stroke:#059669,stroke-width:2px' },
 };
 
 /** Kinds in legend order. */

@@ -9,6 +9,7 @@ import type {
   Span,
   StudyAst,
 } from '@studykit/core';
+import { AST_VERSION, DEFAULT_STUDY } from '@studykit/core';
 
 const span = (file: string): Span => ({
   file,
@@ -111,7 +112,15 @@ export function study(familySpecs: FamilySpec[], paperSpecs: PaperSpec[]): Study
       digest: '0'.repeat(64),
     };
   });
-  return { version: 1, families: familyNodes, papers, edges, files: [], diagnostics: [] };
+  return {
+    version: AST_VERSION,
+    study: DEFAULT_STUDY,
+    families: familyNodes,
+    papers,
+    edges,
+    files: [],
+    diagnostics: [],
+  };
 }
 
 export const FIXTURE: StudyAst = study(

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Paper } from '@studykit/core';
+import { LABELS } from '@studykit/view';
 import { describe, expect, test } from 'vitest';
 import { paperLabel, toMermaid } from '../src/mermaid-text.js';
 import { RELATION_STYLES } from '../src/relation-styles.js';
@@ -63,7 +64,7 @@ describe('toMermaid', () => {
     expect(text.match(/^ {2}subgraph f\d+\[/gm)).toHaveLength(FIXTURE.families.length);
     expect(text).toContain('classDef fam1 fill:#10a37f');
     expect(text).toContain('classDef fam4 fill:#cc3333'); // #c33 expanded
-    for (const style of Object.values(RELATION_STYLES)) expect(text).toContain(`["${style.legend}"]`);
+    for (const name of Object.values(LABELS.en.relationNames)) expect(text).toContain(`["${name}"]`);
   });
 
   test('papers are declared in year order inside each family', () => {
@@ -104,7 +105,7 @@ describe('toMermaid', () => {
 
   test('hostile text stays inside its quotes: ids are generated, no statement is injected', () => {
     const ast = study(
-      [{ id: 'evil', name: HOSTILE_LABELS.join(' '), colour: 'red', order: 1 }],
+      [{ id: 'evil', name: HOSTILE_LABELS.join(' '), colour: '#abc', order: 1 }],
       HOSTILE_LABELS.map((label, i) => ({
         id: `p${i}`,
         family: 'evil',
@@ -116,7 +117,7 @@ describe('toMermaid', () => {
     const text = toMermaid(ast);
     const clean = toMermaid(
       study(
-        [{ id: 'evil', name: 'x', colour: 'red', order: 1 }],
+        [{ id: 'evil', name: 'x', colour: '#abc', order: 1 }],
         HOSTILE_LABELS.map((_, i) => ({
           id: `p${i}`,
           family: 'evil',
@@ -131,7 +132,8 @@ describe('toMermaid', () => {
     expect(shape(text)).toEqual(shape(clean));
     expect(text).not.toMatch(/%%\{/);
     expect(text).not.toContain('`');
-    expect(text).toContain('classDef fam1 fill:#6b7280'); // a non-hex colour never reaches classDef
+    // Core validates colours as hex (renderers trust the AST); #rgb is drawn as #rrggbb.
+    expect(text).toContain('classDef fam1 fill:#aabbcc');
     expect(text).toContain('中文标签');
   });
 });

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { AST_VERSION, type StudyAst } from '@studykit/core';
+import { AST_VERSION, DEFAULT_STUDY, type StudyAst } from '@studykit/core';
 import { loadContent } from '@studykit/core/fs';
 import { renderReport } from '@studykit/report';
 import { describe, expect, it } from 'vitest';
@@ -34,6 +34,7 @@ describe('an empty study', () => {
   it('still renders cover, contents, lineage placeholder and an empty reference list', async () => {
     const empty: StudyAst = {
       version: AST_VERSION,
+      study: DEFAULT_STUDY,
       families: [],
       papers: [],
       edges: [],

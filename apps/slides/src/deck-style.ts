@@ -116,6 +116,7 @@ code, kbd, pre, samp { font-family: ${MONO}; }
 .sk-cover .sk-body { flex: none; }
 .slidev-layout.sk-page.sk-page-cover .sk-kicker { color: rgba(255,255,255,0.8); font-size: 16px; }
 .slidev-layout.sk-page.sk-page-cover .sk-header h1 { color: #fff; font-size: 52px; line-height: 1.1; margin-bottom: 20px; }
+.slidev-layout.sk-page.sk-page-cover .sk-cover-study { font-size: 16px; margin: 0 0 10px; opacity: 0.85; letter-spacing: 0.02em; }
 .slidev-layout.sk-page.sk-page-cover .sk-cover-facts { font-size: 24px; margin: 0 0 6px; opacity: 0.95; }
 .slidev-layout.sk-page.sk-page-cover .sk-cover-count { font-size: 18px; margin: 0 0 18px; opacity: 0.8; }
 .slidev-layout.sk-page.sk-page-cover .sk-chip { background: rgba(255,255,255,0.16); border-color: rgba(255,255,255,0.5); color: #fff; }

@@ -12,10 +12,18 @@ import {
   type StudyAst,
 } from '@studykit/core';
 import { toMermaid } from '@studykit/lineage';
+import {
+  familyOf,
+  type Labels,
+  labelsOf,
+  papersOf,
+  periodText,
+  relationPhrase,
+  safeHttpUrl,
+} from '@studykit/view';
 import type { List, ListItem, PhrasingContent, RootContent, Table, TableCell } from 'mdast';
 import { type Chunk, chunkBlock, chunkBlocks, chunkList } from './chunks.js';
-import { escapeHtml, safeHttpUrl } from './escape.js';
-import { type Labels, labelsFor } from './labels.js';
+import { escapeHtml } from './escape.js';
 import { linkHtml } from './mdast-html.js';
 
 export type SlideKind =
@@ -78,36 +86,20 @@ export interface DeckOptions {
 const defaultMermaid: MermaidSource = (ast, { family, direction }) =>
   toMermaid(ast, { family, direction, legend: false });
 
-export function familyOf(ast: StudyAst, familyId: string): Family {
-  const family = ast.families.find((f) => f.id === familyId);
-  if (!family) {
-    const known = ast.families.map((f) => f.id).join(', ') || 'none';
-    throw new Error(`Unknown family "${familyId}" (known families: ${known}).`);
-  }
-  return family;
-}
-
-/** The family's papers in year order (then reading order). */
-export function papersOf(ast: StudyAst, family: Family): Paper[] {
-  const byId = new Map(ast.papers.map((p) => [p.id, p]));
-  const listed = family.papers.map((id) => byId.get(id)).filter((p): p is Paper => p !== undefined);
-  const extra = ast.papers.filter((p) => p.family === family.id && !family.papers.includes(p.id));
-  return [...listed, ...extra]
-    .map((paper, index) => ({ paper, index }))
-    .sort((a, b) => a.paper.year - b.paper.year || a.index - b.index)
-    .map(({ paper }) => paper);
-}
-
 export function planDeck(ast: StudyAst, familyId: string, options: DeckOptions = {}): SlidePlan[] {
   const family = familyOf(ast, familyId);
   const papers = papersOf(ast, family);
-  const labels = labelsFor(family, papers);
+  const labels = labelsOf(ast, family);
   const plans: SlidePlan[] = [];
   const plan = (kind: SlideKind, title: string, kicker: string, body: SlideBody, notes: string[] = []) =>
     plans.push({ kind, title, kicker, body, notes });
   const flow = (chunks: Chunk[]): SlideBody => ({ type: 'flow', chunks });
 
-  plan('cover', family.name, labels.readingGroup, { type: 'fixed', html: coverHtml(family, papers, labels) });
+  // The cover says which study and which group the deck belongs to (study.md), then the family.
+  plan('cover', family.name, ast.study.group ?? labels.readingGroup, {
+    type: 'fixed',
+    html: coverHtml(ast.study.title, family, papers, labels),
+  });
 
   const mermaidSource = options.mermaid === undefined ? defaultMermaid : options.mermaid;
   const mermaid = mermaidSource
@@ -178,17 +170,14 @@ function noteText(note: SpeakerNote): string {
   return note.text;
 }
 
-function period(family: Family): string {
-  if (!family.period) return '';
-  const { from, to } = family.period;
-  return from === to ? String(from) : `${from}–${to}`;
-}
-
-function coverHtml(family: Family, papers: Paper[], labels: Labels): string {
-  const facts = [family.organisation, period(family)].filter(Boolean).map(escapeHtml).join(' · ');
+function coverHtml(study: string, family: Family, papers: Paper[], labels: Labels): string {
+  const facts = [family.organisation, family.period ? periodText(family, labels) : '']
+    .filter(Boolean)
+    .map(escapeHtml)
+    .join(' · ');
   const names = papers.map((p) => `<span class="sk-chip">${escapeHtml(p.short)}</span>`).join('');
   const count = labels.papers(papers.length);
-  return `<p class="sk-cover-facts">${facts}</p><p class="sk-cover-count">${count}</p><p class="sk-cover-chips">${names}</p>`;
+  return `<p class="sk-cover-study">${escapeHtml(study)}</p><p class="sk-cover-facts">${facts}</p><p class="sk-cover-count">${count}</p><p class="sk-cover-chips">${names}</p>`;
 }
 
 const MAX_AUTHORS = 8;
@@ -211,8 +200,7 @@ function paperFacts(ast: StudyAst, paper: Paper, labels: Labels): [string, strin
   if (paper.tokens) rows.push([labels.tokens, paper.tokens.text]);
   if (paper.buildsOn.length > 0) {
     const relations = paper.buildsOn.map(
-      (b) =>
-        `${labels.relations[b.kind] ?? b.kind} ${shortOf.get(b.id) ?? b.id}${b.label ? ` (${b.label})` : ''}`,
+      (b) => `${relationPhrase(b.kind, shortOf.get(b.id) ?? b.id, labels)}${b.label ? ` (${b.label})` : ''}`,
     );
     rows.push([labels.buildsOn, relations.join('; ')]);
   }

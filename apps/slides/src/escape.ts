@@ -24,16 +24,6 @@ export function escapeHtml(text: string): string {
     .replace(/\r?\n|\r/g, ' ');
 }
 
-/** Only http(s) URLs survive as links; anything else (javascript:, data:, relative) is shown as text. */
-export function safeHttpUrl(url: string): string | null {
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : null;
-  } catch {
-    return null;
-  }
-}
-
 /**
  * Text for places that Slidev treats as markdown *and* a Vue template without our v-pre wrapper
  * (slide titles in the headmatter and per-slide frontmatter): keep letters, digits, spaces and a few

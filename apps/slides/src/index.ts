@@ -1,8 +1,6 @@
 export {
   type DeckSlide,
-  familyOf,
   type MermaidSource,
-  papersOf,
   planDeck,
   type SlideKind,
   type SlidePlan,

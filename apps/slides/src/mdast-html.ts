@@ -4,8 +4,10 @@
  * request outside its own files). The output never holds a newline: Slidev's markdown layer then sees
  * one HTML line it passes through untouched (no `---` slide breaks, no KaTeX, no markdown syntax).
  */
+
+import { displayWidth, safeHttpUrl } from '@studykit/view';
 import type { ListItem, PhrasingContent, RootContent, Table, TableCell } from 'mdast';
-import { escapeHtml, safeHttpUrl } from './escape.js';
+import { escapeHtml } from './escape.js';
 
 export function phrasingToHtml(nodes: readonly PhrasingContent[]): string {
   return nodes.map(inlineToHtml).join('');
@@ -143,29 +145,8 @@ export function tableTextWidth(table: Table): number {
   const widths: number[] = [];
   for (const row of table.children) {
     row.children.forEach((cell, index) => {
-      widths[index] = Math.max(widths[index] ?? 0, visualLength(nodeText(cell)));
+      widths[index] = Math.max(widths[index] ?? 0, displayWidth(nodeText(cell)));
     });
   }
   return widths.reduce((sum, width) => sum + width, 0);
-}
-
-/** Characters counted in "Latin widths": wide (CJK, full-width) characters count about double. */
-export function visualLength(text: string): number {
-  let length = 0;
-  for (const char of text) length += isWide(char) ? 1.8 : 1;
-  return length;
-}
-
-export function isWide(char: string): boolean {
-  const code = char.codePointAt(0) ?? 0;
-  return (
-    (code >= 0x1100 && code <= 0x115f) ||
-    (code >= 0x2e80 && code <= 0xa4cf) ||
-    (code >= 0xac00 && code <= 0xd7a3) ||
-    (code >= 0xf900 && code <= 0xfaff) ||
-    (code >= 0xfe30 && code <= 0xfe4f) ||
-    (code >= 0xff00 && code <= 0xff60) ||
-    (code >= 0xffe0 && code <= 0xffe6) ||
-    (code >= 0x20000 && code <= 0x3fffd)
-  );
 }

@@ -1,6 +1,7 @@
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { StudyAst } from '@studykit/core';
+import { labelsOf, outputLanguage, periodText } from '@studykit/view';
 
 const escapeHtml = (text: string) =>
   text
@@ -15,6 +16,7 @@ const escapeHtml = (text: string) =>
  * works from a static server and from the file system alike.
  */
 export async function renderSiteIndex(ast: StudyAst, outDir: string, now: Date): Promise<string> {
+  const labels = labelsOf(ast);
   const exists = async (path: string) =>
     access(join(outDir, ...path.split('/'))).then(
       () => true,
@@ -23,15 +25,15 @@ export async function renderSiteIndex(ast: StudyAst, outDir: string, now: Date):
   const link = async (path: string, label: string) =>
     (await exists(path))
       ? `<a href="${escapeHtml(path)}">${escapeHtml(label)}</a>`
-      : `<span class="missing">${escapeHtml(label)} (not built)</span>`;
+      : `<span class="missing">${escapeHtml(label)} (${escapeHtml(labels.notBuilt)})</span>`;
 
   const decks: string[] = [];
   for (const family of ast.families) {
-    const period = family.period ? ` · ${family.period.from}–${family.period.to}` : '';
+    const period = family.period ? ` · ${periodText(family, labels)}` : '';
     decks.push(
-      `<li><strong>${escapeHtml(family.name)}</strong> <span class="meta">${escapeHtml(family.organisation)}${period} · ${family.papers.length} papers</span><br>` +
-        `${await link(`slides/${family.id}/index.html`, 'slides (web)')} · ${await link(`slides/${family.id}.pdf`, 'slides (PDF)')} · ` +
-        `${await link(`lineage/lineage-${family.id}.svg`, 'family diagram')}</li>`,
+      `<li><strong>${escapeHtml(family.name)}</strong> <span class="meta">${escapeHtml(family.organisation)}${period} · ${escapeHtml(labels.papers(family.papers.length))}</span><br>` +
+        `${await link(`slides/${family.id}/index.html`, labels.slidesWeb)} · ${await link(`slides/${family.id}.pdf`, labels.slidesPdf)} · ` +
+        `${await link(`lineage/lineage-${family.id}.svg`, labels.familyDiagram)}</li>`,
     );
   }
   const diagram = await Promise.all([
@@ -41,11 +43,11 @@ export async function renderSiteIndex(ast: StudyAst, outDir: string, now: Date):
     link('lineage/lineage.mmd', 'mermaid source'),
   ]);
   return `<!doctype html>
-<html lang="en">
+<html lang="${outputLanguage(ast) === 'zh' ? 'zh-Hans' : 'en'}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>studykit — classic LLM papers</title>
+<title>${escapeHtml(ast.study.title)}</title>
 <link rel="icon" href="data:,">
 <style>
   body { font: 16px/1.5 system-ui, sans-serif; max-width: 46rem; margin: 2rem auto; padding: 0 1rem; color: #1f2933; }
@@ -54,10 +56,12 @@ export async function renderSiteIndex(ast: StudyAst, outDir: string, now: Date):
 </style>
 </head>
 <body>
-<h1>Classic LLM papers — study kit</h1>
-<p class="meta">${ast.papers.length} papers in ${ast.families.length} families · built ${now.toISOString().slice(0, 16).replace('T', ' ')} UTC</p>
+<h1>${escapeHtml(ast.study.title)}</h1>
+${ast.study.subtitle ? `<p>${escapeHtml(ast.study.subtitle)}</p>\n` : ''}${ast.study.description.text ? `<p>${escapeHtml(ast.study.description.text)}</p>\n` : ''}<p class="meta">${escapeHtml([ast.study.group, labels.papersInFamilies(ast.papers.length, ast.families.length), labels.builtAt(`${now.toISOString().slice(0, 16).replace('T', ' ')} UTC`)].filter(Boolean).join(' · '))}</p>
 <h2>Study report</h2>
 <p>${await link('report/study-report.pdf', 'study-report.pdf')} — the printable handout.</p>
+<h2>References</h2>
+<p>${await link('references.bib', 'references.bib')} (BibTeX) · ${await link('references.json', 'references.json')} (CSL-JSON) — every paper, for LaTeX or a reference manager.</p>
 <h2>Lineage diagram</h2>
 <p>${diagram.join(' · ')}</p>
 <h2>Decks, one per family</h2>

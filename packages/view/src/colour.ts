@@ -1,15 +1,17 @@
-/** Family colours: hex only (mermaid's classDef rejects other notations), with readable text on top. */
+/**
+ * Family colours. Core has validated them as `#rgb`/`#rrggbb`; these only compute with them (tints,
+ * shades, text that reads on top), in the notations each renderer needs.
+ */
 
-/** A `#rgb` / `#rrggbb` colour as `#rrggbb`, or undefined. */
-export function normaliseHex(colour: string): string | undefined {
-  const match = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(colour.trim());
-  if (!match?.[1]) return undefined;
-  const hex = match[1].toLowerCase();
-  return hex.length === 3 ? `#${[...hex].map((c) => c + c).join('')}` : `#${hex}`;
+/** `#rgb` → `#rrggbb`, lowercase. */
+export function expandHex(hex: string): string {
+  const digits = hex.slice(1).toLowerCase();
+  return digits.length === 3 ? `#${[...digits].map((c) => c + c).join('')}` : `#${digits}`;
 }
 
-function channels(hex: string): [number, number, number] {
-  const n = Number.parseInt(hex.slice(1), 16);
+/** The colour's channels, 0–255. */
+export function channels(hex: string): [number, number, number] {
+  const n = Number.parseInt(expandHex(hex).slice(1), 16);
   return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
 }
 
@@ -23,8 +25,7 @@ export function textColourOn(hex: string): string {
     const s = c / 255;
     return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
   }) as [number, number, number];
-  const luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b;
-  return luminance > 0.179 ? '#111111' : '#ffffff';
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b > 0.179 ? '#111111' : '#ffffff';
 }
 
 /** `hex` mixed with white: `amount` 0 keeps the colour, 1 gives white. */

@@ -1,0 +1,12 @@
+/**
+ * What every renderer derives from the AST, in one place (pandoc's Writers.Shared): the link rule,
+ * the reading order, the output language and its words, periods and relation phrases, colours and
+ * character widths. Renderers import these instead of keeping their own copies.
+ */
+export { channels, expandHex, shade, textColourOn, tint } from './colour.js';
+export { LABELS, type Labels } from './labels.js';
+export { labelsOf, outputLanguage } from './language.js';
+export { safeHttpUrl } from './links.js';
+export { familyOf, papersOf } from './reading-order.js';
+export { displayWidth, isWide } from './text-width.js';
+export { periodText, relationPhrase } from './wording.js';

@@ -1,0 +1,176 @@
+/**
+ * The outputs' own words (slide titles, fact names, table headers, report furniture, the index page),
+ * in English or Chinese: one catalogue, so the decks, the report and the index never disagree.
+ */
+import type { RelationKind, StudyLanguage } from '@studykit/core';
+
+export interface Labels {
+  readingGroup: string;
+  agenda: string;
+  overview: string;
+  lineage: string;
+  conclusions: string;
+  mainFindings: string;
+  secondaryFindings: string;
+  comparison: string;
+  references: string;
+  papers(count: number): string;
+  paperOf(index: number, count: number): string;
+  authors: string;
+  moreAuthors(count: number): string;
+  etAl: string;
+  year: string;
+  venue: string;
+  organisation: string;
+  parameters: string;
+  tokens: string;
+  buildsOn: string;
+  link: string;
+  model: string;
+  headline: string;
+  sizesUpTo(count: number, largest: string): string;
+  /** A relation as a phrase before the earlier paper: "scales up GPT-2". */
+  relations: Record<RelationKind, string>;
+  /** A relation kind's name, as a legend shows it: "borrows method". */
+  relationNames: Record<RelationKind, string>;
+  relationKinds: string;
+  tags: string;
+  /** Report furniture. */
+  chapter(number: number): string;
+  contents: string;
+  index: string;
+  lineageOfPapers: string;
+  lineageNotBuilt: string;
+  noPapersYet: string;
+  papersUpTo(year: number): string;
+  cover: string;
+  /** Index page. */
+  slidesWeb: string;
+  slidesPdf: string;
+  familyDiagram: string;
+  notBuilt: string;
+  decks: string;
+  report: string;
+  builtAt(when: string): string;
+  papersInFamilies(papers: number, families: number): string;
+}
+
+const ENGLISH: Labels = {
+  readingGroup: 'Reading group',
+  agenda: 'Agenda',
+  overview: 'Overview',
+  lineage: 'Lineage',
+  conclusions: 'Conclusions',
+  mainFindings: 'Main findings',
+  secondaryFindings: 'Also worth knowing',
+  comparison: 'Comparison',
+  references: 'References',
+  papers: (count) => `${count} paper${count === 1 ? '' : 's'}`,
+  paperOf: (index, count) => `paper ${index} of ${count}`,
+  authors: 'Authors',
+  moreAuthors: (count) => `et al. (${count} authors)`,
+  etAl: 'et al.',
+  year: 'Year',
+  venue: 'Venue',
+  organisation: 'Organisation',
+  parameters: 'Parameters',
+  tokens: 'Training tokens',
+  buildsOn: 'Builds on',
+  link: 'Link',
+  model: 'Model',
+  headline: 'Headline finding',
+  sizesUpTo: (count, largest) => `${count} sizes, up to ${largest}`,
+  relations: {
+    extends: 'extends',
+    'scales-up': 'scales up',
+    'fine-tunes': 'fine-tunes',
+    'borrows-method': 'borrows the method of',
+    'uses-data': 'uses data from',
+  },
+  relationNames: {
+    extends: 'extends',
+    'scales-up': 'scales up',
+    'fine-tunes': 'fine-tunes',
+    'borrows-method': 'borrows method',
+    'uses-data': 'uses data',
+  },
+  relationKinds: 'Relation kinds',
+  tags: 'Tags',
+  chapter: (number) => `Chapter ${number}`,
+  contents: 'Contents',
+  index: 'Index',
+  lineageOfPapers: 'Lineage of the papers',
+  lineageNotBuilt: 'Lineage diagram not built',
+  noPapersYet: 'no papers yet',
+  papersUpTo: (year) => `Papers up to ${year}`,
+  cover: 'Cover',
+  slidesWeb: 'slides (web)',
+  slidesPdf: 'slides (PDF)',
+  familyDiagram: 'family diagram',
+  notBuilt: 'not built',
+  decks: 'Decks',
+  report: 'Study report',
+  builtAt: (when) => `built ${when}`,
+  papersInFamilies: (papers, families) => `${papers} papers in ${families} families`,
+};
+
+const CHINESE: Labels = {
+  readingGroup: '读书会',
+  agenda: '议程',
+  overview: '概述',
+  lineage: '谱系',
+  conclusions: '结论',
+  mainFindings: '主要结论',
+  secondaryFindings: '次要结论',
+  comparison: '对比',
+  references: '参考文献',
+  papers: (count) => `${count} 篇论文`,
+  paperOf: (index, count) => `第 ${index} 篇，共 ${count} 篇`,
+  authors: '作者',
+  moreAuthors: (count) => `等（共 ${count} 位作者）`,
+  etAl: '等',
+  year: '年份',
+  venue: '发表于',
+  organisation: '机构',
+  parameters: '参数量',
+  tokens: '训练词元',
+  buildsOn: '基于',
+  link: '链接',
+  model: '模型',
+  headline: '主要结论',
+  sizesUpTo: (count, largest) => `${count} 种规模，最大 ${largest}`,
+  relations: {
+    extends: '延续',
+    'scales-up': '放大',
+    'fine-tunes': '微调自',
+    'borrows-method': '借鉴方法',
+    'uses-data': '使用数据',
+  },
+  relationNames: {
+    extends: '延续',
+    'scales-up': '放大',
+    'fine-tunes': '微调',
+    'borrows-method': '借鉴方法',
+    'uses-data': '使用数据',
+  },
+  relationKinds: '关系类型',
+  tags: '标签',
+  chapter: (number) => `第 ${number} 章`,
+  contents: '目录',
+  index: '索引',
+  lineageOfPapers: '论文谱系',
+  lineageNotBuilt: '谱系图尚未生成',
+  noPapersYet: '尚无论文',
+  papersUpTo: (year) => `截至 ${year} 年的论文`,
+  cover: '封面',
+  slidesWeb: '幻灯片（网页）',
+  slidesPdf: '幻灯片（PDF）',
+  familyDiagram: '系列谱系图',
+  notBuilt: '尚未生成',
+  decks: '幻灯片',
+  report: '学习报告',
+  builtAt: (when) => `生成于 ${when}`,
+  papersInFamilies: (papers, families) => `${families} 个系列，共 ${papers} 篇论文`,
+};
+
+export const LABELS: Readonly<Record<StudyLanguage, Labels>> = { en: ENGLISH, zh: CHINESE };
