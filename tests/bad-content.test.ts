@@ -2,20 +2,26 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, w
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { BAD_CASES, badExpected, materialise } from './bad-cases.js';
 import { root, studykit } from './run-cli.js';
 
-const bad = join(root, 'tests/fixtures/bad');
+const cases = Object.keys(BAD_CASES);
 
-const cases = readdirSync(bad).filter((name) => statSync(join(bad, name)).isDirectory());
+it('every case in tests/bad-cases.ts has its folder with expected.txt, and no folder is left over', () => {
+  const folders = readdirSync(badExpected).filter((name) => statSync(join(badExpected, name)).isDirectory());
+  expect(folders.sort()).toEqual([...cases].sort());
+  for (const name of folders) expect(readdirSync(join(badExpected, name)), name).toEqual(['expected.txt']);
+});
 
 /**
- * One folder per kind of bad input, each with the exact `studykit check` output it must give
- * (`expected.txt`). Folders named `ok-*` are harmless variations that must check clean.
+ * One case per kind of bad input (tests/bad-cases.ts: the base folder plus a few edits), each with the
+ * exact `studykit check` output it must give (`tests/fixtures/bad/<case>/expected.txt`). Cases named
+ * `ok-*` are harmless variations that must check clean.
  */
 describe.each(cases)('bad content: %s', (name) => {
   it('gives its exact diagnostics with file:line:col, rule and hint', async () => {
-    const expected = readFileSync(join(bad, name, 'expected.txt'), 'utf8');
-    const result = await studykit(['check', '--content', join(bad, name)]);
+    const expected = readFileSync(join(badExpected, name, 'expected.txt'), 'utf8');
+    const result = await studykit(['check', '--content', materialise(name)]);
     expect(result.stdout).toBe(expected.trim() === '' ? '' : expected);
     expect(result.code).toBe(name.startsWith('ok-') ? 0 : 1);
     expect(result.stderr).not.toMatch(/\bat .*\.js:\d+/); // never a stack trace
@@ -27,11 +33,11 @@ describe.each(cases)('bad content: %s', (name) => {
 describe('today is injected, never read from the clock', () => {
   it('checks paper years against SOURCE_DATE_EPOCH', async () => {
     const in2031 = String(Date.UTC(2031, 0, 1) / 1000);
-    const later = await studykit(['check', '--content', join(bad, 'ancient-year')], {
+    const later = await studykit(['check', '--content', materialise('ancient-year')], {
       SOURCE_DATE_EPOCH: in2031,
     });
     expect(later.stdout).toContain('Year 1850 is outside 1950–2031');
-    const future = await studykit(['check', '--content', join(bad, 'future-year')], {
+    const future = await studykit(['check', '--content', materialise('future-year')], {
       SOURCE_DATE_EPOCH: in2031,
     });
     expect(future.stdout).toContain('Year 2999 is outside 1950–2031');
@@ -42,7 +48,7 @@ describe('bad content never touches the outputs', () => {
   it('build exits 1, prints the diagnostic, and leaves out/ byte-for-byte as it was', async () => {
     const out = mkdtempSync(join(tmpdir(), 'studykit-out-'));
     writeFileSync(join(out, 'index.html'), 'previous index');
-    const result = await studykit(['build', '--content', join(bad, 'lineage-cycle'), '--out', out]);
+    const result = await studykit(['build', '--content', materialise('lineage-cycle'), '--out', out]);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('lineage-cycle');
     expect(result.stderr).toContain('nothing was built (previous outputs kept)');

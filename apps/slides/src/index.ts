@@ -17,5 +17,4 @@ export {
   readManifest,
   renderDecks,
 } from './render-decks.js';
-export { type Presentation, type StaticServer, serveFolder, servePresentation } from './serve.js';
 export { type SlidevMarkdownOptions, slideHtml, toSlidevMarkdown } from './slide-markdown.js';

@@ -9,7 +9,9 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchChromium } from '@studykit/browser';
 import type { Browser, CDPSession, Page } from 'playwright-core';
-import { type StaticServer, serveFolder } from '../src/index.js';
+import { serveStatic } from '../src/print-deck.js';
+
+type StaticServer = Awaited<ReturnType<typeof serveStatic>>;
 
 /** A slide as a test knows it (from the built deck's deck.json). */
 export interface ShownSlide {
@@ -31,7 +33,7 @@ export class DeckBrowser {
   ) {}
 
   static async start(outDir: string): Promise<DeckBrowser> {
-    const server = await serveFolder(outDir);
+    const server = await serveStatic(outDir);
     return new DeckBrowser(outDir, server, await launchChromium());
   }
 

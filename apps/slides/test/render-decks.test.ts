@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ProgressEvent } from '@studykit/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type RenderDecksOptions, servePresentation } from '../src/index.js';
+import type { RenderDecksOptions } from '../src/index.js';
 import { renderInto } from './build-fixture.js';
 import { fixtureAst } from './fixtures.js';
 
@@ -114,29 +114,5 @@ describe('renderDecks (with a fake Slidev)', { timeout: 60_000 }, () => {
 
   it('rejects an unknown family before building anything', async () => {
     await expect(buildDecks(ast, { families: ['nope'] })).rejects.toThrow(/Unknown family "nope"/);
-  });
-});
-
-describe('servePresentation', { timeout: 60_000 }, () => {
-  it('serves the built deck on 127.0.0.1 with audience and presenter URLs', async () => {
-    await buildDecks(ast, { families: ['demo'] });
-    const presentation = await servePresentation({ outDir, family: 'demo' });
-    try {
-      expect(presentation.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/slides\/demo\/#\/1$/);
-      expect(presentation.presenterUrl).toMatch(/\/slides\/demo\/#\/presenter\/1$/);
-      const response = await fetch(presentation.url);
-      expect(response.status).toBe(200);
-      expect(await response.text()).toContain('<title>fake</title>');
-      const outside = await fetch(new URL('/slides/../../etc/passwd', presentation.url));
-      expect(outside.status).not.toBe(200);
-    } finally {
-      await presentation.close();
-    }
-  });
-
-  it('explains how to build a deck that is missing', async () => {
-    await expect(servePresentation({ outDir, family: 'demo' })).rejects.toThrow(
-      /studykit build --only slides/,
-    );
   });
 });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { CommandLine } from '../args.js';
 import { UsageError } from '../args.js';
 import type { Io } from '../io.js';
+import { serveFolder } from '../serve.js';
 
 const exists = (path: string) =>
   access(path).then(
@@ -18,8 +19,11 @@ const exists = (path: string) =>
 export async function present(line: CommandLine, io: Io): Promise<number> {
   const [family, ...more] = line.family;
   if (more.length > 0) throw new UsageError('present takes at most one --family ID');
-  const { serveFolder, servePresentation } = await import('@studykit/slides');
-  const port = line.port !== undefined ? { port: line.port } : {};
+  const server = async () => {
+    const served = await serveFolder(line.out, line.port ?? 0);
+    close = () => served.close();
+    return served.origin;
+  };
   let close: () => Promise<void>;
 
   if (family) {
@@ -29,17 +33,15 @@ export async function present(line: CommandLine, io: Io): Promise<number> {
         `no built deck at ${deck}; run: pnpm studykit build --only slides --family ${family}`,
       );
     }
-    const server = await servePresentation({ outDir: line.out, family, ...port });
-    io.stdout(`Audience:  ${server.url}`);
-    io.stdout(`Presenter: ${server.presenterUrl}`);
-    close = () => server.close();
+    // Hash routes: the deck opens at any path and deep links need no server-side fallback.
+    const deck = `${await server()}/slides/${encodeURIComponent(family)}/`;
+    io.stdout(`Audience:  ${deck}#/1`);
+    io.stdout(`Presenter: ${deck}#/presenter/1`);
   } else {
     if (!(await exists(join(line.out, 'index.html')))) {
       throw new UsageError(`nothing built in ${line.out}; run: pnpm studykit build`);
     }
-    const server = await serveFolder(line.out, line.port ?? 0);
-    io.stdout(`Study kit: ${server.origin}/index.html`);
-    close = () => server.close();
+    io.stdout(`Study kit: ${await server()}/index.html`);
   }
   io.stdout('Press Ctrl-C to stop.');
   await new Promise<void>((resolve) => {

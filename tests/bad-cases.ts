@@ -1,0 +1,193 @@
+/**
+ * The bad-content corpus: each case is the small valid folder tests/fixtures/bad-base/ plus a few
+ * edits, materialised into a temporary folder when a test needs it. The exact `studykit check` output
+ * of each case is kept in tests/fixtures/bad/<case>/expected.txt; cases named `ok-*` must check clean.
+ *
+ * To add a case: add an entry here and write its expected.txt (run `studykit check` on the folder that
+ * `materialise('<case>')` returns, and read the output before you trust it).
+ */
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { root } from './run-cli.js';
+
+export const badBase = join(root, 'tests/fixtures/bad-base');
+export const badExpected = join(root, 'tests/fixtures/bad');
+
+/** One change to the base folder; paths are relative to the content folder, lines are 1-based. */
+export type Edit =
+  /** Line `line` of `file`, which must read `was`, becomes `now` (several lines, or none to delete it). */
+  | { op: 'line'; file: string; line: number; was: string; now: string | readonly string[] }
+  /** Keeps only the first `lines` lines of `file` (each with its line break). */
+  | { op: 'truncate'; file: string; lines: number }
+  /** Copies a file of the folder (as edited so far) to a new name. */
+  | { op: 'copy'; file: string; from: string }
+  /** Writes a new file with exactly these contents. */
+  | { op: 'write'; file: string; contents: string }
+  /** Inserts raw bytes (e.g. invalid UTF-8) right after the first occurrence of `after`. */
+  | { op: 'bytes'; file: string; after: string; bytes: readonly number[] }
+  /** Starts `file` with a UTF-8 byte-order mark. */
+  | { op: 'bom'; file: string }
+  /** Ends every line of `file` with CR LF. */
+  | { op: 'crlf'; file: string }
+  /** Creates a symbolic link `file` pointing at `target` (which may not exist, or may loop). */
+  | { op: 'symlink'; file: string; target: string }
+  /** Deletes a file of the base. */
+  | { op: 'delete'; file: string };
+
+const line = (file: string, at: number, was: string, now: string | readonly string[]): Edit => ({
+  op: 'line',
+  file,
+  line: at,
+  was,
+  now,
+});
+
+const A1 = 'alpha/alpha-1.md';
+const A2 = 'alpha/alpha-2.md';
+const B1 = 'beta/beta-1.md';
+
+export const BAD_CASES: Record<string, readonly Edit[]> = {
+  'ancient-year': [line(A1, 6, 'year: 2018', 'year: 1850')],
+  'bad-file-name': [
+    { op: 'copy', file: 'beta/Beta One.md', from: B1 },
+    line('beta/Beta One.md', 2, 'id: beta-1', 'id: beta-one'),
+  ],
+  'builds-on-unknown': [line(B1, 12, '  - alpha-2', '  - alpha-3')],
+  'conclusions-skipped': [line(A1, 28, '## Conclusions', '## Summary')],
+  'duplicate-id': [
+    { op: 'copy', file: 'beta/alpha-2.md', from: A2 },
+    line('beta/alpha-2.md', 3, 'family: alpha', 'family: beta'),
+  ],
+  'empty-file': [{ op: 'write', file: 'beta/beta-2.md', contents: '' }],
+  'frontmatter-not-closed': [line(A1, 13, '---', '')],
+  'future-year': [line(A1, 6, 'year: 2018', 'year: 2999')],
+  'invalid-utf8': [{ op: 'bytes', file: A1, after: 'Labelled ', bytes: [0xff, 0xfe, 0x20] }],
+  'lineage-cycle': [line(A1, 12, 'tags: [pre-training]', ['tags: [pre-training]', 'builds_on: [beta-1]'])],
+  'malformed-url': [line(A1, 9, 'url: https://example.org/alpha-1', 'url: https//example.org alpha')],
+  'malformed-yaml': [line(A1, 4, 'title: "Alpha One: a first model"', 'title: "Alpha One: a first model')],
+  'missing-field': [line(A1, 8, 'venue: arXiv', [])],
+  'no-conclusions': [
+    line(A2, 24, '## Conclusions', []),
+    line(A2, 24, '', []),
+    line(A2, 24, '- Scale brings in-context learning.', []),
+  ],
+  'non-http-url': [line(A1, 9, 'url: https://example.org/alpha-1', 'url: ftp://example.org/alpha-1')],
+  'ok-bom': [{ op: 'bom', file: A1 }],
+  'ok-crlf': [{ op: 'crlf', file: A1 }],
+  'only-frontmatter': [
+    { op: 'copy', file: 'beta/beta-2.md', from: B1 },
+    line('beta/beta-2.md', 2, 'id: beta-1', 'id: beta-2'),
+    line('beta/beta-2.md', 9, 'url: https://example.org/beta-1', 'url: https://example.org/beta-2'),
+    { op: 'truncate', file: 'beta/beta-2.md', lines: 16 },
+  ],
+  'self-edge': [line(A2, 12, '  - id: alpha-1', '  - id: alpha-2')],
+  'symlink-loop': [
+    { op: 'symlink', file: 'alpha/dangling.md', target: 'nowhere.md' },
+    { op: 'symlink', file: 'alpha/loop', target: '..' },
+  ],
+  'unclosed-bracket': [
+    line(A1, 7, 'authors: [Ada Lovelace, Alan Turing]', 'authors: [Ada Lovelace, Alan Turing'),
+  ],
+  'unknown-family': [line(B1, 3, 'family: beta', 'family: betta')],
+  'wrong-type': [line(A1, 6, 'year: 2018', 'year: "2018"')],
+};
+
+/** Every file below `dir`, relative, with `/` separators. */
+function listFiles(dir: string, base = dir): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory()
+      ? listFiles(join(dir, entry.name), base)
+      : [relative(base, join(dir, entry.name)).split('\\').join('/')],
+  );
+}
+
+/** Splits text into lines that keep their line breaks. */
+function splitLines(text: string): string[] {
+  return text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+}
+
+/** Applies the edits of a case to the base files (in memory); symbolic links are returned apart. */
+export function applyEdits(
+  base: ReadonlyMap<string, Buffer>,
+  edits: readonly Edit[],
+): { files: Map<string, Buffer>; links: Map<string, string> } {
+  const files = new Map(base);
+  const links = new Map<string, string>();
+  const get = (file: string): Buffer => {
+    const contents = files.get(file);
+    if (!contents) throw new Error(`bad-case edit: no file ${file}`);
+    return contents;
+  };
+  for (const edit of edits) {
+    switch (edit.op) {
+      case 'line': {
+        const lines = splitLines(get(edit.file).toString('utf8'));
+        const old = lines[edit.line - 1];
+        if (old?.replace(/\r?\n$/, '') !== edit.was)
+          throw new Error(
+            `bad-case edit: ${edit.file}:${edit.line} reads ${JSON.stringify(old)}, not ${JSON.stringify(edit.was)}`,
+          );
+        const now = typeof edit.now === 'string' ? [edit.now] : edit.now;
+        lines.splice(edit.line - 1, 1, ...now.map((text) => `${text}\n`));
+        files.set(edit.file, Buffer.from(lines.join(''), 'utf8'));
+        break;
+      }
+      case 'truncate':
+        files.set(
+          edit.file,
+          Buffer.from(splitLines(get(edit.file).toString('utf8')).slice(0, edit.lines).join('')),
+        );
+        break;
+      case 'copy':
+        files.set(edit.file, get(edit.from));
+        break;
+      case 'write':
+        files.set(edit.file, Buffer.from(edit.contents, 'utf8'));
+        break;
+      case 'bytes': {
+        const contents = get(edit.file);
+        const at = contents.indexOf(edit.after);
+        if (at === -1) throw new Error(`bad-case edit: ${edit.file} has no ${JSON.stringify(edit.after)}`);
+        const end = at + Buffer.byteLength(edit.after);
+        files.set(
+          edit.file,
+          Buffer.concat([contents.subarray(0, end), Buffer.from(edit.bytes), contents.subarray(end)]),
+        );
+        break;
+      }
+      case 'bom':
+        files.set(edit.file, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), get(edit.file)]));
+        break;
+      case 'crlf':
+        files.set(edit.file, Buffer.from(get(edit.file).toString('utf8').replace(/\r?\n/g, '\r\n'), 'utf8'));
+        break;
+      case 'symlink':
+        links.set(edit.file, edit.target);
+        break;
+      case 'delete':
+        get(edit.file);
+        files.delete(edit.file);
+        break;
+    }
+  }
+  return { files, links };
+}
+
+/** Writes the case `name` into a new temporary folder and returns its path. */
+export function materialise(name: string): string {
+  const edits = BAD_CASES[name];
+  if (!edits) throw new Error(`no bad-content case ${name}`);
+  const base = new Map(listFiles(badBase).map((file) => [file, readFileSync(join(badBase, file))]));
+  const { files, links } = applyEdits(base, edits);
+  const dir = mkdtempSync(join(tmpdir(), `studykit-bad-${name}-`));
+  for (const [file, contents] of files) {
+    mkdirSync(dirname(join(dir, file)), { recursive: true });
+    writeFileSync(join(dir, file), contents);
+  }
+  for (const [file, target] of links) {
+    mkdirSync(dirname(join(dir, file)), { recursive: true });
+    symlinkSync(target, join(dir, file));
+  }
+  return dir;
+}
