@@ -15,7 +15,7 @@ export interface BuildSession {
 }
 
 export interface StepFailure {
-  step: OutputKind | 'index';
+  step: OutputKind | 'references' | 'index';
   message: string;
 }
 
@@ -120,6 +120,14 @@ export async function runBuild(
       }
     });
   }
+
+  // Every build, like the index: cheap, and the index links to them.
+  await step('references', async () => {
+    const { referenceFiles } = await import('@studykit/citations');
+    const files = referenceFiles(ast);
+    await writeOutputs(line.out, files);
+    return `wrote ${files.map((file) => join(line.out, file.path)).join(', ')}`;
+  });
 
   await step('index', async () => {
     await writeOutputs(line.out, [
