@@ -85,6 +85,9 @@ code, kbd, pre, samp { font-family: ${MONO}; }
   margin: 0 0 ${L.PARAGRAPH_GAP}px; padding: 4px 0 4px 20px; border-left: 4px solid var(--sk-accent-mid); color: var(--sk-muted);
   background: none; font-size: inherit;
 }
+.slidev-layout.sk-page .sk-body sup.sk-fn { font-size: 0.65em; vertical-align: super; line-height: 0; color: var(--sk-accent); font-weight: 700; }
+.slidev-layout.sk-page .sk-body p.sk-footnote { font-size: 15px; line-height: 1.35; color: var(--sk-muted); border-top: 1px solid #e2e8f0; padding-top: 4px; margin: 0 0 4px; }
+.slidev-layout.sk-page .sk-body p.sk-footnote + p.sk-footnote { border-top: none; padding-top: 0; }
 .slidev-layout.sk-page .sk-body hr { margin: ${L.PARAGRAPH_GAP}px 0; border: none; border-top: 1px solid #e2e8f0; }
 .slidev-layout.sk-page .sk-body .sk-raw { font-family: ${MONO}; font-size: 0.85em; color: #9f1239; }
 

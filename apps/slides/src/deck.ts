@@ -5,6 +5,7 @@
  */
 import {
   type Family,
+  type Footnote,
   formatSize,
   largestSize,
   type Paper,
@@ -24,7 +25,7 @@ import {
 import type { List, ListItem, PhrasingContent, RootContent, Table, TableCell } from 'mdast';
 import { type Chunk, chunkBlock, chunkBlocks, chunkList } from './chunks.js';
 import { escapeHtml } from './escape.js';
-import { linkHtml } from './mdast-html.js';
+import { linkHtml, phrasingToHtml } from './mdast-html.js';
 
 export type SlideKind =
   | 'cover'
@@ -138,7 +139,13 @@ export function planDeck(ast: StudyAst, familyId: string, options: DeckOptions =
     const kicker = `${paper.short} · ${paper.year}`;
     for (const section of paper.sections) {
       const target = section.kind === 'extra' ? section.title.toLowerCase() : section.kind;
-      plan('section', section.title, kicker, flow(chunkBlocks(section.children)), notesFor(target));
+      plan(
+        'section',
+        section.title,
+        kicker,
+        flow([...chunkBlocks(section.children), ...footnoteChunks(section.children, paper.footnotes)]),
+        notesFor(target),
+      );
     }
     if (paper.conclusions.length > 0) {
       plan(
@@ -152,7 +159,12 @@ export function planDeck(ast: StudyAst, familyId: string, options: DeckOptions =
   });
 
   for (const section of family.sections) {
-    plan('family-section', section.title, family.name, flow(chunkBlocks(section.children)));
+    plan(
+      'family-section',
+      section.title,
+      family.name,
+      flow([...chunkBlocks(section.children), ...footnoteChunks(section.children, family.footnotes)]),
+    );
   }
   if (papers.length > 0) {
     plan(
@@ -164,6 +176,26 @@ export function planDeck(ast: StudyAst, familyId: string, options: DeckOptions =
     plan('references', labels.references, family.name, flow(chunkBlock(referenceList(papers, labels))));
   }
   return plans;
+}
+
+/** The footnotes a section refers to, as a small block after its text (in the order of their numbers). */
+function footnoteChunks(children: readonly RootContent[], footnotes: readonly Footnote[]): Chunk[] {
+  const labels = new Set<string>();
+  const visit = (node: RootContent | PhrasingContent) => {
+    if (node.type === 'footnoteReference' && node.label) labels.add(node.label);
+    if ('children' in node)
+      for (const child of node.children as (RootContent | PhrasingContent)[]) visit(child);
+  };
+  children.forEach(visit);
+  return footnotes
+    .filter((footnote) => labels.has(footnote.label))
+    .map((footnote) => ({
+      html: `<p class="sk-footnote"><sup class="sk-fn">${escapeHtml(footnote.label)}</sup> ${footnote.children
+        .map((child) =>
+          child.type === 'paragraph' ? phrasingToHtml(child.children) : escapeHtml(footnote.text),
+        )
+        .join(' ')}</p>`,
+    }));
 }
 
 function noteText(note: SpeakerNote): string {

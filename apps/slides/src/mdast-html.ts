@@ -40,7 +40,8 @@ function inlineToHtml(node: PhrasingContent): string {
     case 'imageReference':
       return node.alt ? `<span class="sk-image-alt">[${escapeHtml(node.alt)}]</span>` : '';
     case 'footnoteReference':
-      return `<sup>[${escapeHtml(node.identifier)}]</sup>`;
+      // Core numbered the footnotes; the slide shows their text at the end of the section.
+      return `<sup class="sk-fn">${escapeHtml(node.label ?? node.identifier)}</sup>`;
     default: {
       // Extensions (math, directives…) end up here: show their text, never their markup.
       const other = node as { value?: unknown };

@@ -81,6 +81,15 @@ describe('planDeck', () => {
     expect(facts).toContain('href="https://example.org/alpha-2"');
   });
 
+  it('keeps reference-style links and shows footnotes on the section that cites them', () => {
+    const approach = slides.find((s) => s.title === 'Approach')?.bodyHtml ?? '';
+    expect(approach).toContain('<a href="https://example.org/semi-supervised"');
+    expect(approach).toContain('of work.<sup class="sk-fn">1</sup>');
+    expect(approach).toContain(
+      '<p class="sk-footnote"><sup class="sk-fn">1</sup> Unsupervised pre-training, then supervised fine-tuning.</p>',
+    );
+  });
+
   it('tells main conclusions from secondary ones', () => {
     const conclusions = slides.find((s) => s.kind === 'conclusions')?.bodyHtml ?? '';
     expect(conclusions).toMatch(/<ul class="sk-conclusions sk-main"><li>Generative pre-training/);

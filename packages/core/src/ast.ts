@@ -63,6 +63,11 @@ export interface Block {
   text: string;
 }
 
+/** A footnote: its number as shown (first referenced, first numbered) and its content. */
+export interface Footnote extends Block {
+  label: string;
+}
+
 export interface Section extends Block {
   kind: BodySectionKind;
   /** The heading as written, e.g. "Approach" or "方法". */
@@ -110,6 +115,8 @@ export interface Paper {
   sections: Section[];
   conclusions: Conclusion[];
   notes: SpeakerNote[];
+  /** Footnotes of the file; references in the text carry their `label`. */
+  footnotes: Footnote[];
   file: string;
   span: Span;
   /** sha256 of the file text: unchanged digest, unchanged paper. */
@@ -131,6 +138,8 @@ export interface Family {
   overview: Block;
   /** Every `##` section of family.md (e.g. the capability table). */
   sections: FamilySection[];
+  /** Footnotes of family.md. */
+  footnotes: Footnote[];
   /** Paper ids in reading order (year, then lineage depth, then id). */
   papers: string[];
   /** First and last paper year; null for a family without papers. */

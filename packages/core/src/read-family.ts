@@ -25,6 +25,7 @@ export function readFamily(source: ParsedSource, sink: DiagnosticSink): FamilyDr
       ...toBlock(group.nodes),
       span: spanOfNodes([group.heading, ...group.nodes], source.locator),
     })),
+    footnotes: source.footnotes,
     file: source.path,
     span: source.span,
     fileDigest: source.digest,

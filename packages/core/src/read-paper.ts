@@ -86,6 +86,7 @@ export function readPaper(
     tags: data.tags ?? [],
     buildsOn,
     ...body,
+    footnotes: source.footnotes,
     file: source.path,
     span: source.span,
     digest: source.digest,

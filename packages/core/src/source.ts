@@ -1,10 +1,12 @@
 import type { Root } from 'mdast';
-import type { Span } from './ast.js';
+import type { Footnote, Span } from './ast.js';
+import { toBlock } from './blocks.js';
 import type { DiagnosticSink } from './diagnostics.js';
 import { sha256 } from './digest.js';
 import { type Frontmatter, readFrontmatter } from './frontmatter.js';
 import { createLocator, type Locator } from './location.js';
 import { parseMarkdown } from './markdown.js';
+import { resolveReferences } from './references.js';
 
 /** One content file as given to `parse`. */
 export interface ContentFile {
@@ -19,6 +21,8 @@ export interface ParsedSource {
   text: string;
   digest: string;
   tree: Root;
+  /** Footnote definitions, taken out of the tree and numbered (see references.ts). */
+  footnotes: Footnote[];
   locator: Locator;
   frontmatter: Frontmatter | undefined;
   /** The whole file, for diagnostics about it as a whole. */
@@ -36,6 +40,7 @@ export function readSource(file: ContentFile, sink: DiagnosticSink): ParsedSourc
     return undefined;
   }
   const tree = parseMarkdown(text);
+  const { footnotes } = resolveReferences(tree);
   const frontmatter = readFrontmatter(tree, text, locator, sink);
   const contentEnd = text.trimEnd().length;
   const lastLineStart = text.lastIndexOf('\n', contentEnd - 1) + 1;
@@ -44,6 +49,7 @@ export function readSource(file: ContentFile, sink: DiagnosticSink): ParsedSourc
     text,
     digest: sha256(text),
     tree,
+    footnotes: footnotes.map((footnote) => ({ label: footnote.label, ...toBlock(footnote.children) })),
     locator,
     frontmatter,
     span: locator.span(0, text.length),
