@@ -19,35 +19,28 @@ const exists = (path: string) =>
 export async function present(line: CommandLine, io: Io): Promise<number> {
   const [family, ...more] = line.family;
   if (more.length > 0) throw new UsageError('present takes at most one --family ID');
-  const server = async () => {
-    const served = await serveFolder(line.out, line.port ?? 0);
-    close = () => served.close();
-    return served.origin;
-  };
-  let close: () => Promise<void>;
-
+  const start = join(line.out, ...(family ? ['slides', family, 'index.html'] : ['index.html']));
+  if (!(await exists(start))) {
+    throw new UsageError(
+      family
+        ? `no built deck at ${start}; run: pnpm studykit build --only slides --family ${family}`
+        : `nothing built in ${line.out}; run: pnpm studykit build`,
+    );
+  }
+  const server = await serveFolder(line.out, line.port ?? 0);
   if (family) {
-    const deck = join(line.out, 'slides', family, 'index.html');
-    if (!(await exists(deck))) {
-      throw new UsageError(
-        `no built deck at ${deck}; run: pnpm studykit build --only slides --family ${family}`,
-      );
-    }
     // Hash routes: the deck opens at any path and deep links need no server-side fallback.
-    const deck = `${await server()}/slides/${encodeURIComponent(family)}/`;
+    const deck = `${server.origin}/slides/${encodeURIComponent(family)}/`;
     io.stdout(`Audience:  ${deck}#/1`);
     io.stdout(`Presenter: ${deck}#/presenter/1`);
   } else {
-    if (!(await exists(join(line.out, 'index.html')))) {
-      throw new UsageError(`nothing built in ${line.out}; run: pnpm studykit build`);
-    }
-    io.stdout(`Study kit: ${await server()}/index.html`);
+    io.stdout(`Study kit: ${server.origin}/index.html`);
   }
   io.stdout('Press Ctrl-C to stop.');
   await new Promise<void>((resolve) => {
     process.once('SIGINT', () => resolve());
     process.once('SIGTERM', () => resolve());
   });
-  await close();
+  await server.close();
   return 0;
 }
