@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { loadContent } from '@studykit/core/fs';
 import { renderReport } from '@studykit/report';
 import { describe, expect, it } from 'vitest';
-import { missingTool, pdfText, toolVersion, writeTemp } from './pdf-tools.js';
+import { skipNote } from '../../../tests/skips.js';
+import { noPoppler, pdfText, toolVersion, writeTemp } from './pdf-tools.js';
 
 /**
  * The report of a fixture, as `pdftotext -layout` reads it, compared byte for byte with a stored
@@ -16,11 +17,10 @@ import { missingTool, pdfText, toolVersion, writeTemp } from './pdf-tools.js';
  */
 const fixture = fileURLToPath(new URL('./fixtures/content', import.meta.url));
 const golden = fileURLToPath(new URL('./golden/study-report.layout.txt', import.meta.url));
-const noPdftotext = missingTool('pdftotext');
 
 describe('golden report text', () => {
-  it.skipIf(noPdftotext)(
-    `pdftotext -layout of the fixture's report matches golden/study-report.layout.txt${noPdftotext ? ` (skipped: ${noPdftotext})` : ''}`,
+  it.skipIf(noPoppler)(
+    `pdftotext -layout of the fixture's report matches golden/study-report.layout.txt${skipNote(noPoppler)}`,
     async () => {
       const ast = await loadContent(fixture);
       const [file] = await renderReport(ast, { date: '2026-11-29' });

@@ -13,17 +13,15 @@ import {
   PDFRef,
   PDFString,
 } from 'pdf-lib';
+import { firstMissing, missingTool } from '../../../tests/skips.js';
 
 /**
- * Why a test that needs `command` cannot run here (for `it.skipIf(…)` and the test's name), or
- * undefined when the command is installed.
+ * Why the poppler and qpdf checks cannot run here, or undefined when they can (for `it.skipIf`; see
+ * tests/skips.ts).
  */
-export function missingTool(command: string, versionArgs: readonly string[] = ['-v']): string | undefined {
-  const result = spawnSync(command, versionArgs, { encoding: 'utf8' });
-  return (result.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT'
-    ? `${command} is not installed`
-    : undefined;
-}
+export const noPoppler = missingTool('pdftotext');
+export const noQpdf = missingTool('qpdf');
+export const noPdfTools = firstMissing(noPoppler, noQpdf);
 
 /** The first line `command -v` prints (poppler writes its version to stderr). */
 export function toolVersion(command: string): string {

@@ -4,8 +4,10 @@ import { loadContent } from '@studykit/core/fs';
 import { renderReport } from '@studykit/report';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { skipNote } from '../../../tests/skips.js';
 import {
   inkIn,
+  noPdfTools,
   pdfFonts,
   pdfText,
   qpdfCheck,
@@ -40,11 +42,11 @@ beforeAll(async () => {
   expect(ast.papers.map((paper) => paper.id).sort()).toEqual(['alpha-1', 'alpha-2', 'evil-paper', 'zh-chat']);
   bytes = await render();
   path = writeTemp(bytes);
-  text = pdfText(path);
+  text = noPdfTools ? '' : pdfText(path);
   structure = await readStructure(bytes);
 }, 60_000);
 
-describe('the PDF file', () => {
+describe.skipIf(noPdfTools)(`the PDF file${skipNote(noPdfTools)}`, () => {
   it('passes qpdf --check', () => {
     const { status, output } = qpdfCheck(path);
     expect(output).toContain('No syntax or stream encoding errors');
@@ -87,7 +89,7 @@ describe('the PDF file', () => {
   });
 });
 
-describe('the text on the pages', () => {
+describe.skipIf(noPdfTools)(`the text on the pages${skipNote(noPdfTools)}`, () => {
   it('holds every paper title and every conclusion', () => {
     const squeezed = squeeze(text);
     for (const paper of ast.papers) {
@@ -147,9 +149,27 @@ describe('the text on the pages', () => {
     expect(text).toContain('Supervised fine-tuning on human demonstrations');
     expect(text).toContain('中英双语对话模型，经过监督微调和人类反馈强化学习');
   });
+
+  it('lists the references in APA 7 (formatReferences), each with its http(s) link', () => {
+    for (const reference of [
+      'Lovelace, A., & Turing, A. (2018). Improving Alpha Understanding by Generative Pre-Training [Technical report]. Alpha Lab. https://example.com/alpha-1.pdf',
+      'Hopper, G. (2019). Alpha Models are Unsupervised Multitask Learners. Alpha blog. https://example.com/alpha-2',
+      '张三 & 李四. (2023). 中文对话模型：开放的双语对话语言模型. GitHub. https://example.com/zh-chat',
+    ])
+      expect(squeeze(text)).toContain(squeeze(reference));
+    const page = structure.outline.find((entry) => entry.title === 'References')?.page ?? -1;
+    const uris = (structure.links[page] ?? []).flatMap((link) => (link.uri ? [link.uri] : []));
+    expect(uris).toEqual(
+      expect.arrayContaining([
+        'https://example.com/alpha-1.pdf',
+        'https://example.com/alpha-2',
+        'https://example.com/zh-chat',
+      ]),
+    );
+  });
 });
 
-describe('navigation', () => {
+describe.skipIf(noPdfTools)(`navigation${skipNote(noPdfTools)}`, () => {
   it('nests the outline family → paper, each pointing at the page that holds its title', () => {
     const top = structure.outline.map((item) => item.title);
     expect(top).toEqual([
@@ -229,7 +249,7 @@ describe('navigation', () => {
   });
 });
 
-describe('ink on the page', () => {
+describe.skipIf(noPdfTools)(`ink on the page${skipNote(noPdfTools)}`, () => {
   it('draws visible glyphs for Latin, bold, CJK and monospaced words', () => {
     const checks: { page: number; word: string }[] = [];
     const find = (word: string) => {
@@ -258,7 +278,7 @@ describe('ink on the page', () => {
   });
 });
 
-describe('options', () => {
+describe.skipIf(noPdfTools)(`options${skipNote(noPdfTools)}`, () => {
   it('renders a subset of families and rejects an unknown one', async () => {
     const subset = await render({ families: ['zh'] });
     const subsetText = pdfText(writeTemp(subset));

@@ -3,8 +3,9 @@ import { fileURLToPath } from 'node:url';
 import type { StudyAst } from '@studykit/core';
 import { loadContent } from '@studykit/core/fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { skipNote } from '../../../tests/skips.js';
 import { builtSlides, renderInto } from './build-fixture.js';
-import { DeckBrowser, pwned, readPdf } from './deck-browser.js';
+import { DeckBrowser, noPoppler, pwned, readPdf } from './deck-browser.js';
 
 const CONTENT = fileURLToPath(new URL('../../../content', import.meta.url));
 const OUT = process.env.SLIDES_CONTENT_OUT ?? fileURLToPath(new URL('../../../out', import.meta.url));
@@ -47,7 +48,7 @@ describe('decks of the shipped content', () => {
     }
   }, 600_000);
 
-  it('exports one PDF page per slide, with every paper title', () => {
+  it.skipIf(noPoppler)(`exports one PDF page per slide, with every paper title${skipNote(noPoppler)}`, () => {
     for (const family of ast.families.filter((f) => f.papers.length > 0)) {
       const pdf = readPdf(join(decks.outDir, 'slides', `${family.id}.pdf`));
       expect({ family: family.id, pages: pdf.pages }).toEqual({

@@ -9,6 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchChromium } from '@studykit/browser';
 import type { Browser, CDPSession, Page } from 'playwright-core';
+import { firstMissing, missingTool } from '../../../tests/skips.js';
 import { serveStatic } from '../src/print-deck.js';
 
 type StaticServer = Awaited<ReturnType<typeof serveStatic>>;
@@ -175,6 +176,9 @@ export function slideText(page: Page, n: number): Promise<string> {
 export function pwned(page: Page): Promise<unknown> {
   return page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned ?? null);
 }
+
+/** Why the PDF checks cannot run here (poppler-utils missing), or undefined (see tests/skips.ts). */
+export const noPoppler = firstMissing(missingTool('pdfinfo'), missingTool('pdftotext'));
 
 /** Page count and whitespace-free text of a PDF (poppler-utils). */
 export function readPdf(path: string): { pages: number; text: string } {

@@ -7,8 +7,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { skipNote } from '../../../tests/skips.js';
 import { builtSlides, renderInto } from './build-fixture.js';
-import { DeckBrowser, readPdf } from './deck-browser.js';
+import { DeckBrowser, noPoppler, readPdf } from './deck-browser.js';
 import { GENERATED_FAMILY, generatedFamilyAst } from './generated-family.js';
 
 const ast = generatedFamilyAst();
@@ -50,7 +51,7 @@ describe('a generated family of 25 papers', () => {
     }
   }, 600_000);
 
-  it('prints one PDF page per slide', () => {
+  it.skipIf(noPoppler)(`prints one PDF page per slide${skipNote(noPoppler)}`, () => {
     const pdf = readPdf(join(outDir, 'slides', `${GENERATED_FAMILY}.pdf`));
     expect(pdf.pages).toBe(builtSlides(outDir, GENERATED_FAMILY).length);
   });

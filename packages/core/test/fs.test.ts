@@ -3,6 +3,7 @@ import { chmodSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runningAsRoot, skipNote } from '../../../tests/skips.js';
 import { formatDiagnostics } from '../src/format.js';
 import { ContentFolderError, loadContent } from '../src/fs.js';
 import { FAMILY, PAPER } from './helpers.js';
@@ -81,7 +82,7 @@ describe('the file-system entry', () => {
   });
 
   // Root reads any file whatever its mode, so this case only runs for ordinary users.
-  it.runIf(process.getuid?.() !== 0)('an unreadable file is a diagnostic', async () => {
+  it.skipIf(runningAsRoot)(`an unreadable file is a diagnostic${skipNote(runningAsRoot)}`, async () => {
     const root = folder({ 'alpha/family.md': FAMILY, 'alpha/alpha-1.md': PAPER });
     chmodSync(join(root, 'alpha', 'alpha-1.md'), 0o000);
     expect(await printed(root)).toEqual([
