@@ -3,7 +3,9 @@
  * as capability tables), one section per paper (facts block, body sections, conclusions), then the
  * reference list. Produces flow boxes plus the entries of the TOC and the outline.
  */
+import type { FormattedReference } from '@studykit/citations';
 import type { Family, Paper } from '@studykit/core';
+import { safeHttpUrl } from '@studykit/view';
 import { type Frame, type TextBox, Typesetter } from './blocks.js';
 import type { FlowBox } from './flow.js';
 import { type BlockNode, inlineRuns, safeLink } from './inline.js';
@@ -66,7 +68,12 @@ export class BodyBuilder {
 
   private papersById = new Map<string, Paper>();
 
-  build(families: Family[], papersById: Map<string, Paper>): BodyContent {
+  /** `references`: each paper's APA reference (formatReferences), by paper id. */
+  build(
+    families: Family[],
+    papersById: Map<string, Paper>,
+    references: ReadonlyMap<string, FormattedReference>,
+  ): BodyContent {
     this.papersById = papersById;
     const boxes: FlowBox[] = [];
     const outline: OutlineEntry[] = [];
@@ -101,7 +108,7 @@ export class BodyBuilder {
     const papers = families.flatMap((family) =>
       family.papers.map((id) => papersById.get(id)).filter((paper): paper is Paper => !!paper),
     );
-    boxes.push(...this.references(papers));
+    boxes.push(...this.references(papers, references));
     toc.push({ level: 0, label: '', title: 'References', marker: REFERENCES_MARKER });
     outline.push({ title: 'References', marker: REFERENCES_MARKER, children: [] });
     if (papers.some((paper) => paper.tags.length > 0)) {
@@ -387,19 +394,17 @@ export class BodyBuilder {
     };
   }
 
-  /** Reference list: one numbered entry per paper, with its page and a clickable link. */
-  private references(papers: Paper[]): FlowBox[] {
+  /** Reference list: one numbered APA entry per paper, with its page and a clickable http(s) link. */
+  private references(papers: Paper[], references: ReadonlyMap<string, FormattedReference>): FlowBox[] {
     const boxes: FlowBox[] = [];
     boxes.push(this.chapterTitle('References', REFERENCES_MARKER));
     const numberWidth = 30;
     const pageWidth = 34;
     const style: TextStyle = { ...body, size: 9.4 };
     papers.forEach((paper, index) => {
-      const url = safeLink(paper.url);
+      const url = safeHttpUrl(paper.url);
       const runs: Run[] = [
-        { text: `${paper.authors.join(', ')}. `, style },
-        { text: `${paper.title}. `, style: { ...style, italic: true } },
-        { text: `${paper.venue}, ${paper.year}. `, style },
+        { text: `${references.get(paper.id)?.text ?? paper.title} `, style },
         { text: paper.url, style: url ? { ...style, color: LINK, link: url } : style },
       ];
       const frame: Frame = {

@@ -3,6 +3,7 @@
  * is drawn), then creates the pages, embeds the used faces as subsets, draws, and writes outline,
  * page labels and metadata. Same AST and options → byte-identical PDF.
  */
+import { formatReferences } from '@studykit/citations';
 import type { Family, OutputFile, Paper, ProgressListener, StudyAst } from '@studykit/core';
 import { PDFDocument, type PDFEmbeddedPage, type PDFPage } from 'pdf-lib';
 import { Typesetter } from './blocks.js';
@@ -105,7 +106,8 @@ export async function renderReport(ast: StudyAst, options: RenderReportOptions =
   const pageLabelOf = new Map<string, string>();
   const labels: PageLabels = { labelOf: (marker) => pageLabelOf.get(marker) ?? '' };
   const builder = new BodyBuilder(fonts, width, labels);
-  const body = builder.build(families, papersById);
+  const references = formatReferences(ast, { style: 'apa', papers: papers.map((paper) => paper.id) });
+  const body = builder.build(families, papersById, new Map(references.map((entry) => [entry.id, entry])));
   const bodyFlow = paginate(body.boxes, height);
 
   const tocEntries = [

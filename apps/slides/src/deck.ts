@@ -3,6 +3,7 @@
  * speaker-note text (escaped later by slide-markdown.ts) and a body that is fixed HTML, a flow of
  * chunks to paginate, or the lineage diagram. Pure: no heights here; layout-deck.ts measures.
  */
+import { formatReferences } from '@studykit/citations';
 import {
   type Family,
   type Footnote,
@@ -173,7 +174,7 @@ export function planDeck(ast: StudyAst, familyId: string, options: DeckOptions =
       family.name,
       flow(chunkBlock(comparisonTable(ast, papers, labels))),
     );
-    plan('references', labels.references, family.name, flow(chunkBlock(referenceList(papers, labels))));
+    plan('references', labels.references, family.name, flow(chunkBlock(referenceList(ast, papers))));
   }
   return plans;
 }
@@ -337,20 +338,19 @@ export function shorten(text: string, length: number): string {
   return `${(space > length * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')}…`;
 }
 
-function referenceList(papers: Paper[], labels: Labels): List {
+/** APA 7 references (formatReferences), formatted among the deck's papers so that 2020a/2020b count within it. */
+function referenceList(ast: StudyAst, papers: Paper[]): List {
+  const formatted = formatReferences(ast, { style: 'apa', papers: papers.map((paper) => paper.id) });
+  const referenceOf = new Map(formatted.map((reference) => [reference.id, reference.text]));
   return {
     type: 'list',
     ordered: false,
     spread: false,
     children: papers.map((paper) => {
-      const authors =
-        paper.authors.length > 3
-          ? `${paper.authors.slice(0, 3).join(', ')} ${labels.etAl}`
-          : paper.authors.join(', ');
       const href = safeHttpUrl(paper.url);
       const children: PhrasingContent[] = [
         { type: 'strong', children: [text(paper.short)] },
-        text(` — ${authors} (${paper.year}). ${paper.title}. ${paper.venue}. `),
+        text(` — ${referenceOf.get(paper.id) ?? paper.title} `),
         href ? { type: 'link', url: href, children: [text(href)] } : text(paper.url),
       ];
       return listItem([{ type: 'paragraph', children }]);

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { StudyAst } from '@studykit/core';
 import { describe, expect, it } from 'vitest';
 import { type DeckOptions, type DeckSlide, type SlidePlan, shorten } from '../src/deck.js';
+import { escapeHtml } from '../src/escape.js';
 import { planDeck, toSlidevMarkdown } from '../src/index.js';
 import { joinChunks } from '../src/paginate.js';
 import { fixtureAst } from './fixtures.js';
@@ -109,6 +110,20 @@ describe('planDeck', () => {
     expect(comparison).toContain('<td>4 sizes, up to 1.5B</td>');
     const references = slides.find((s) => s.kind === 'references')?.bodyHtml ?? '';
     expect(references).toContain('href="https://example.org/alpha-1"');
+    // APA 7 from formatReferences: every author (up to 20), "&" before the last one, escaped as HTML.
+    expect(references).toContain(
+      '<strong>Alpha-1</strong> — Lovelace, A., Turing, A., &amp; Hopper, G. (2018). Improving Language Understanding with Generative Pre-Training on Unlabelled Text. Demo Workshop 2018. <a href="https://example.org/alpha-1"',
+    );
+    expect(references).toContain(
+      'Thompson, K., &amp; Ritchie, D. (2019). Language Models are Unsupervised Multitask Learners at Scale. Demo Blog. <a href="https://example.org/alpha-2"',
+    );
+  });
+
+  it('shows hostile titles and authors literally in the APA references', () => {
+    const references = buildDeck('hostile').find((s) => s.kind === 'references')?.bodyHtml ?? '';
+    const [paper] = ast.papers.filter((candidate) => candidate.family === 'hostile');
+    expect(references).toContain(escapeHtml(`${paper?.title}.`));
+    expect(references).toContain(escapeHtml(paper?.authors[0] ?? 'missing author'));
   });
 
   it('shortens headlines at a word boundary', () => {
