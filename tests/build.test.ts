@@ -56,9 +56,13 @@ describe('studykit build (lineage and report) on the small fixture', () => {
 
   it('a renderer that fails (Chromium missing) names its step and loses nothing', async () => {
     const before = snapshot(out);
-    const result = await studykit(['build', '--content', mini, '--out', out, '--only', 'lineage'], {
-      STUDYKIT_CHROMIUM: '/nonexistent/chromium',
-    });
+    // --force: the diagram is current, and an unchanged output would not even start the browser.
+    const result = await studykit(
+      ['build', '--content', mini, '--out', out, '--only', 'lineage', '--force'],
+      {
+        STUDYKIT_CHROMIUM: '/nonexistent/chromium',
+      },
+    );
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^studykit: lineage failed: .*\/nonexistent\/chromium/m);
     const after = snapshot(out);

@@ -45,8 +45,8 @@ describe('studykit present', () => {
       const links = await page.$$eval('a[href]', (anchors) =>
         anchors.map((anchor) => (anchor as HTMLAnchorElement).href),
       );
-      // report, 4 diagram formats, one family diagram per family
-      expect(links.length).toBe(7);
+      // report, 4 diagram formats, one family diagram per family, references.bib and .json
+      expect(links.length).toBe(9);
       for (const link of links) {
         const response = await page.request.get(link);
         expect(response.status(), link).toBe(200);

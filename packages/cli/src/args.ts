@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
 /** A bad command line: one line on stderr and exit code 2. */
@@ -22,6 +23,10 @@ export interface CommandLine {
   pdf: boolean;
   port?: number;
   date?: string;
+  /** Where caches live (parse results, output digests); safe to delete. Default <out>/.cache. */
+  cache: string;
+  /** Rebuild every output even when its inputs are unchanged. */
+  force: boolean;
   help: boolean;
 }
 
@@ -44,6 +49,8 @@ Options:
   --no-notes          leave speaker notes out of the built decks (public hosting)
   --no-pdf            skip the deck PDF export
   --port N            port for present (default: a free one)
+  --cache DIR         cache folder, safe to delete (default: OUT/.cache)
+  --force             rebuild every output, even when nothing changed
   -h, --help          show this help`;
 
 export function parseCommandLine(argv: readonly string[]): CommandLine {
@@ -97,6 +104,8 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
     pdf: values['no-pdf'] !== true,
     ...(port !== undefined ? { port } : {}),
     ...(values.date !== undefined ? { date: values.date } : {}),
+    cache: values.cache ?? join(values.out ?? 'out', '.cache'),
+    force: values.force === true,
     help,
   };
 }
@@ -116,6 +125,8 @@ function parseWith(argv: readonly string[]) {
       port: { type: 'string' },
       'no-notes': { type: 'boolean' },
       'no-pdf': { type: 'boolean' },
+      cache: { type: 'string' },
+      force: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -138,6 +149,8 @@ function defaults(command: CommandName, help: boolean): CommandLine {
     paper: 'a4',
     notes: true,
     pdf: true,
+    cache: join('out', '.cache'),
+    force: false,
     help,
   };
 }

@@ -1,8 +1,9 @@
-import { readFile } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { OutputFile, StudyAst } from '@studykit/core';
 import type { MermaidRenderer } from '@studykit/lineage';
 import type { CommandLine, OutputKind } from './args.js';
+import { lineageDigest, OutputDigests, reportDigest } from './output-digests.js';
 import type { createProgress } from './progress.js';
 import { renderSiteIndex } from './site-index.js';
 import { today } from './today.js';
@@ -45,9 +46,24 @@ export async function runBuild(
     }
   };
   let lineageFiles: OutputFile[] | undefined;
+  const digests = await OutputDigests.load(line.cache);
+  const lineageNow = lineageDigest(ast);
+  const present = (paths: string[]) =>
+    Promise.all(
+      paths.map((path) =>
+        access(join(line.out, path)).then(
+          () => true,
+          () => false,
+        ),
+      ),
+    ).then((all) => all.every(Boolean));
+  const lineageCurrent = async () =>
+    digests.get('lineage') === lineageNow &&
+    (await present(['lineage/lineage.svg', 'lineage/lineage.png', 'lineage/lineage.pdf']));
 
   if (request.kinds.includes('lineage')) {
     await step('lineage', async () => {
+      if (!line.force && (await lineageCurrent())) return 'unchanged (nothing it draws changed)';
       const lineage = await import('@studykit/lineage');
       const early = new Map<string, OutputFile['contents']>();
       try {
@@ -71,16 +87,33 @@ export async function runBuild(
         line.out,
         lineageFiles.filter((file) => early.get(file.path) !== file.contents),
       );
+      await digests.set('lineage', lineageNow);
       return `wrote ${lineageFiles.length} files to ${join(line.out, 'lineage')}`;
     });
   }
 
   if (request.kinds.includes('report')) {
     await step('report', async () => {
+      const options = {
+        paperSize: line.paper,
+        families: selected ? [...selected] : null,
+        date: line.date ?? null,
+      };
+      const reportNow = reportDigest(ast, options, lineageNow);
+      if (
+        !line.force &&
+        digests.get('report') === reportNow &&
+        (await present(['report/study-report.pdf']))
+      ) {
+        return 'unchanged (nothing it prints changed)';
+      }
       const { renderReport } = await import('@studykit/report');
+      // The report embeds the diagram of this very content: never an older lineage.pdf left on disk.
       const lineagePdf =
         lineageFiles?.find((file) => file.path === 'lineage/lineage.pdf')?.contents ??
-        (await readFile(join(line.out, 'lineage', 'lineage.pdf')).catch(() => undefined));
+        ((await lineageCurrent())
+          ? await readFile(join(line.out, 'lineage', 'lineage.pdf'))
+          : await renderLineagePdf(ast, session));
       const files = await renderReport(ast, {
         paperSize: line.paper,
         ...(selected ? { families: [...selected] } : {}),
@@ -91,6 +124,7 @@ export async function runBuild(
         onProgress: session.progress.listener,
       });
       await writeOutputs(line.out, files);
+      await digests.set('report', reportNow);
       return `wrote ${files.map((file) => join(line.out, file.path)).join(', ')}`;
     });
   }
@@ -108,6 +142,7 @@ export async function runBuild(
           ...(families ? { families: [...families] } : {}),
           withNotes: line.notes,
           pdf: line.pdf,
+          force: line.force,
           onProgress: session.progress.listener,
         });
         // The PDFs first: a deck folder never stands beside the PDF of an older deck for long.
@@ -136,6 +171,15 @@ export async function runBuild(
     return `wrote ${join(line.out, 'index.html')}`;
   });
   return failures;
+}
+
+/** The whole-study diagram as a PDF, drawn for the report alone (not written: lineage was not asked for). */
+async function renderLineagePdf(ast: StudyAst, session: BuildSession): Promise<Uint8Array> {
+  const { renderLineage } = await import('@studykit/lineage');
+  const files = await renderLineage(ast, { renderer: await warmRenderer(session) });
+  const pdf = files.find((file) => file.path === 'lineage/lineage.pdf')?.contents;
+  if (!pdf || typeof pdf === 'string') throw new Error('the lineage renderer made no lineage.pdf');
+  return pdf;
 }
 
 /** The session's mermaid renderer, launched on first use and again if its Chromium went away. */

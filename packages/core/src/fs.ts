@@ -143,3 +143,5 @@ function firstInvalidUtf8(bytes: Buffer): { line: number; column: number } {
   const lines = prefix.split('\n');
   return { line: lines.length, column: (lines.at(-1) ?? '').length + 1 };
 }
+
+export { decodeParseCache, encodeParseCache, PARSER_VERSION } from './parse-cache-file.js';

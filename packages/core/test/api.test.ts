@@ -33,6 +33,9 @@ it('locks the public API of @studykit/core', () => {
     [
       "ContentFolderError",
       "MAX_FILE_BYTES",
+      "PARSER_VERSION",
+      "decodeParseCache",
+      "encodeParseCache",
       "loadContent",
       "readContentFolder",
     ]

@@ -2,14 +2,14 @@ import { formatDiagnostics, hasErrors, type StudyAst, summarizeDiagnostics } fro
 import type { CommandLine } from '../args.js';
 import { UsageError } from '../args.js';
 import type { Io } from '../io.js';
-import { loadOrFail } from '../load.js';
+import { loadCached } from '../load.js';
 import { createProgress } from '../progress.js';
 import { type BuildSession, runBuild } from '../run-build.js';
 import { removeStaleTemporaries } from '../write.js';
 
 /** `studykit build`: validate, then render each requested output; nothing is written if content has errors. */
 export async function build(line: CommandLine, io: Io): Promise<number> {
-  const ast = await loadOrFail(line.content);
+  const ast = await loadCached(line.content, line.cache);
   if (ast.diagnostics.length > 0) io.stdout(formatDiagnostics(ast.diagnostics));
   if (hasErrors(ast.diagnostics)) {
     io.stderr(

@@ -1,0 +1,123 @@
+/**
+ * Output digests, like the decks' deck.json: an output whose inputs (the part of the AST it reads,
+ * its options, the renderer's version) are unchanged since it was last written is not rendered
+ * again. Kept in <cache>/outputs.json, written atomically; a missing or damaged file only means a
+ * rebuild.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { StudyAst } from '@studykit/core';
+import { writeOutputs } from './write.js';
+
+const FILE = 'outputs.json';
+const require = createRequire(import.meta.url);
+
+/** The folder holding a package's package.json, found from what `from` resolves it to. */
+function packageDir(name: string, from: NodeJS.Require): string | undefined {
+  try {
+    // Packages that export only "." hide their package.json: walk up from the entry point.
+    let dir = dirname(from.resolve(name));
+    while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+    return dir;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A renderer's identity: a digest of its built code (a code change is a new renderer, as for
+ * Turborepo) and the versions of the libraries that draw for it (mermaid, pdf-lib…).
+ */
+function rendererStamp(name: string, libraries: readonly string[]): string {
+  const dir = packageDir(name, require);
+  if (!dir) return `${name}@unknown`;
+  const hash = createHash('sha256');
+  const dist = join(dir, 'dist');
+  for (const entry of readdirSync(dist, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.js'))
+    .map((e) => join(e.parentPath, e.name))
+    .sort()) {
+    hash.update(entry.slice(dist.length)).update(readFileSync(entry));
+  }
+  const own = createRequire(join(dir, 'package.json'));
+  for (const library of libraries) {
+    const libraryDir = packageDir(library, own);
+    const version = libraryDir
+      ? (JSON.parse(readFileSync(join(libraryDir, 'package.json'), 'utf8')) as { version: string }).version
+      : 'unknown';
+    hash.update(`${library}@${version}`);
+  }
+  return hash.digest('hex');
+}
+
+function sha256(value: unknown): string {
+  return createHash('sha256').update(JSON.stringify(value)).digest('hex');
+}
+
+/** What the lineage diagram draws: families, papers' labels and links, edges, the study's language. */
+export function lineageDigest(ast: StudyAst): string {
+  return sha256({
+    renderer: rendererStamp('@studykit/lineage', ['mermaid', '@studykit/fonts']),
+    study: { title: ast.study.title, language: ast.study.language },
+    families: ast.families.map(({ id, name, organisation, order, colour, papers }) => ({
+      id,
+      name,
+      organisation,
+      order,
+      colour,
+      papers,
+    })),
+    papers: ast.papers.map((paper) => ({
+      id: paper.id,
+      family: paper.family,
+      short: paper.short,
+      year: paper.year,
+      parameters: paper.parameters,
+      url: paper.url,
+      buildsOn: paper.buildsOn.map(({ id, kind, label }) => ({ id, kind, label })),
+      headings: paper.sections.map((section) => section.title),
+    })),
+    edges: ast.edges.map(({ from, to, kind, label }) => ({ from, to, kind, label })),
+  });
+}
+
+/** The report reads all of the study, its options and the lineage it embeds. */
+export function reportDigest(ast: StudyAst, options: unknown, lineage: string): string {
+  return sha256({
+    renderer: rendererStamp('@studykit/report', ['pdf-lib', 'fontkit', '@studykit/citations']),
+    content: { study: ast.study, families: ast.families, papers: ast.papers, edges: ast.edges },
+    options,
+    lineage,
+  });
+}
+
+export class OutputDigests {
+  private constructor(
+    private readonly cacheDir: string,
+    private readonly digests: Record<string, string>,
+  ) {}
+
+  static async load(cacheDir: string): Promise<OutputDigests> {
+    const stored = await readFile(`${cacheDir}/${FILE}`, 'utf8').then(
+      (text) => JSON.parse(text) as unknown,
+      () => undefined,
+    );
+    const valid = stored && typeof stored === 'object' && !Array.isArray(stored);
+    return new OutputDigests(cacheDir, valid ? { ...(stored as Record<string, string>) } : {});
+  }
+
+  get(output: string): string | undefined {
+    return this.digests[output];
+  }
+
+  /** Records an output as written with these inputs (after its files are in place). */
+  async set(output: string, digest: string): Promise<void> {
+    this.digests[output] = digest;
+    await writeOutputs(this.cacheDir, [
+      { path: FILE, contents: `${JSON.stringify(this.digests, null, 2)}\n` },
+    ]);
+  }
+}

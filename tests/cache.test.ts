@@ -1,0 +1,71 @@
+/**
+ * The persistent parse cache (out/.cache/parse-cache.bin): an unchanged file comes from the cache, an
+ * edit is seen, a damaged cache is ignored and rewritten, and a deleted file leaves the AST.
+ */
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { decodeParseCache, encodeParseCache } from '@studykit/core/fs';
+import { describe, expect, it } from 'vitest';
+import { root, studykit } from './run-cli.js';
+
+function copyOfMini(): { content: string; out: string; cacheFile: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'studykit-cache-'));
+  const content = join(dir, 'content');
+  cpSync(join(root, 'tests/fixtures/content-mini'), content, { recursive: true });
+  const out = join(dir, 'out');
+  return { content, out, cacheFile: join(out, '.cache', 'parse-cache.bin') };
+}
+
+async function titles(content: string, out: string, extra: string[] = []): Promise<string[]> {
+  const result = await studykit(['ast', '--content', content, '--out', out, ...extra]);
+  expect(result.code, result.stderr).toBe(0);
+  return (JSON.parse(result.stdout) as { papers: { title: string }[] }).papers.map((paper) => paper.title);
+}
+
+describe('the persistent parse cache', () => {
+  it('serves unchanged files from the cache and parses edited ones again', async () => {
+    const { content, out, cacheFile } = copyOfMini();
+    const first = await titles(content, out);
+    expect(existsSync(cacheFile)).toBe(true);
+    // Poison the cached result of one file: if the CLI re-parsed it, the poison would not show.
+    const cache = decodeParseCache(readFileSync(cacheFile));
+    const [path, entry] = [...(cache ?? new Map())].find(([, result]) => result.paper) ?? [];
+    expect(path).toBeDefined();
+    entry.paper.title = 'From the cache';
+    writeFileSync(cacheFile, encodeParseCache(new Map([...(cache ?? new Map()), [path, entry]])));
+    expect(await titles(content, out)).toContain('From the cache');
+    // An edit to that file is seen: it is parsed again.
+    const file = join(content, path as string);
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: .*$/m, 'title: Edited title'));
+    const edited = await titles(content, out);
+    expect(edited).toContain('Edited title');
+    expect(edited).not.toContain('From the cache');
+    expect(edited.length).toBe(first.length);
+    rmSync(join(content, '..'), { recursive: true, force: true });
+  });
+
+  it('ignores a damaged cache and writes a good one', async () => {
+    const { content, out, cacheFile } = copyOfMini();
+    const first = await titles(content, out);
+    writeFileSync(cacheFile, readFileSync(cacheFile).subarray(0, 100)); // a crash mid-write
+    expect(await titles(content, out)).toEqual(first);
+    expect(decodeParseCache(readFileSync(cacheFile))).toBeDefined();
+    writeFileSync(cacheFile, 'not a cache at all');
+    expect(await titles(content, out)).toEqual(first);
+    rmSync(join(content, '..'), { recursive: true, force: true });
+  });
+
+  it('drops a deleted file from the AST, and lives where --cache says', async () => {
+    const { content, out } = copyOfMini();
+    const cacheDir = join(content, '..', 'elsewhere');
+    const before = await titles(content, out, ['--cache', cacheDir]);
+    expect(existsSync(join(cacheDir, 'parse-cache.bin'))).toBe(true);
+    expect(existsSync(join(out, '.cache'))).toBe(false);
+    // beta-1 builds on the alpha papers; nothing builds on it, so it can go.
+    rmSync(join(content, 'beta', 'beta-1.md'));
+    const after = await titles(content, out, ['--cache', cacheDir]);
+    expect(after.length).toBe(before.length - 1);
+    rmSync(join(content, '..'), { recursive: true, force: true });
+  });
+});

@@ -1,0 +1,79 @@
+/**
+ * Outputs are skipped when their inputs are unchanged, rebuilt when they change, and the report never
+ * embeds a lineage diagram older than the content (after a `builds_on` edit, `--only report`).
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { root, studykit } from './run-cli.js';
+import { missingTool, skipNote } from './skips.js';
+
+const noPdftotext = missingTool('pdftotext');
+
+function fixture() {
+  const dir = mkdtempSync(join(tmpdir(), 'studykit-incremental-'));
+  const content = join(dir, 'content');
+  cpSync(join(root, 'tests/fixtures/content-mini'), content, { recursive: true });
+  return { content, out: join(dir, 'out') };
+}
+
+const mtime = (path: string) => statSync(path).mtimeMs;
+const text = (pdf: string) => execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' });
+
+describe('incremental builds', () => {
+  it('skip the diagram and the report when nothing they read changed, and --force redraws them', async () => {
+    const { content, out } = fixture();
+    const only = ['--only', 'lineage,report'];
+    expect((await studykit(['build', '--content', content, '--out', out, ...only])).code).toBe(0);
+    const svg = join(out, 'lineage', 'lineage.svg');
+    const report = join(out, 'report', 'study-report.pdf');
+    const [svgTime, reportTime] = [mtime(svg), mtime(report)];
+
+    const again = await studykit(['build', '--content', content, '--out', out, ...only]);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toMatch(/lineage: unchanged/);
+    expect(again.stderr).toMatch(/report: unchanged/);
+    expect([mtime(svg), mtime(report)]).toEqual([svgTime, reportTime]);
+
+    // Text inside a section: the report prints it, the diagram does not draw it.
+    const paper = join(content, 'alpha', 'alpha-1.md');
+    writeFileSync(
+      paper,
+      readFileSync(paper, 'utf8').replace('## Motivation\n', '## Motivation\n\nA new sentence.\n'),
+    );
+    const edited = await studykit(['build', '--content', content, '--out', out, ...only]);
+    expect(edited.stderr).toMatch(/lineage: unchanged/);
+    expect(edited.stderr).not.toMatch(/report: unchanged/);
+    expect(mtime(report)).toBeGreaterThan(reportTime);
+
+    const forced = await studykit(['build', '--content', content, '--out', out, ...only, '--force']);
+    expect(forced.stderr).not.toMatch(/unchanged/);
+    expect(mtime(svg)).toBeGreaterThan(svgTime);
+  }, 240_000);
+
+  it.skipIf(noPdftotext)(
+    `the report embeds the diagram of the current content, never a stale lineage.pdf${skipNote(noPdftotext)}`,
+    async () => {
+      const { content, out } = fixture();
+      expect(
+        (await studykit(['build', '--content', content, '--out', out, '--only', 'lineage,report'])).code,
+      ).toBe(0);
+      const paper = join(content, 'alpha', 'alpha-2.md');
+      writeFileSync(
+        paper,
+        readFileSync(paper, 'utf8').replace(
+          '    kind: scales-up\n',
+          '    kind: scales-up\n    label: brandnewlink\n',
+        ),
+      );
+      const result = await studykit(['build', '--content', content, '--out', out, '--only', 'report']);
+      expect(result.code, result.stderr).toBe(0);
+      expect(text(join(out, 'report', 'study-report.pdf'))).toContain('brandnewlink');
+      // Only the report was asked for: the diagram files on disk are left as they were.
+      expect(text(join(out, 'lineage', 'lineage.pdf'))).not.toContain('brandnewlink');
+    },
+    240_000,
+  );
+});
