@@ -4,12 +4,11 @@
  * reference list. Produces flow boxes plus the entries of the TOC and the outline.
  */
 import type { FormattedReference } from '@studykit/citations';
-import type { Family, Paper } from '@studykit/core';
-import { safeHttpUrl } from '@studykit/view';
+import type { Family, Footnote, Paper } from '@studykit/core';
+import { type Labels, periodText, safeHttpUrl } from '@studykit/view';
 import { type Frame, type TextBox, Typesetter } from './blocks.js';
 import type { FlowBox } from './flow.js';
-import { type BlockNode, inlineRuns, safeLink } from './inline.js';
-import { isCjk } from './text-layout.js';
+import { type BlockNode, inlineRuns } from './inline.js';
 import type { Rgb, Run, TextStyle } from './text-types.js';
 import { BODY_LEADING, body, darken, INK, LINK, lighten, MUTED, parseColour } from './theme.js';
 
@@ -45,12 +44,6 @@ export const INDEX_MARKER = 'index';
 
 const SECTION_TITLE_SIZE = 11.6;
 
-export function formatPeriod(family: Family): string {
-  if (!family.period) return 'no papers yet';
-  const { from, to } = family.period;
-  return from === to ? String(from) : `${from}–${to}`;
-}
-
 export class BodyBuilder {
   private readonly typesetter: Typesetter;
 
@@ -58,6 +51,8 @@ export class BodyBuilder {
     readonly fonts: Typesetter['fonts'],
     readonly width: number,
     readonly labels: PageLabels,
+    /** The output language's words (@studykit/view). */
+    readonly words: Labels,
   ) {
     this.typesetter = new Typesetter(fonts);
   }
@@ -95,6 +90,7 @@ export class BodyBuilder {
         boxes.push(...this.sectionHeading(section.title, accent, 18));
         boxes.push(...this.typesetter.blocks(section.children, this.frame(accent)));
       }
+      boxes.push(...this.footnotes(family.footnotes, accent));
       for (const paper of papers) {
         boxes.push(...this.paper(paper, accent));
         toc.push({ level: 1, label: paper.short, title: paper.title, marker: paperMarker(paper.id) });
@@ -109,11 +105,11 @@ export class BodyBuilder {
       family.papers.map((id) => papersById.get(id)).filter((paper): paper is Paper => !!paper),
     );
     boxes.push(...this.references(papers, references));
-    toc.push({ level: 0, label: '', title: 'References', marker: REFERENCES_MARKER });
-    outline.push({ title: 'References', marker: REFERENCES_MARKER, children: [] });
+    toc.push({ level: 0, label: '', title: this.words.references, marker: REFERENCES_MARKER });
+    outline.push({ title: this.words.references, marker: REFERENCES_MARKER, children: [] });
     if (papers.some((paper) => paper.tags.length > 0)) {
-      toc.push({ level: 0, label: '', title: 'Index', marker: INDEX_MARKER });
-      outline.push({ title: 'Index', marker: INDEX_MARKER, children: [] });
+      toc.push({ level: 0, label: '', title: this.words.index, marker: INDEX_MARKER });
+      outline.push({ title: this.words.index, marker: INDEX_MARKER, children: [] });
     }
     return { boxes, outline, toc };
   }
@@ -121,7 +117,7 @@ export class BodyBuilder {
   private chapterOpening(family: Family, number: number, paperCount: number): FlowBox[] {
     const accent = parseColour(family.colour);
     const label = this.typesetter.lines(
-      [{ text: `CHAPTER ${number}`, style: sans(9.5, darken(accent), true) }],
+      [{ text: this.words.chapter(number).toUpperCase(), style: sans(9.5, darken(accent), true) }],
       {
         width: this.width,
         leading: 14,
@@ -133,7 +129,7 @@ export class BodyBuilder {
       leading: 30,
       align: 'left',
     });
-    const facts = `${family.organisation} · ${formatPeriod(family)} · ${paperCount} ${paperCount === 1 ? 'paper' : 'papers'}`;
+    const facts = `${family.organisation} · ${periodText(family, this.words)} · ${this.words.papers(paperCount)}`;
     const subtitle = this.typesetter.lines([{ text: facts, style: sans(10.5, MUTED) }], {
       width: this.width,
       leading: 15,
@@ -203,7 +199,19 @@ export class BodyBuilder {
       boxes.push(...this.typesetter.blocks(section.children, this.frame(accent)));
     }
     boxes.push(...this.conclusions(paper, accent));
+    boxes.push(...this.footnotes(paper.footnotes, accent));
     return boxes;
+  }
+
+  /** The file's footnotes (core took them out of the text and numbered them), after its last section. */
+  private footnotes(footnotes: readonly Footnote[], accent: Rgb): FlowBox[] {
+    const definitions: BlockNode[] = footnotes.map((footnote) => ({
+      type: 'footnoteDefinition',
+      identifier: footnote.label,
+      label: footnote.label,
+      children: footnote.children as Extract<BlockNode, { type: 'footnoteDefinition' }>['children'],
+    }));
+    return this.typesetter.blocks(definitions, this.frame(accent));
   }
 
   /** The facts block: authors, year, venue, size, link, as a tinted two-column panel. */
@@ -212,17 +220,17 @@ export class BodyBuilder {
     const pad = 7;
     const valueStyle = sans(9.2, INK);
     const rows: [string, Run[]][] = [
-      ['Authors', [{ text: paper.authors.join(', '), style: valueStyle }]],
-      ['Year', [{ text: String(paper.year), style: valueStyle }]],
-      ['Venue', [{ text: paper.venue, style: valueStyle }]],
-      ['Organisation', [{ text: paper.organisation, style: valueStyle }]],
+      [this.words.authors, [{ text: paper.authors.join(', '), style: valueStyle }]],
+      [this.words.year, [{ text: String(paper.year), style: valueStyle }]],
+      [this.words.venue, [{ text: paper.venue, style: valueStyle }]],
+      [this.words.organisation, [{ text: paper.organisation, style: valueStyle }]],
     ];
     if (paper.parameters.length > 0)
       rows.push([
-        'Parameters',
+        this.words.parameters,
         [{ text: paper.parameters.map((size) => size.text).join(', '), style: valueStyle }],
       ]);
-    if (paper.tokens) rows.push(['Training tokens', [{ text: paper.tokens.text, style: valueStyle }]]);
+    if (paper.tokens) rows.push([this.words.tokens, [{ text: paper.tokens.text, style: valueStyle }]]);
     if (paper.buildsOn.length > 0) {
       // Earlier papers by their short names, linked to their sections when they are in the report.
       const runs: Run[] = [];
@@ -233,18 +241,19 @@ export class BodyBuilder {
           text: target?.short ?? link.id,
           style: target ? { ...valueStyle, color: LINK, dest: paperMarker(link.id) } : valueStyle,
         });
-        const kind = link.kind.replace(/-/g, ' ');
+        const kind = this.words.relationNames[link.kind] ?? link.kind;
         runs.push({
           text: ` (${kind}${link.label ? `: ${link.label}` : ''})`,
           style: { ...valueStyle, color: MUTED },
         });
       });
-      rows.push(['Builds on', runs]);
+      rows.push([this.words.buildsOn, runs]);
     }
-    if (paper.tags.length > 0) rows.push(['Tags', [{ text: paper.tags.join(', '), style: valueStyle }]]);
-    const url = safeLink(paper.url);
+    if (paper.tags.length > 0)
+      rows.push([this.words.tags, [{ text: paper.tags.join(', '), style: valueStyle }]]);
+    const url = safeHttpUrl(paper.url);
     rows.push([
-      'Link',
+      this.words.link,
       [{ text: paper.url, style: url ? { ...valueStyle, color: LINK, link: url } : valueStyle }],
     ]);
 
@@ -292,9 +301,7 @@ export class BodyBuilder {
 
   /** Main and secondary conclusions as two marked lists: solid squares versus open dashes. */
   private conclusions(paper: Paper, accent: Rgb): FlowBox[] {
-    // A paper written in Chinese (its section headings are) gets Chinese labels here too.
-    const chinese = paper.sections.some((section) => isCjk(section.title[0] ?? ''));
-    const boxes: FlowBox[] = [...this.sectionHeading(chinese ? '结论' : 'Conclusions', accent, 14)];
+    const boxes: FlowBox[] = [...this.sectionHeading(this.words.conclusions, accent, 14)];
     const groups = [
       { weight: 'main' as const, title: 'Main', color: INK },
       { weight: 'secondary' as const, title: 'Secondary', color: [0.27, 0.27, 0.3] as Rgb },
@@ -305,7 +312,15 @@ export class BodyBuilder {
       const labelStyle = sans(8, darken(accent, 0.3), true);
       boxes.push(
         ...this.typesetter.heading(
-          [{ text: conclusionLabel(group.weight, chinese), style: labelStyle }],
+          [
+            {
+              text: (group.weight === 'main'
+                ? this.words.mainFindings
+                : this.words.secondaryFindings
+              ).toUpperCase(),
+              style: labelStyle,
+            },
+          ],
           this.frame(accent),
           group.weight === 'main' ? 2 : 8,
         ),
@@ -349,7 +364,7 @@ export class BodyBuilder {
     const tags = [...byTag.keys()].sort(
       (a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' }) || (a < b ? -1 : 1),
     );
-    const boxes: FlowBox[] = [this.chapterTitle('Index', INDEX_MARKER)];
+    const boxes: FlowBox[] = [this.chapterTitle(this.words.index, INDEX_MARKER)];
     const style: TextStyle = { ...body, size: 9.4 };
     let letter = '';
     for (const tag of tags) {
@@ -397,7 +412,7 @@ export class BodyBuilder {
   /** Reference list: one numbered APA entry per paper, with its page and a clickable http(s) link. */
   private references(papers: Paper[], references: ReadonlyMap<string, FormattedReference>): FlowBox[] {
     const boxes: FlowBox[] = [];
-    boxes.push(this.chapterTitle('References', REFERENCES_MARKER));
+    boxes.push(this.chapterTitle(this.words.references, REFERENCES_MARKER));
     const numberWidth = 30;
     const pageWidth = 34;
     const style: TextStyle = { ...body, size: 9.4 };
@@ -441,11 +456,6 @@ export class BodyBuilder {
     });
     return boxes;
   }
-}
-
-function conclusionLabel(weight: 'main' | 'secondary', chinese: boolean): string {
-  if (chinese) return weight === 'main' ? '主要结论' : '次要结论';
-  return weight === 'main' ? 'MAIN FINDINGS' : 'SECONDARY FINDINGS';
 }
 
 export function sans(size: number, color: Rgb, bold = false): TextStyle {

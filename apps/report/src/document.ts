@@ -5,6 +5,7 @@
  */
 import { formatReferences } from '@studykit/citations';
 import type { Family, OutputFile, Paper, ProgressListener, StudyAst } from '@studykit/core';
+import { LABELS, type Labels, labelsOf, outputLanguage } from '@studykit/view';
 import { PDFDocument, type PDFEmbeddedPage, type PDFPage } from 'pdf-lib';
 import { Typesetter } from './blocks.js';
 import { type Destination, type DocumentContext, PageCanvas } from './canvas.js';
@@ -33,29 +34,11 @@ export interface RenderReportOptions {
   /** The lineage app's one-page vector PDF. */
   lineagePdf?: Uint8Array;
   onProgress?: ProgressListener;
-  /** Cover title; defaults to the reading group's title. */
+  /** Cover title; defaults to the study's title (study.md). */
   title?: string;
 }
 
 export const REPORT_PATH = 'report/study-report.pdf';
-export const DEFAULT_TITLE = 'Classic Large Language Model Papers';
-const SUBTITLE =
-  'A study report for the reading group: motivation, approach, results and conclusions, paper by paper';
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 export function selectFamilies(ast: StudyAst, wanted: string[] | undefined): Family[] {
   const ordered = [...ast.families].sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
   if (!wanted || wanted.length === 0) return ordered;
@@ -71,7 +54,11 @@ export function selectFamilies(ast: StudyAst, wanted: string[] | undefined): Fam
 }
 
 /** The date on the cover: the option, else 1 January of the newest paper's year (deterministic). */
-export function reportDate(papers: Paper[], option: string | undefined): { date: Date; text: string } {
+export function reportDate(
+  papers: Paper[],
+  option: string | undefined,
+  words: Labels = LABELS.en,
+): { date: Date; text: string } {
   if (option !== undefined) {
     const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(option);
     const date = match
@@ -80,10 +67,10 @@ export function reportDate(papers: Paper[], option: string | undefined): { date:
     if (!match || !date || Number.isNaN(date.getTime()) || date.getUTCDate() !== Number(match[3])) {
       throw new Error(`Invalid report date "${option}": expected yyyy-mm-dd`);
     }
-    return { date, text: `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}` };
+    return { date, text: words.date(date) };
   }
   const year = papers.reduce((newest, paper) => Math.max(newest, paper.year), 0) || 2000;
-  return { date: new Date(Date.UTC(year, 0, 1)), text: `Papers up to ${year}` };
+  return { date: new Date(Date.UTC(year, 0, 1)), text: words.papersUpTo(year) };
 }
 
 export async function renderReport(ast: StudyAst, options: RenderReportOptions = {}): Promise<OutputFile[]> {
@@ -96,8 +83,10 @@ export async function renderReport(ast: StudyAst, options: RenderReportOptions =
     ast.papers.filter((paper) => familyIds.has(paper.family)).map((paper) => [paper.id, paper]),
   );
   const papers = [...papersById.values()];
-  const { date, text: dateText } = reportDate(papers, options.date);
-  const title = options.title ?? DEFAULT_TITLE;
+  // The study names itself (study.md) and every word of ours follows its language (@studykit/view).
+  const words = labelsOf(ast);
+  const { date, text: dateText } = reportDate(papers, options.date, words);
+  const title = options.title ?? ast.study.title;
 
   progress('laying out chapters', 0);
   const fonts = new FontBook();
@@ -105,16 +94,16 @@ export async function renderReport(ast: StudyAst, options: RenderReportOptions =
   const height = contentHeight(geometry);
   const pageLabelOf = new Map<string, string>();
   const labels: PageLabels = { labelOf: (marker) => pageLabelOf.get(marker) ?? '' };
-  const builder = new BodyBuilder(fonts, width, labels);
+  const builder = new BodyBuilder(fonts, width, labels, words);
   const references = formatReferences(ast, { style: 'apa', papers: papers.map((paper) => paper.id) });
   const body = builder.build(families, papersById, new Map(references.map((entry) => [entry.id, entry])));
   const bodyFlow = paginate(body.boxes, height);
 
   const tocEntries = [
-    { level: 0 as const, label: '', title: 'Lineage of the papers', marker: LINEAGE_MARKER },
+    { level: 0 as const, label: '', title: words.lineageOfPapers, marker: LINEAGE_MARKER },
     ...body.toc,
   ];
-  const tocFlow = paginate(buildToc(fonts, width, tocEntries, labels), height);
+  const tocFlow = paginate(buildToc(fonts, width, tocEntries, labels, words), height);
 
   // Page order: cover, contents, lineage, body.
   const tocStart = 1;
@@ -178,7 +167,9 @@ export async function renderReport(ast: StudyAst, options: RenderReportOptions =
   progress('drawing pages', 1);
   drawCover(canvasOf(0), fonts, geometry, {
     title,
-    subtitle: SUBTITLE,
+    subtitle: ast.study.subtitle ?? words.reportSubtitle,
+    group: ast.study.group,
+    words,
     dateText,
     families: families.map((family) => ({
       family,
@@ -195,7 +186,15 @@ export async function renderReport(ast: StudyAst, options: RenderReportOptions =
     });
   };
   drawFlow(tocFlow, tocStart);
-  drawLineagePage(canvasOf(lineageIndex), fonts, lineageGeometry, lineageIndex, diagram, diagramProblem);
+  drawLineagePage(
+    canvasOf(lineageIndex),
+    fonts,
+    lineageGeometry,
+    lineageIndex,
+    diagram,
+    words,
+    diagramProblem,
+  );
   drawFlow(bodyFlow, bodyStart);
   drawFlow(indexFlow, indexStart);
 
@@ -233,9 +232,9 @@ export async function renderReport(ast: StudyAst, options: RenderReportOptions =
     };
   };
   const contents = destinations.get(CONTENTS_MARKER);
-  if (contents) outline.push({ title: 'Contents', destination: contents, children: [] });
+  if (contents) outline.push({ title: words.contents, destination: contents, children: [] });
   outline.push({
-    title: 'Lineage of the papers',
+    title: words.lineageOfPapers,
     destination: { page: lineageIndex, y: geometry.top },
     children: [],
   });
@@ -245,21 +244,21 @@ export async function renderReport(ast: StudyAst, options: RenderReportOptions =
   }
   writeOutline(context, outline);
   writePageLabels(doc, [
-    { start: 0, prefix: 'Cover' },
+    { start: 0, prefix: words.cover },
     { start: tocStart, style: 'r' },
     { start: bodyStart, style: 'D' },
   ]);
 
   doc.setTitle(title, { showInWindowTitleBar: true });
-  doc.setAuthor('studykit reading group');
+  doc.setAuthor(ast.study.group ?? words.readingGroup);
   doc.setSubject(
-    `Study report: ${papers.length} papers in ${families.length} families (${families.map((family) => family.name).join(', ')})`,
+    `${words.studyReport(papers.length, families.length)} (${families.map((family) => family.name).join(', ')})`,
   );
   const keywords = [
     ...new Set([...families.map((family) => family.name), ...papers.flatMap((paper) => paper.tags)]),
   ];
   doc.setKeywords(keywords.slice(0, 60));
-  doc.setLanguage('en');
+  doc.setLanguage(outputLanguage(ast) === 'zh' ? 'zh-Hans' : 'en');
   doc.setProducer('studykit report (pdf-lib)');
   doc.setCreator('studykit');
   doc.setCreationDate(date);

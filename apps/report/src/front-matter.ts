@@ -3,10 +3,11 @@
  * numbers sit in a reserved column) and the full-page lineage diagram.
  */
 import type { Family } from '@studykit/core';
+import { type Labels, periodText } from '@studykit/view';
 import type { PDFEmbeddedPage } from 'pdf-lib';
 import { Typesetter } from './blocks.js';
 import type { PageCanvas } from './canvas.js';
-import { formatPeriod, type PageLabels, sans, type TocEntry } from './chapters.js';
+import { type PageLabels, sans, type TocEntry } from './chapters.js';
 import type { FlowBox } from './flow.js';
 import type { FontBook } from './fonts.js';
 import type { Line, Piece, Rgb } from './text-types.js';
@@ -29,9 +30,12 @@ export const LINEAGE_MARKER = 'lineage';
 export interface CoverFacts {
   title: string;
   subtitle: string;
+  /** Who reads the papers (study.md), shown above the title. */
+  group: string | null;
   dateText: string;
   families: { family: Family; papers: number }[];
   paperCount: number;
+  words: Labels;
 }
 
 const COVER_BAND: Rgb = [0.13, 0.17, 0.24];
@@ -55,7 +59,12 @@ export function drawCover(
 
   let y = bandHeight * 0.3;
   for (const line of typesetter.lines(
-    [{ text: 'READING GROUP · STUDY REPORT', style: sans(10, [0.72, 0.77, 0.85], true) }],
+    [
+      {
+        text: `${facts.group ?? facts.words.readingGroup} · ${facts.words.report}`.toUpperCase(),
+        style: sans(10, [0.72, 0.77, 0.85], true),
+      },
+    ],
     {
       width,
       leading: 14,
@@ -106,7 +115,7 @@ export function drawCover(
         leading: 16,
         align: 'left',
       });
-      const summary = `${family.organisation} · ${formatPeriod(family)} · ${papers} ${papers === 1 ? 'paper' : 'papers'}`;
+      const summary = `${family.organisation} · ${periodText(family, facts.words)} · ${facts.words.papers(papers)}`;
       const detail = typesetter.lines([{ text: summary, style: sans(9.5, MUTED) }], {
         width: columnWidth - 20,
         leading: 13,
@@ -171,7 +180,7 @@ export function drawCover(
     align: 'left',
   });
   if (date) canvas.line(date, x, bottom);
-  const summary = `${facts.paperCount} ${facts.paperCount === 1 ? 'paper' : 'papers'} · ${facts.families.length} ${facts.families.length === 1 ? 'family' : 'families'}`;
+  const summary = `${facts.words.papers(facts.paperCount)} · ${facts.words.families(facts.families.length)}`;
   const [right] = typesetter.lines([{ text: summary, style: sans(10, MUTED) }], {
     width,
     leading: 14,
@@ -181,10 +190,16 @@ export function drawCover(
 }
 
 /** TOC boxes: a title, then one entry per chapter and per paper, with dot leaders and page numbers. */
-export function buildToc(fonts: FontBook, width: number, entries: TocEntry[], labels: PageLabels): FlowBox[] {
+export function buildToc(
+  fonts: FontBook,
+  width: number,
+  entries: TocEntry[],
+  labels: PageLabels,
+  words: Labels,
+): FlowBox[] {
   const typesetter = new Typesetter(fonts);
   const boxes: FlowBox[] = [];
-  const title = typesetter.lines([{ text: 'Contents', style: sans(25, INK, true) }], {
+  const title = typesetter.lines([{ text: words.contents, style: sans(25, INK, true) }], {
     width,
     leading: 30,
     align: 'left',
@@ -291,6 +306,7 @@ export function drawLineagePage(
   geometry: PageGeometry,
   pageIndex: number,
   diagram: PDFEmbeddedPage | undefined,
+  words: Labels,
   problem?: string,
 ): void {
   const typesetter = new Typesetter(fonts);
@@ -302,22 +318,16 @@ export function drawLineagePage(
   let y = landscape ? geometry.top - 30 : geometry.top;
   canvas.rect(x, y + 8, landscape ? 30 : 46, landscape ? 4 : 5, INK);
   y += landscape ? 22 : 34;
-  for (const line of typesetter.lines(
-    [{ text: 'Lineage of the papers', style: sans(titleSize, INK, true) }],
-    {
-      width,
-      leading: titleSize * 1.2,
-      align: 'left',
-    },
-  )) {
+  for (const line of typesetter.lines([{ text: words.lineageOfPapers, style: sans(titleSize, INK, true) }], {
+    width,
+    leading: titleSize * 1.2,
+    align: 'left',
+  })) {
     canvas.line(line, x, y + titleSize);
     y += titleSize * 1.2;
   }
   y += 12;
-  const caption = diagram
-    ? 'Each arrow points from a paper to later work that builds on it; colours mark the families. The diagram is vector art: zoom in on screen for detail.'
-    : (problem ??
-      'The lineage diagram was not built for this report. Run the lineage step (studykit build) to include it here.');
+  const caption = diagram ? words.lineageCaption : (problem ?? words.lineageMissing);
   const captionLines = typesetter.lines(
     [{ text: caption, style: { family: 'serif', italic: true, size: 9.8, color: MUTED } }],
     {
@@ -346,7 +356,7 @@ export function drawLineagePage(
     );
   } else {
     canvas.rect(x, areaTop, width, areaHeight, [0.965, 0.965, 0.96]);
-    const [notice] = typesetter.lines([{ text: 'Lineage diagram not built', style: sans(16, MUTED, true) }], {
+    const [notice] = typesetter.lines([{ text: words.lineageNotBuilt, style: sans(16, MUTED, true) }], {
       width,
       leading: 20,
       align: 'center',

@@ -1,6 +1,5 @@
 export { Typesetter } from './blocks.js';
 export {
-  DEFAULT_TITLE,
   REPORT_PATH,
   type RenderReportOptions,
   renderReport,

@@ -3,6 +3,7 @@
  * content is untrusted and nothing in it is ever interpreted.
  */
 import type { Block } from '@studykit/core';
+import { safeHttpUrl } from '@studykit/view';
 import { HARD_BREAK, isCjk } from './text-layout.js';
 import type { Run, TextStyle } from './text-types.js';
 import { LINK } from './theme.js';
@@ -10,11 +11,6 @@ import { LINK } from './theme.js';
 export type BlockNode = Block['children'][number];
 type ParagraphNode = Extract<BlockNode, { type: 'paragraph' }>;
 export type InlineNode = ParagraphNode['children'][number];
-
-/** Only web and mail links become clickable; anything else is shown as plain text. */
-export function safeLink(url: string): string | undefined {
-  return /^(https?:\/\/|mailto:)/i.test(url.trim()) ? url.trim() : undefined;
-}
 
 /**
  * A soft line break in the source is a space between words, but nothing between two Chinese
@@ -64,7 +60,8 @@ export function inlineRuns(nodes: readonly InlineNode[], style: TextStyle): Run[
         runs.push({ text: HARD_BREAK, style: current });
         return;
       case 'link': {
-        const url = safeLink(node.url);
+        // The kit's one link rule (@studykit/view): http(s) only, as in the decks and the diagram.
+        const url = safeHttpUrl(node.url);
         const linkStyle: TextStyle = url ? { ...current, link: url, color: LINK } : current;
         for (const child of node.children) visit(child, linkStyle);
         return;

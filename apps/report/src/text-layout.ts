@@ -6,6 +6,7 @@
  * ideographs. Widths come from the font book's per-character cache, with per-character fallback to
  * the CJK face, so English and Chinese mix freely in one paragraph.
  */
+import { isWide } from '@studykit/view';
 import LineBreaker from 'linebreak';
 import { type FontBook, type FontKey, MISSING_GLYPH } from './fonts.js';
 import type { Line, Piece, Run, TextStyle } from './text-types.js';
@@ -26,7 +27,8 @@ export const HARD_BREAK = '\u2028';
 // glyph and could reorder or hide text: they are dropped so hostile strings show literally.
 const INVISIBLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}]/u;
 const SPACE = /[ \t\n\r\f\v\u2000-\u200a\u205f\u3000]/;
-const CJK = /[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u{20000}-\u{3134f}]/u;
+/** Emoji are wide too, but they are not CJK text. */
+const EMOJI = /\p{Extended_Pictographic}/u;
 /** Characters that must not start a line (used when a too-long word is cut by force). */
 const NO_LINE_START =
   /[)\]}»”’、。，．：；！？）〕〉》」』】〙〗〟｝～ー々〻ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ・,.:;!?%]/u;
@@ -34,8 +36,9 @@ const NO_LINE_START =
 const HYPHEN = /[-\u2010]/;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
+/** CJK text breaks between any two characters: East Asian Wide and Fullwidth (@studykit/view). */
 export function isCjk(char: string): boolean {
-  return CJK.test(char);
+  return isWide(char) && !EMOJI.test(char);
 }
 
 /** What layout needs to know about one character in one requested face; shared, never mutated. */

@@ -1,4 +1,5 @@
 /** Page geometry, type sizes and colours of the booklet. All lengths in PostScript points. */
+import { channels } from '@studykit/view';
 import type { Rgb, TextStyle } from './text-types.js';
 
 export type PaperSize = 'a4' | 'letter';
@@ -45,13 +46,10 @@ export const BODY_LEADING = 14.6;
 export const body: TextStyle = { family: 'serif', size: BODY_SIZE, color: INK };
 export const small: TextStyle = { family: 'sans', size: 8.8, color: INK };
 
-/** `#rgb` or `#rrggbb` → Rgb; anything else falls back to a neutral slate. */
+/** A family colour (hex, validated by core) as pdf-lib's 0–1 channels. */
 export function parseColour(hex: string): Rgb {
-  const match = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(hex.trim());
-  if (!match?.[1]) return [0.25, 0.32, 0.42];
-  const digits = match[1].length === 3 ? [...match[1]].map((d) => d + d).join('') : match[1];
-  const channel = (i: number) => Number.parseInt(digits.slice(i, i + 2), 16) / 255;
-  return [channel(0), channel(2), channel(4)];
+  const [red, green, blue] = channels(hex);
+  return [red / 255, green / 255, blue / 255];
 }
 
 /** A darker shade of a family colour, readable as text on white. */

@@ -44,6 +44,13 @@ export interface Labels {
   noPapersYet: string;
   papersUpTo(year: number): string;
   cover: string;
+  families(count: number): string;
+  reportSubtitle: string;
+  /** A calendar date as a reader of the language writes it: "29 November 2026", "2026年11月29日". */
+  date(date: Date): string;
+  studyReport(papers: number, families: number): string;
+  lineageCaption: string;
+  lineageMissing: string;
   /** Index page. */
   slidesWeb: string;
   slidesPdf: string;
@@ -54,6 +61,21 @@ export interface Labels {
   builtAt(when: string): string;
   papersInFamilies(papers: number, families: number): string;
 }
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 const ENGLISH: Labels = {
   readingGroup: 'Reading group',
@@ -104,6 +126,15 @@ const ENGLISH: Labels = {
   noPapersYet: 'no papers yet',
   papersUpTo: (year) => `Papers up to ${year}`,
   cover: 'Cover',
+  families: (count) => `${count} ${count === 1 ? 'family' : 'families'}`,
+  reportSubtitle:
+    'A study report for the reading group: motivation, approach, results and conclusions, paper by paper',
+  date: (date) => `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`,
+  studyReport: (papers, families) => `Study report: ${papers} papers in ${families} families`,
+  lineageCaption:
+    'Each arrow points from a paper to later work that builds on it; colours mark the families. The diagram is vector art: zoom in on screen for detail.',
+  lineageMissing:
+    'The lineage diagram was not built for this report. Run the lineage step (studykit build) to include it here.',
   slidesWeb: 'slides (web)',
   slidesPdf: 'slides (PDF)',
   familyDiagram: 'family diagram',
@@ -163,6 +194,13 @@ const CHINESE: Labels = {
   noPapersYet: '尚无论文',
   papersUpTo: (year) => `截至 ${year} 年的论文`,
   cover: '封面',
+  families: (count) => `${count} 个系列`,
+  reportSubtitle: '读书会学习报告：逐篇梳理动机、方法、结果与结论',
+  date: (date) => `${date.getUTCFullYear()}年${date.getUTCMonth() + 1}月${date.getUTCDate()}日`,
+  studyReport: (papers, families) => `学习报告：${families} 个系列，共 ${papers} 篇论文`,
+  lineageCaption:
+    '每个箭头从一篇论文指向在其基础上发展的后续工作；颜色区分系列。谱系图为矢量图，可在屏幕上放大查看细节。',
+  lineageMissing: '本报告未包含谱系图。运行谱系步骤（studykit build）即可将其加入。',
   slidesWeb: '幻灯片（网页）',
   slidesPdf: '幻灯片（PDF）',
   familyDiagram: '系列谱系图',
