@@ -11,11 +11,15 @@
 import { EventEmitter } from 'node:events';
 import * as fontkit from 'fontkit';
 
-type Glyph = fontkit.FontkitGlyph;
+type Glyph = fontkit.Glyph;
+/** pdf-lib reads a subset through `encodeStream()`, which fontkit 2 no longer has. */
+type StreamingSubset = fontkit.Subset & { encodeStream?: () => EventEmitter };
 
 /** A fontkit font prepared for pdf-lib; created once per font file and shared with measuring. */
-export function prepareFont(bytes: Uint8Array): fontkit.FontkitFont {
-  const font = fontkit.create(bytes);
+export function prepareFont(bytes: Uint8Array): fontkit.Font {
+  const created = fontkit.create(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  if (!('glyphForCodePoint' in created)) throw new Error('a font collection (.ttc) needs a face name');
+  const font = created;
   const glyphByCodePoint = new Map<number, Glyph>();
 
   const glyphFor = (codePoint: number): Glyph => {
@@ -29,15 +33,16 @@ export function prepareFont(bytes: Uint8Array): fontkit.FontkitFont {
     return glyph;
   };
 
-  font.layout = (text: string) => {
+  // pdf-lib only reads `glyphs` of a layout: code points map straight to glyphs (see above).
+  font.layout = ((text: string) => {
     const glyphs: Glyph[] = [];
     for (const char of text) glyphs.push(glyphFor(char.codePointAt(0) ?? 0x3f));
     return { glyphs };
-  };
+  }) as unknown as fontkit.Font['layout'];
 
   const createSubset = font.createSubset.bind(font);
   font.createSubset = () => {
-    const subset = createSubset();
+    const subset: StreamingSubset = createSubset();
     subset.encodeStream = () => {
       const events = new EventEmitter();
       // Emit after pdf-lib has attached its listeners.
@@ -57,7 +62,7 @@ export function prepareFont(bytes: Uint8Array): fontkit.FontkitFont {
 }
 
 /** The object given to `PDFDocument.registerFontkit`: hands back the already prepared instance. */
-export function fontkitFor(prepared: Map<Uint8Array, fontkit.FontkitFont>) {
+export function fontkitFor(prepared: Map<Uint8Array, fontkit.Font>) {
   return {
     create(bytes: Uint8Array) {
       return prepared.get(bytes) ?? prepareFont(bytes);

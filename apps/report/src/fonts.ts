@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { FontkitFont } from 'fontkit';
+import type { Font as FontkitFont } from 'fontkit';
 import { prepareFont } from './fontkit-adapter.js';
 
 export type FontKey =

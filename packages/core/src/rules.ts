@@ -6,109 +6,88 @@ import type { Severity } from './ast.js';
 
 export interface Rule {
   severity: Severity;
-  title: string;
   hint: string;
 }
 
 export const RULES = {
   'yaml-syntax': {
     severity: 'error',
-    title: 'Frontmatter is not valid YAML',
     hint: 'Check indentation and quoting; values with ": " or a leading "#" need quotes.',
   },
   'frontmatter-missing': {
     severity: 'error',
-    title: 'No frontmatter',
     hint: 'Start the file with a line `---`, the fields, and another line `---` (see content/README.md).',
   },
   'field-missing': {
     severity: 'error',
-    title: 'Required field missing',
     hint: 'Add the field to the frontmatter; content/README.md lists the required fields.',
   },
   'field-type': {
     severity: 'error',
-    title: 'Field has the wrong type',
     hint: 'See the field table in content/README.md for the expected form.',
   },
   'field-unknown': {
     severity: 'warning',
-    title: 'Unknown field',
     hint: 'Remove it or fix its spelling; content/README.md lists the known fields.',
   },
   'id-filename': {
     severity: 'error',
-    title: 'Paper id and file name disagree',
     hint: 'Name the file `<id>.md`, using lowercase letters, digits and hyphens.',
   },
   'id-duplicate': {
     severity: 'error',
-    title: 'Duplicate id',
     hint: 'Paper ids must be unique across all families (and family ids among families); rename one of them.',
   },
   'family-unknown': {
     severity: 'error',
-    title: 'Unknown family',
     hint: 'Use the id of a family declared in a family.md, or add that family.',
   },
   'builds-on-unknown': {
     severity: 'error',
-    title: 'Unknown paper in builds_on',
     hint: 'Use the id of an existing paper (its file name without .md).',
   },
   'builds-on-self': {
     severity: 'error',
-    title: 'Paper builds on itself',
     hint: 'Remove this entry from builds_on.',
   },
   'builds-on-kind': {
     severity: 'error',
-    title: 'Unknown relation kind',
     hint: 'Use one of: extends, scales-up, fine-tunes, borrows-method, uses-data.',
   },
   'lineage-cycle': {
     severity: 'error',
-    title: 'Lineage cycle',
     hint: 'A paper can only build on earlier work: remove one builds_on entry of the loop.',
   },
   'url-invalid': {
     severity: 'error',
-    title: 'Invalid url',
     hint: 'Use a full http:// or https:// address.',
   },
   'year-range': {
     severity: 'error',
-    title: 'Year out of range',
     hint: 'Use the year the paper was published (1950 to this year).',
   },
   'conclusions-missing': {
     severity: 'error',
-    title: 'No conclusions',
     hint: 'Add a `## Conclusions` section with `### Main` and `### Secondary` lists (at least one item).',
   },
   'section-order': {
     severity: 'error',
-    title: 'Sections out of order',
     hint: 'Order sections as Motivation, Approach, Details, Results, Conclusions, Notes, each once.',
   },
   'section-unknown': {
     severity: 'warning',
-    title: 'Unexpected heading',
     hint: 'Known sections: Motivation, Approach, Details, Results, Conclusions, Notes. Other `##` sections are kept as extras.',
   },
   'file-empty': {
     severity: 'error',
-    title: 'Empty file',
     hint: 'Write the paper (see content/README.md) or delete the file.',
   },
   'file-unreadable': {
     severity: 'error',
-    title: 'File cannot be read',
     hint: 'Make sure it is a readable UTF-8 text file under 1 MB, not a broken link.',
   },
   'family-empty': {
     severity: 'warning',
-    title: 'Family without papers',
     hint: 'Add papers with `family: <this id>`, or remove the family.',
   },
 } as const satisfies Record<string, Rule>;
