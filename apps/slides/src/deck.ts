@@ -57,6 +57,8 @@ export interface DeckSlide {
   measured?: { used: number; available: number };
   /** Index of the plan this slide was laid out from (a long section gives several slides). */
   plan?: number;
+  /** The paper the slide belongs to, if any. */
+  paper?: string;
 }
 
 export type SlideBody =
@@ -72,6 +74,8 @@ export interface SlidePlan {
   kicker: string;
   notes: string[];
   body: SlideBody;
+  /** The paper a slide belongs to (its title slide, sections and conclusions). */
+  paper?: string;
 }
 
 export type MermaidSource = (ast: StudyAst, options: { family: string; direction: 'LR' | 'TB' }) => string;
@@ -93,8 +97,9 @@ export function planDeck(ast: StudyAst, familyId: string, options: DeckOptions =
   const papers = papersOf(ast, family);
   const labels = labelsOf(ast, family);
   const plans: SlidePlan[] = [];
+  let paperId: string | undefined;
   const plan = (kind: SlideKind, title: string, kicker: string, body: SlideBody, notes: string[] = []) =>
-    plans.push({ kind, title, kicker, body, notes });
+    plans.push({ kind, title, kicker, body, notes, ...(paperId ? { paper: paperId } : {}) });
   const flow = (chunks: Chunk[]): SlideBody => ({ type: 'flow', chunks });
 
   // The cover says which study and which group the deck belongs to (study.md), then the family.
@@ -129,6 +134,7 @@ export function planDeck(ast: StudyAst, familyId: string, options: DeckOptions =
   if (mermaid) plan('lineage', labels.lineage, family.name, { type: 'diagram', mermaid });
 
   papers.forEach((paper, index) => {
+    paperId = paper.id;
     const notesFor = (target: string) => paper.notes.filter((n) => n.target === target).map(noteText);
     plan(
       'paper',
@@ -158,6 +164,7 @@ export function planDeck(ast: StudyAst, familyId: string, options: DeckOptions =
       );
     }
   });
+  paperId = undefined;
 
   for (const section of family.sections) {
     plan(

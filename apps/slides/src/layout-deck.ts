@@ -64,7 +64,13 @@ export async function layoutDeck(
       title: plan.title,
       reserve: reserve.get(planIndex) ?? 0,
     };
-    const base = { kind: plan.kind, kicker: plan.kicker, notes: plan.notes, plan: planIndex };
+    const base = {
+      kind: plan.kind,
+      kicker: plan.kicker,
+      notes: plan.notes,
+      plan: planIndex,
+      ...(plan.paper ? { paper: plan.paper } : {}),
+    };
     const body = plan.body;
     if (body.type === 'diagram') {
       const diagram = await drawToFit(body.mermaid, frame, tools, `${deckId}-lineage`);

@@ -71,8 +71,11 @@ export interface RenderDecksResult {
 /** What a built deck says about itself (`slides/<family>/deck.json`): tests and the index read it. */
 export interface DeckManifest {
   family: string;
+  /** The deck's title (the family's name). */
+  title: string;
   digest: string;
-  slides: { kind: string; title: string; zoom: number }[];
+  /** Every slide in order, with its speaker notes as plain text (handouts print them). */
+  slides: { kind: string; title: string; kicker: string; zoom: number; notes: string[]; paper?: string }[];
   fonts: { file: string; bytes: number }[];
 }
 
@@ -210,8 +213,17 @@ async function renderOne(
       if (!existsSync(join(siteDir, 'index.html'))) fail('slidev build', new Error('it wrote no index.html'));
       const manifest: DeckManifest = {
         family,
+        title: familyOf(ast, family).name,
         digest: deck.digest,
-        slides: layout.slides.map((s) => ({ kind: s.kind, title: s.title, zoom: s.zoom })),
+        slides: layout.slides.map((s) => ({
+          kind: s.kind,
+          title: s.title,
+          kicker: s.kicker,
+          zoom: s.zoom,
+          // --no-notes (public hosting): the notes stay out of the deck folder entirely.
+          notes: shared.withNotes ? s.notes : [],
+          ...(s.paper ? { paper: s.paper } : {}),
+        })),
         fonts: fonts.map((font) => ({ file: font.fileName, bytes: font.woff2.length })),
       };
       await writeTree(siteDir, {
