@@ -43,6 +43,7 @@ describe('an empty study', () => {
         families: [],
         papers: [],
         edges: [],
+        meetings: [],
         files: [],
         diagnostics: [],
       };

@@ -170,6 +170,22 @@ export interface Study {
   file: string | null;
 }
 
+/** A reading-group meeting, from `meetings/<date>.md`: which papers it covers, in order. */
+export interface Meeting {
+  /** The file name without .md, e.g. "2026-12-03": unique, used in output paths. */
+  id: string;
+  /** YYYY-MM-DD. */
+  date: string;
+  title: string | null;
+  presenter: string | null;
+  /** Paper ids, in the meeting's order. */
+  papers: string[];
+  /** Discussion questions for the closing slide. */
+  questions: string[];
+  file: string;
+  span: Span;
+}
+
 /** `from` is the earlier paper, `to` the one whose `builds_on` names it. */
 export interface LineageEdge {
   from: string;
@@ -192,6 +208,8 @@ export interface StudyAst {
   /** Family order, then year, then lineage depth (a paper after what it builds on), then id. */
   papers: Paper[];
   edges: LineageEdge[];
+  /** Meetings by date. */
+  meetings: Meeting[];
   files: SourceFile[];
   diagnostics: Diagnostic[];
 }

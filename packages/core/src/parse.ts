@@ -1,9 +1,10 @@
-import type { Diagnostic, Family, Paper, Span, Study, StudyAst } from './ast.js';
+import type { Diagnostic, Family, Meeting, Paper, Span, Study, StudyAst } from './ast.js';
 import { AST_VERSION } from './ast.js';
 import { DiagnosticSink, hasErrors, sortDiagnostics } from './diagnostics.js';
 import { sha256 } from './digest.js';
 import { buildLineage, lineageDepths } from './lineage.js';
 import { type FamilyDraft, readFamily } from './read-family.js';
+import { isMeetingPath, type MeetingDraft, readMeeting } from './read-meeting.js';
 import { type PaperDraft, readPaper } from './read-paper.js';
 import { DEFAULT_STUDY, readStudy, STUDY_FILE } from './read-study.js';
 import { type ContentFile, fileStem, readSource } from './source.js';
@@ -30,6 +31,7 @@ interface FileResult {
   family?: FamilyDraft;
   paper?: PaperDraft;
   study?: Study;
+  meeting?: MeetingDraft;
   /**
    * The id a file meant to declare when it failed validation: references to it are not reported
    * again as "unknown" (one broken file, one error).
@@ -59,6 +61,9 @@ function readFileCached(file: ContentFile, currentYear: number, cache: ParseCach
     if (file.path === STUDY_FILE) {
       const study = readStudy(source, sink);
       if (study) result.study = study;
+    } else if (isMeetingPath(file.path)) {
+      const meeting = readMeeting(source, sink);
+      if (meeting) result.meeting = meeting;
     } else if (isFamily) {
       const family = readFamily(source, sink);
       if (family) result.family = family;
@@ -67,7 +72,7 @@ function readFileCached(file: ContentFile, currentYear: number, cache: ParseCach
       if (paper) result.paper = paper;
     }
   }
-  if (!result.family && !result.paper && file.path !== STUDY_FILE) {
+  if (!result.family && !result.paper && file.path !== STUDY_FILE && !isMeetingPath(file.path)) {
     const data = source?.frontmatter?.data as { id?: unknown } | undefined;
     const isFamily = (file.path.split('/').pop() ?? '').toLowerCase() === FAMILY_FILE;
     const id = typeof data?.id === 'string' ? data.id : isFamily ? undefined : fileStem(file.path);
@@ -99,6 +104,7 @@ export function parse(files: readonly ContentFile[], options: ParseOptions = {})
 
   let study: Study = DEFAULT_STUDY;
   const familyDrafts: FamilyDraft[] = [];
+  const meetingDrafts: MeetingDraft[] = [];
   const paperDrafts: PaperDraft[] = [];
   const sources: { path: string; digest: string }[] = [];
   const broken = { family: new Set<string>(), paper: new Set<string>() };
@@ -111,6 +117,7 @@ export function parse(files: readonly ContentFile[], options: ParseOptions = {})
     sink.list.push(...read.diagnostics);
     if (read.brokenId) broken[read.brokenId.kind].add(read.brokenId.id);
     if (read.study) study = read.study;
+    if (read.meeting) meetingDrafts.push(read.meeting);
     if (read.family) familyDrafts.push(read.family);
     if (read.paper) paperDrafts.push(read.paper);
   }
@@ -153,6 +160,7 @@ export function parse(files: readonly ContentFile[], options: ParseOptions = {})
       a.id.localeCompare(b.id),
   );
   const edges = buildLineage(papers, sink, broken.paper);
+  const meetings = checkMeetings(meetingDrafts, papers, broken.paper, sink);
   const finished = families.map((draft) => finishFamily(draft, papers, sink));
 
   return {
@@ -161,9 +169,42 @@ export function parse(files: readonly ContentFile[], options: ParseOptions = {})
     families: finished,
     papers,
     edges,
+    meetings,
     files: sources,
     diagnostics: sortDiagnostics(sink.list),
   };
+}
+
+/** Meetings whose papers all exist, by date; an unknown id is reported where it is written. */
+function checkMeetings(
+  drafts: readonly MeetingDraft[],
+  papers: readonly Paper[],
+  brokenPapers: ReadonlySet<string>,
+  sink: DiagnosticSink,
+): Meeting[] {
+  const known = papers.map((paper) => paper.id);
+  const meetings: Meeting[] = [];
+  for (const draft of uniqueById(
+    drafts.map((d) => ({ ...d, idSpan: d.span })),
+    'Meeting',
+    sink,
+  )) {
+    const { paperSpans, idSpan: _idSpan, ...meeting } = draft;
+    let valid = true;
+    draft.papers.forEach((id, index) => {
+      if (known.includes(id) || brokenPapers.has(id)) return;
+      const suggestion = didYouMean(id, known);
+      sink.report(
+        'meeting-paper-unknown',
+        paperSpans[index] ?? draft.span,
+        `Meeting ${draft.date} lists unknown paper \`${id}\``,
+        suggestion ? `Did you mean \`${suggestion}\`?` : undefined,
+      );
+      valid = false;
+    });
+    if (valid && !draft.papers.some((id) => brokenPapers.has(id))) meetings.push(meeting);
+  }
+  return meetings.sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
 }
 
 function finishFamily(draft: FamilyDraft, papers: readonly Paper[], sink: DiagnosticSink): Family {

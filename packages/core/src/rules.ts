@@ -90,6 +90,18 @@ export const RULES = {
     severity: 'warning',
     hint: 'Add papers with `family: <this id>`, or remove the family.',
   },
+  'meeting-date': {
+    severity: 'error',
+    hint: 'Write the meeting date as YYYY-MM-DD, a real calendar day (e.g. 2026-12-03).',
+  },
+  'meeting-paper-unknown': {
+    severity: 'error',
+    hint: 'List papers by id (their file name without .md).',
+  },
+  'meeting-paper-duplicate': {
+    severity: 'error',
+    hint: 'List each paper once; the order of the list is the order of the meeting.',
+  },
 } as const satisfies Record<string, Rule>;
 
 export type RuleId = keyof typeof RULES;

@@ -21,6 +21,15 @@ export const familySchema = z.object({
 });
 export type FamilyFrontmatter = z.infer<typeof familySchema>;
 
+export const meetingSchema = z.object({
+  date: z.union([z.string(), z.date()]),
+  title: text.optional(),
+  presenter: text.optional(),
+  papers: z.array(id).min(1),
+  questions: z.array(text).optional(),
+});
+export type MeetingFrontmatter = z.infer<typeof meetingSchema>;
+
 export const studySchema = z.object({
   title: text,
   subtitle: text.optional(),
@@ -69,10 +78,15 @@ export const FIELD_EXPECTATIONS: Record<string, string> = {
   subtitle: 'non-empty text',
   group: 'non-empty text, e.g. "LLM reading group"',
   language: '"en" or "zh"',
+  date: 'a date such as 2026-12-03',
+  presenter: 'non-empty text',
+  papers: 'a list of paper ids, e.g. [instructgpt, hh-rlhf, chatgpt]',
+  questions: 'a list of questions (text)',
   kind: 'a relation kind',
   label: 'non-empty text',
 };
 
 export const STUDY_FIELDS = Object.keys(studySchema.shape);
+export const MEETING_FIELDS = Object.keys(meetingSchema.shape);
 export const FAMILY_FIELDS = Object.keys(familySchema.shape);
 export const PAPER_FIELDS = Object.keys(paperSchema.shape);
