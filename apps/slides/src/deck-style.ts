@@ -141,6 +141,8 @@ code, kbd, pre, samp { font-family: ${MONO}; }
 .slidev-layout.sk-page .sk-body .sk-tags { margin: 0; }
 
 .slidev-layout.sk-page .sk-body ol.sk-agenda { font-size: 18px; line-height: 1.4; }
+.slidev-layout.sk-page .sk-body ol.sk-questions { font-size: 24px; line-height: 1.4; }
+.slidev-layout.sk-page .sk-body ol.sk-questions > li { margin-bottom: 14px; }
 .slidev-layout.sk-page .sk-body ol.sk-agenda > li { margin-bottom: 2px; }
 
 /* Conclusions: the main findings stand out, the secondary ones recede. */

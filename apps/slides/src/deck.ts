@@ -9,6 +9,7 @@ import {
   type Footnote,
   formatSize,
   largestSize,
+  type Meeting,
   type Paper,
   type SpeakerNote,
   type StudyAst,
@@ -22,6 +23,7 @@ import {
   periodText,
   relationPhrase,
   safeHttpUrl,
+  subLineage,
 } from '@studykit/view';
 import type { List, ListItem, PhrasingContent, RootContent, Table, TableCell } from 'mdast';
 import { type Chunk, chunkBlock, chunkBlocks, chunkList } from './chunks.js';
@@ -38,6 +40,7 @@ export type SlideKind =
   | 'conclusions'
   | 'family-section'
   | 'comparison'
+  | 'discussion'
   | 'references';
 
 /** A slide as the audience sees it: what layout-deck.ts makes of a plan. */
@@ -97,10 +100,8 @@ export function planDeck(ast: StudyAst, familyId: string, options: DeckOptions =
   const papers = papersOf(ast, family);
   const labels = labelsOf(ast, family);
   const plans: SlidePlan[] = [];
-  let paperId: string | undefined;
   const plan = (kind: SlideKind, title: string, kicker: string, body: SlideBody, notes: string[] = []) =>
-    plans.push({ kind, title, kicker, body, notes, ...(paperId ? { paper: paperId } : {}) });
-  const flow = (chunks: Chunk[]): SlideBody => ({ type: 'flow', chunks });
+    plans.push({ kind, title, kicker, body, notes });
 
   // The cover says which study and which group the deck belongs to (study.md), then the family.
   plan('cover', family.name, ast.study.group ?? labels.readingGroup, {
@@ -134,37 +135,10 @@ export function planDeck(ast: StudyAst, familyId: string, options: DeckOptions =
   if (mermaid) plan('lineage', labels.lineage, family.name, { type: 'diagram', mermaid });
 
   papers.forEach((paper, index) => {
-    paperId = paper.id;
-    const notesFor = (target: string) => paper.notes.filter((n) => n.target === target).map(noteText);
-    plan(
-      'paper',
-      paper.short,
-      `${family.name} · ${labels.paperOf(index + 1, papers.length)}`,
-      { type: 'fixed', html: paperFactsHtml(paper, paperFacts(ast, paper, labels)) },
-      notesFor('paper'),
+    plans.push(
+      ...paperPlans(ast, paper, labels, `${family.name} · ${labels.paperOf(index + 1, papers.length)}`),
     );
-    const kicker = `${paper.short} · ${paper.year}`;
-    for (const section of paper.sections) {
-      const target = section.kind === 'extra' ? section.title.toLowerCase() : section.kind;
-      plan(
-        'section',
-        section.title,
-        kicker,
-        flow([...chunkBlocks(section.children), ...footnoteChunks(section.children, paper.footnotes)]),
-        notesFor(target),
-      );
-    }
-    if (paper.conclusions.length > 0) {
-      plan(
-        'conclusions',
-        labels.conclusions,
-        kicker,
-        flow(conclusionChunks(paper, labels)),
-        notesFor('conclusions'),
-      );
-    }
   });
-  paperId = undefined;
 
   for (const section of family.sections) {
     plan(
@@ -184,6 +158,126 @@ export function planDeck(ast: StudyAst, familyId: string, options: DeckOptions =
     plan('references', labels.references, family.name, flow(chunkBlock(referenceList(ast, papers))));
   }
   return plans;
+}
+
+const flow = (chunks: Chunk[]): SlideBody => ({ type: 'flow', chunks });
+
+/** One paper's slides, the same in a family deck and a meeting deck: facts, sections, conclusions. */
+function paperPlans(ast: StudyAst, paper: Paper, labels: Labels, factsKicker: string): SlidePlan[] {
+  const notesFor = (target: string) => paper.notes.filter((n) => n.target === target).map(noteText);
+  const plans: SlidePlan[] = [];
+  const plan = (kind: SlideKind, title: string, kicker: string, body: SlideBody, notes: string[]) =>
+    plans.push({ kind, title, kicker, body, notes, paper: paper.id });
+  plan(
+    'paper',
+    paper.short,
+    factsKicker,
+    { type: 'fixed', html: paperFactsHtml(paper, paperFacts(ast, paper, labels)) },
+    notesFor('paper'),
+  );
+  const kicker = `${paper.short} · ${paper.year}`;
+  for (const section of paper.sections) {
+    const target = section.kind === 'extra' ? section.title.toLowerCase() : section.kind;
+    plan(
+      'section',
+      section.title,
+      kicker,
+      flow([...chunkBlocks(section.children), ...footnoteChunks(section.children, paper.footnotes)]),
+      notesFor(target),
+    );
+  }
+  if (paper.conclusions.length > 0) {
+    plan(
+      'conclusions',
+      labels.conclusions,
+      kicker,
+      flow(conclusionChunks(paper, labels)),
+      notesFor('conclusions'),
+    );
+  }
+  return plans;
+}
+
+/**
+ * A meeting's deck: a cover with the date and presenter, the lineage of just its papers with their
+ * nearest ancestors, each paper's slides in the meeting's order, a comparison, the references and a
+ * closing slide with the discussion questions.
+ */
+export function planMeetingDeck(ast: StudyAst, meetingId: string, options: DeckOptions = {}): SlidePlan[] {
+  const meeting = meetingOf(ast, meetingId);
+  const byId = new Map(ast.papers.map((paper) => [paper.id, paper]));
+  const papers = meeting.papers.flatMap((id) => byId.get(id) ?? []);
+  const labels = labelsOf(ast);
+  const title = meeting.title ?? `${labels.meeting} ${labels.date(dateOf(meeting.date))}`;
+  const kicker = `${labels.meeting} · ${labels.date(dateOf(meeting.date))}`;
+  const plans: SlidePlan[] = [];
+  const plan = (kind: SlideKind, slideTitle: string, body: SlideBody, notes: string[] = []) =>
+    plans.push({ kind, title: slideTitle, kicker, body, notes });
+
+  const facts = [labels.date(dateOf(meeting.date)), meeting.presenter ?? ''].filter(Boolean).map(escapeHtml);
+  const chips = papers.map((p) => `<span class="sk-chip">${escapeHtml(p.short)}</span>`).join('');
+  plans.push({
+    kind: 'cover',
+    title,
+    kicker: ast.study.group ?? labels.readingGroup,
+    notes: [],
+    body: {
+      type: 'fixed',
+      html: `<p class="sk-cover-study">${escapeHtml(ast.study.title)}</p><p class="sk-cover-facts">${facts.join(' · ')}</p><p class="sk-cover-count">${labels.papers(papers.length)}</p><p class="sk-cover-chips">${chips}</p>`,
+    },
+  });
+  const sub = subLineage(ast, meeting.papers);
+  const mermaid =
+    options.mermaid === null
+      ? undefined
+      : {
+          LR: toMermaid(sub, { direction: 'LR', legend: false }),
+          TB: toMermaid(sub, { direction: 'TB', legend: false }),
+        };
+  const agenda = [
+    ...(mermaid ? [labels.lineage] : []),
+    ...papers.map((p) => `${p.short} (${p.year}): ${p.title}`),
+    labels.comparison,
+    ...(meeting.questions.length > 0 ? [labels.discussion] : []),
+    labels.references,
+  ];
+  plan('agenda', labels.agenda, flow(chunkList(textList(agenda, true), { className: 'sk-agenda' })));
+  if (mermaid) plan('lineage', labels.lineage, { type: 'diagram', mermaid });
+  papers.forEach((paper, index) => {
+    const family = ast.families.find((f) => f.id === paper.family);
+    plans.push(
+      ...paperPlans(
+        ast,
+        paper,
+        labels,
+        `${family?.name ?? paper.family} · ${labels.paperOf(index + 1, papers.length)}`,
+      ),
+    );
+  });
+  if (papers.length > 0)
+    plan('comparison', labels.comparison, flow(chunkBlock(comparisonTable(ast, papers, labels))));
+  if (meeting.questions.length > 0) {
+    plan(
+      'discussion',
+      labels.discussion,
+      flow(chunkList(textList(meeting.questions, true), { className: 'sk-questions' })),
+    );
+  }
+  plan('references', labels.references, flow(chunkBlock(referenceList(ast, papers))));
+  return plans;
+}
+
+export function meetingOf(ast: StudyAst, meetingId: string): Meeting {
+  const meeting = ast.meetings.find((m) => m.id === meetingId);
+  if (!meeting) {
+    const known = ast.meetings.map((m) => m.id).join(', ') || 'none';
+    throw new Error(`Unknown meeting "${meetingId}" (known meetings: ${known}).`);
+  }
+  return meeting;
+}
+
+function dateOf(date: string): Date {
+  return new Date(`${date}T00:00:00Z`);
 }
 
 /** The footnotes a section refers to, as a small block after its text (in the order of their numbers). */

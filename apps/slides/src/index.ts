@@ -2,6 +2,7 @@ export {
   type DeckSlide,
   type MermaidSource,
   planDeck,
+  planMeetingDeck,
   type SlideKind,
   type SlidePlan,
 } from './deck.js';
@@ -10,8 +11,10 @@ export { layoutDeck, SlideOverflowError } from './layout-deck.js';
 export { SlideMeasurer } from './measure-page.js';
 export {
   type DeckManifest,
+  type DeckSpec,
   type DiagramDrawer,
   deckPaths,
+  deckSpecs,
   type RenderDecksOptions,
   type RenderDecksResult,
   readManifest,

@@ -15,7 +15,7 @@ import type { OutputFile, OutputFolder, ProgressListener, StudyAst } from '@stud
 import { fontFaceCss, subsetFonts } from '@studykit/fonts';
 import { familyOf } from '@studykit/view';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { planDeck, type SlidePlan } from './deck.js';
+import { meetingOf, planDeck, planMeetingDeck, type SlidePlan } from './deck.js';
 import { DECK_COMPONENTS } from './deck-components.js';
 import { deckCss } from './deck-style.js';
 import { type DiagramSvg, layoutDeck, type Measurer } from './layout-deck.js';
@@ -48,6 +48,8 @@ export interface RenderDecksOptions {
   diagrams: DiagramDrawer;
   /** Family ids; default: every family that has papers. */
   families?: string[];
+  /** Meeting ids; default: every meeting (none when `families` is given and this is not). */
+  meetings?: string[];
   /** Keep speaker notes in the built deck (the presenter view shows them). Default true. */
   withNotes?: boolean;
   /** Print a PDF of each deck. Default true. */
@@ -70,8 +72,10 @@ export interface RenderDecksResult {
 
 /** What a built deck says about itself (`slides/<family>/deck.json`): tests and the index read it. */
 export interface DeckManifest {
+  /** The family id, or the meeting id for a meeting's deck. */
   family: string;
-  /** The deck's title (the family's name). */
+  kind: 'family' | 'meeting';
+  /** The deck's title (the family's name, the meeting's title). */
   title: string;
   digest: string;
   /** Every slide in order, with its speaker notes as plain text (handouts print them). */
@@ -97,28 +101,73 @@ export function readManifest(deckDir: string): DeckManifest | undefined {
   }
 }
 
-export async function renderDecks(ast: StudyAst, options: RenderDecksOptions): Promise<RenderDecksResult> {
+/** One deck to build: a family's or a meeting's, with where it goes. */
+export interface DeckSpec {
+  id: string;
+  kind: 'family' | 'meeting';
+  title: string;
+  colour: string;
+  plans: SlidePlan[];
+  /** `slides/<family>` or `meetings/<id>` (the PDF is that plus `.pdf`). */
+  folder: string;
+}
+
+/** Meetings span families: their decks take the study's neutral slate. */
+const MEETING_COLOUR = '#334155';
+
+export function deckSpecs(
+  ast: StudyAst,
+  options: Pick<RenderDecksOptions, 'families' | 'meetings'>,
+): DeckSpec[] {
   const families = options.families ?? ast.families.filter((f) => f.papers.length > 0).map((f) => f.id);
-  for (const id of families) familyOf(ast, id); // unknown ids fail before any work starts
+  const meetings = options.meetings ?? (options.families ? [] : ast.meetings.map((m) => m.id));
+  // Unknown ids fail before any work starts.
+  const specs: DeckSpec[] = families.map((id) => {
+    const family = familyOf(ast, id);
+    return {
+      id,
+      kind: 'family',
+      title: family.name,
+      colour: family.colour,
+      plans: planDeck(ast, id),
+      folder: `slides/${id}`,
+    };
+  });
+  for (const id of meetings) {
+    const meeting = meetingOf(ast, id);
+    const plans = planMeetingDeck(ast, id);
+    specs.push({
+      id,
+      kind: 'meeting',
+      title: plans[0]?.title ?? meeting.date,
+      colour: MEETING_COLOUR,
+      plans,
+      folder: `meetings/${id}`,
+    });
+  }
+  return specs;
+}
+
+export async function renderDecks(ast: StudyAst, options: RenderDecksOptions): Promise<RenderDecksResult> {
+  const specs = deckSpecs(ast, options);
   const withNotes = options.withNotes ?? true;
   const pdf = options.pdf ?? true;
   const version = slidevVersion();
   const result: RenderDecksResult = { files: [], folders: [], built: [], skipped: [] };
   let done = 0;
   const report = (detail: string) =>
-    options.onProgress?.({ step: 'slides', detail, done, total: families.length });
+    options.onProgress?.({ step: 'slides', detail, done, total: specs.length });
 
-  const work = families.map((family) => {
-    const plans = planDeck(ast, family);
+  const work = specs.map((spec) => {
     const digest = createHash('sha256')
-      .update(JSON.stringify({ plans, colour: familyOf(ast, family).colour, version, withNotes, pdf }))
+      .update(JSON.stringify({ plans: spec.plans, colour: spec.colour, version, withNotes, pdf }))
       .update(String(DECK_RENDERER_VERSION))
       .digest('hex');
-    const paths = deckPaths(options.outDir, family);
-    const current = readManifest(paths.deckDir)?.digest === digest && (!pdf || existsSync(paths.pdf));
-    return { family, plans, digest, skip: current && !options.force };
+    const deckDir = join(resolve(options.outDir), spec.folder);
+    const current = readManifest(deckDir)?.digest === digest && (!pdf || existsSync(`${deckDir}.pdf`));
+    return { ...spec, name: deckName(spec), digest, skip: current && !options.force };
   });
-  for (const deck of work.filter((d) => d.skip)) result.skipped.push(deck.family);
+  for (const deck of work.filter((d) => d.skip)) result.skipped.push(deck.name);
   const toBuild = work.filter((d) => !d.skip);
   if (toBuild.length === 0) return result;
 
@@ -130,13 +179,13 @@ export async function renderDecks(ast: StudyAst, options: RenderDecksOptions): P
     const buildSlot = createLimiter(Math.max(1, availableParallelism()));
     const outcomes = await Promise.allSettled(
       toBuild.map(async (deck) => {
-        report(`deck ${deck.family}: laying out`);
-        const built = await renderOne(ast, deck, { ...options, withNotes, pdf, context, buildSlot, report });
+        report(`deck ${deck.name}: laying out`);
+        const built = await renderOne(deck, { ...options, withNotes, pdf, context, buildSlot, report });
         result.folders.push(built.folder);
         if (built.pdf) result.files.push(built.pdf);
-        result.built.push(deck.family);
+        result.built.push(deck.name);
         done += 1;
-        report(`deck ${deck.family}: done`);
+        report(`deck ${deck.name}: done`);
       }),
     );
     const failures = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason as unknown] : []));
@@ -151,10 +200,14 @@ export async function renderDecks(ast: StudyAst, options: RenderDecksOptions): P
   return result;
 }
 
-interface OneDeck {
-  family: string;
-  plans: SlidePlan[];
+interface OneDeck extends DeckSpec {
+  /** "openai", "meeting 2026-12-03": how messages name it. */
+  name: string;
   digest: string;
+}
+
+function deckName(spec: DeckSpec): string {
+  return spec.kind === 'family' ? spec.id : `meeting ${spec.id}`;
 }
 
 interface Shared extends RenderDecksOptions {
@@ -165,12 +218,10 @@ interface Shared extends RenderDecksOptions {
   report: (detail: string) => void;
 }
 
-async function renderOne(
-  ast: StudyAst,
-  deck: OneDeck,
-  shared: Shared,
-): Promise<{ folder: OutputFolder; pdf?: OutputFile }> {
-  const { family } = deck;
+async function renderOne(deck: OneDeck, shared: Shared): Promise<{ folder: OutputFolder; pdf?: OutputFile }> {
+  const family = deck.name;
+  // File names: a family id, or meeting-<id> (ids are unique within each kind).
+  const slug = deck.kind === 'family' ? deck.id : `meeting-${deck.id}`;
   const fail = (step: string, error: unknown): never => {
     const message = error instanceof Error ? error.message : String(error);
     throw new Error(`Slides deck "${family}": ${step} failed: ${message}`, { cause: error });
@@ -178,25 +229,25 @@ async function renderOne(
 
   const fonts = await subsetFonts(deckText(deck.plans)).catch((error) => fail('font subsetting', error));
   const fontCss = fontFaceCss(fonts, (font) => `./fonts/${font.fileName}`);
-  const css = deckCss(familyOf(ast, family).colour, fontCss);
+  const css = deckCss(deck.colour, fontCss);
   const page = await SlideMeasurer.open(shared.context, css, fonts);
   const tools = {
     measurer: shared.wrapMeasurer?.(page) ?? page,
     drawDiagram: (text: string, id: string) =>
       shared.diagrams.renderSvg(text, { id, name: `the ${family} deck's lineage`, embedFonts: false }),
   };
-  const workDir = resolve(shared.stagingDir, 'work', family);
+  const workDir = resolve(shared.stagingDir, 'work', slug);
   // Absolute: Slidev resolves a relative --out against the deck's folder.
-  const siteDir = resolve(shared.stagingDir, 'slides', family);
-  const folder: OutputFolder = { path: `slides/${family}`, from: siteDir };
+  const siteDir = resolve(shared.stagingDir, 'sites', slug);
+  const folder: OutputFolder = { path: deck.folder, from: siteDir };
   const reserve = new Map<number, number>();
   try {
     for (let attempt = 1; ; attempt += 1) {
-      const layout = await layoutDeck(deck.plans, tools, family, reserve).catch((error) =>
+      const layout = await layoutDeck(deck.plans, tools, slug, reserve).catch((error) =>
         fail('layout', error),
       );
       const markdown = toSlidevMarkdown(layout.slides, {
-        title: familyOf(ast, family).name,
+        title: deck.title,
         withNotes: shared.withNotes,
       });
       await rm(siteDir, { recursive: true, force: true });
@@ -212,8 +263,9 @@ async function renderOne(
         .catch((error) => fail('slidev build', error));
       if (!existsSync(join(siteDir, 'index.html'))) fail('slidev build', new Error('it wrote no index.html'));
       const manifest: DeckManifest = {
-        family,
-        title: familyOf(ast, family).name,
+        family: deck.id,
+        kind: deck.kind,
+        title: deck.title,
         digest: deck.digest,
         slides: layout.slides.map((s) => ({
           kind: s.kind,
@@ -239,11 +291,11 @@ async function renderOne(
       );
       const titleOf = (index: number) => layout.slides[index]?.title ?? '';
       if (printed.overflows.length === 0) {
-        const pdfPath = join(shared.stagingDir, `${family}.pdf`);
+        const pdfPath = join(shared.stagingDir, `${slug}.pdf`);
         await writeFile(pdfPath, printed.pdf);
         const problem = pdfProblem(await summarisePdf(pdfPath), layout.slides.length);
         if (problem) fail('print', new Error(problem));
-        return { folder, pdf: { path: `slides/${family}.pdf`, contents: printed.pdf } };
+        return { folder, pdf: { path: `${deck.folder}.pdf`, contents: printed.pdf } };
       }
       const described = printed.overflows.map((o) => describeOverflow(o, titleOf(o.slide))).join('; ');
       // Too wide cannot be mended by breaking pages; too tall can, once.

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { OutputFile, StudyAst } from '@studykit/core';
 import type { MermaidRenderer } from '@studykit/lineage';
 import type { CommandLine, OutputKind } from './args.js';
+import { meetingsCalendar } from './calendar.js';
 import { lineageDigest, OutputDigests, reportDigest } from './output-digests.js';
 import type { createProgress } from './progress.js';
 import { renderSiteIndex } from './site-index.js';
@@ -16,7 +17,7 @@ export interface BuildSession {
 }
 
 export interface StepFailure {
-  step: OutputKind | 'references' | 'index';
+  step: OutputKind | 'references' | 'calendar' | 'index';
   message: string;
 }
 
@@ -163,6 +164,15 @@ export async function runBuild(
     await writeOutputs(line.out, files);
     return `wrote ${files.map((file) => join(line.out, file.path)).join(', ')}`;
   });
+
+  // The meetings as a calendar, when there are any (every build, like the index that links it).
+  if (ast.meetings.length > 0) {
+    await step('calendar', async () => {
+      const calendar = meetingsCalendar(ast, today());
+      if (calendar) await writeOutputs(line.out, [{ path: 'meetings.ics', contents: calendar }]);
+      return `wrote ${join(line.out, 'meetings.ics')}`;
+    });
+  }
 
   await step('index', async () => {
     await writeOutputs(line.out, [

@@ -42,6 +42,29 @@ export async function renderSiteIndex(ast: StudyAst, outDir: string, now: Date):
     link('lineage/lineage.pdf', 'PDF'),
     link('lineage/lineage.mmd', 'mermaid source'),
   ]);
+  // The schedule: upcoming meetings first (soonest first), then past ones (latest first).
+  const today = now.toISOString().slice(0, 10);
+  const shortOf = new Map(ast.papers.map((paper) => [paper.id, paper.short]));
+  const meetingItem = async (meeting: StudyAst['meetings'][number]) => {
+    const heading = [meeting.date, meeting.title].filter(Boolean).join(' · ');
+    const facts = [
+      meeting.papers.map((id) => shortOf.get(id) ?? id).join(', '),
+      meeting.presenter ? labels.presentedBy(meeting.presenter) : '',
+    ].filter(Boolean);
+    return (
+      `<li><strong>${escapeHtml(heading)}</strong> <span class="meta">${escapeHtml(facts.join(' · '))}</span><br>` +
+      `${await link(`meetings/${meeting.id}/index.html`, labels.slidesWeb)} · ${await link(`meetings/${meeting.id}.pdf`, labels.slidesPdf)} · ` +
+      `${await link(`handout/meeting-${meeting.id}.pdf`, labels.handoutPdf)}</li>`
+    );
+  };
+  const upcoming = ast.meetings.filter((meeting) => meeting.date >= today);
+  const past = ast.meetings.filter((meeting) => meeting.date < today).reverse();
+  const schedule =
+    ast.meetings.length === 0
+      ? ''
+      : `<h2 id="schedule">${escapeHtml(labels.schedule)}</h2>
+<p>${await link('meetings.ics', 'meetings.ics')} — subscribe in a calendar.</p>
+${upcoming.length > 0 ? `<h3>${escapeHtml(labels.upcoming)}</h3>\n<ul>\n${(await Promise.all(upcoming.map(meetingItem))).join('\n')}\n</ul>\n` : ''}${past.length > 0 ? `<h3>${escapeHtml(labels.past)}</h3>\n<ul>\n${(await Promise.all(past.map(meetingItem))).join('\n')}\n</ul>\n` : ''}`;
   return `<!doctype html>
 <html lang="${outputLanguage(ast) === 'zh' ? 'zh-Hans' : 'en'}">
 <head>
@@ -58,7 +81,7 @@ export async function renderSiteIndex(ast: StudyAst, outDir: string, now: Date):
 <body>
 <h1>${escapeHtml(ast.study.title)}</h1>
 ${ast.study.subtitle ? `<p>${escapeHtml(ast.study.subtitle)}</p>\n` : ''}${ast.study.description.text ? `<p>${escapeHtml(ast.study.description.text)}</p>\n` : ''}<p class="meta">${escapeHtml([ast.study.group, labels.papersInFamilies(ast.papers.length, ast.families.length), labels.builtAt(`${now.toISOString().slice(0, 16).replace('T', ' ')} UTC`)].filter(Boolean).join(' · '))}</p>
-<h2>Study report</h2>
+${schedule}<h2>Study report</h2>
 <p>${await link('report/study-report.pdf', 'study-report.pdf')} — the printable handout.</p>
 <h2>References</h2>
 <p>${await link('references.bib', 'references.bib')} (BibTeX) · ${await link('references.json', 'references.json')} (CSL-JSON) — every paper, for LaTeX or a reference manager.</p>

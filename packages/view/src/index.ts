@@ -8,5 +8,6 @@ export { LABELS, type Labels } from './labels.js';
 export { labelsOf, outputLanguage } from './language.js';
 export { safeHttpUrl } from './links.js';
 export { familyOf, papersOf } from './reading-order.js';
+export { subLineage } from './sub-lineage.js';
 export { displayWidth, isWide } from './text-width.js';
 export { periodText, relationPhrase } from './wording.js';

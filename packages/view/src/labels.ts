@@ -60,6 +60,17 @@ export interface Labels {
   report: string;
   builtAt(when: string): string;
   papersInFamilies(papers: number, families: number): string;
+  /** Meetings: deck titles and the schedule on the index page. */
+  meeting: string;
+  discussion: string;
+  schedule: string;
+  upcoming: string;
+  past: string;
+  presentedBy(presenter: string): string;
+  /** Handouts: the link on the index page, the PDF's title, the folio. */
+  handoutPdf: string;
+  handout: string;
+  pageOf(page: number, count: number): string;
 }
 
 const MONTHS = [
@@ -143,6 +154,15 @@ const ENGLISH: Labels = {
   report: 'Study report',
   builtAt: (when) => `built ${when}`,
   papersInFamilies: (papers, families) => `${papers} papers in ${families} families`,
+  meeting: 'Meeting',
+  discussion: 'Discussion',
+  schedule: 'Meetings',
+  upcoming: 'Upcoming',
+  past: 'Past',
+  presentedBy: (presenter) => `presented by ${presenter}`,
+  handoutPdf: 'handout (PDF)',
+  handout: 'Handout',
+  pageOf: (page, count) => `${page} / ${count}`,
 };
 
 const CHINESE: Labels = {
@@ -209,6 +229,15 @@ const CHINESE: Labels = {
   report: '学习报告',
   builtAt: (when) => `生成于 ${when}`,
   papersInFamilies: (papers, families) => `${families} 个系列，共 ${papers} 篇论文`,
+  meeting: '读书会',
+  discussion: '讨论',
+  schedule: '读书会安排',
+  upcoming: '即将举行',
+  past: '已举行',
+  presentedBy: (presenter) => `主讲：${presenter}`,
+  handoutPdf: '讲义（PDF）',
+  handout: '讲义',
+  pageOf: (page, count) => `第 ${page} 页，共 ${count} 页`,
 };
 
 export const LABELS: Readonly<Record<StudyLanguage, Labels>> = { en: ENGLISH, zh: CHINESE };
