@@ -22,3 +22,29 @@ export function syntaxErrorFrom(text: string, mermaidMessage: string, diagram: s
     line,
   );
 }
+
+/**
+ * Drawing, capturing or printing a diagram failed. The message is one line that names the output,
+ * the cause and what to do, e.g. `lineage.png: the diagram is 40,000 × 9,000 px, too large to capture
+ * even at 0.25× (…); open lineage.svg or lineage.pdf instead, which hold it in full`.
+ */
+export class LineageRenderError extends Error {
+  override readonly name = 'LineageRenderError';
+}
+
+/**
+ * An error as one short line: Playwright's `Call log:` section (the steps it took, many lines), its
+ * `=== logs ===` block (browser output) and
+ * terminal colour codes are dropped, whitespace is collapsed, and very long messages are cut.
+ */
+export function oneLine(error: unknown, max = 240): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const line = message
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: terminal colour codes are what we remove
+    .replace(/\u001b\[[0-9;]*m/g, '')
+    .split(/\n\s*(?:Call log:|={3,} logs ={3,})/)[0]
+    ?.replace(/\s+/g, ' ')
+    .trim();
+  if (!line) return 'no message';
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+}

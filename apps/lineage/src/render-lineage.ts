@@ -1,7 +1,25 @@
 /** The lineage renderer: AST in, files out (`lineage/…`); the CLI writes them. */
 import type { OutputFile, ProgressListener, StudyAst } from '@studykit/core';
-import { toMermaid } from './mermaid-text.js';
-import { MermaidRenderer } from './renderer.js';
+import { toMermaid, toOverviewMermaid } from './mermaid-text.js';
+import { type CaptureLimits, DiagramDeclined, MermaidRenderer } from './renderer.js';
+
+/**
+ * What the main diagram (`lineage.{mmd,svg,png,pdf}`) shows: every paper (`detail`), or one box per
+ * family with the links between families counted (`overview`); `auto` picks by size (see README).
+ */
+export type MainView = 'auto' | 'detail' | 'overview';
+
+/** More papers than this: the main diagram is the overview, without drawing the detail first. */
+export const OVERVIEW_ABOVE_PAPERS = 60;
+
+/**
+ * A detailed main diagram drawn larger than this is replaced by the overview: fitted to a full-HD
+ * screen its 16 px labels would be under 4 px high, and on the report's landscape A4 page under 2 pt.
+ */
+export const DETAIL_MAX_SIZE = { width: 8_000, height: 4_500 } as const;
+
+/** Papers from which the family diagrams are drawn on two pages at once (one per core). */
+const PARALLEL_ABOVE_PAPERS = OVERVIEW_ABOVE_PAPERS;
 
 export interface RenderLineageOptions {
   /** A warm renderer to reuse (watch mode); without one, a browser is launched and closed here. */
@@ -12,65 +30,107 @@ export interface RenderLineageOptions {
    * promise resolves with all of them; the CLI writes them at once so a watch edit shows quickly.
    */
   onFiles?: (files: OutputFile[]) => Promise<void>;
+  /** What the main diagram shows (default `auto`). */
+  main?: MainView;
+  /** Size limits of lineage.png and lineage.pdf (tests lower them to force a failure). */
+  limits?: Partial<CaptureLimits>;
 }
 
 const STEP = 'lineage';
 
 /**
- * `lineage/lineage.{mmd,svg,png,pdf}` for the whole lineage and `lineage/lineage-<family>.{mmd,svg}` per
- * family with papers. Every text is checked with mermaid's parser before anything is drawn.
+ * Which main diagram to draw before drawing anything: the overview when there are too many papers to
+ * read in one flowchart, the detail when there is only one family (an overview of one box says
+ * nothing), otherwise the detail if its drawing stays within `DETAIL_MAX_SIZE` (`try-detail`).
+ */
+export function mainViewFor(ast: StudyAst, main: MainView = 'auto'): 'detail' | 'overview' | 'try-detail' {
+  if (main !== 'auto') return main;
+  const families = new Set(ast.papers.map((paper) => paper.family));
+  if (families.size < 2) return 'detail';
+  return ast.papers.length > OVERVIEW_ABOVE_PAPERS ? 'overview' : 'try-detail';
+}
+
+/**
+ * `lineage/lineage.{mmd,svg,png,pdf}` for the whole lineage (the detail, or the overview for a large
+ * reading list) and `lineage/lineage-<family>.{mmd,svg}` per family with papers (always the detail).
+ * mermaid parses every text before it draws anything from it.
  */
 export async function renderLineage(
   ast: StudyAst,
   options: RenderLineageOptions = {},
 ): Promise<OutputFile[]> {
-  const diagrams = [
-    { name: 'lineage', text: toMermaid(ast) },
-    ...ast.families
-      .filter((family) => ast.papers.some((paper) => paper.family === family.id))
-      .map((family) => ({ name: `lineage-${family.id}`, text: toMermaid(ast, { family: family.id }) })),
-  ];
-  const total = diagrams.length + 2;
+  const families = ast.families
+    .filter((family) => ast.papers.some((paper) => paper.family === family.id))
+    .map((family) => ({ name: `lineage-${family.id}`, text: toMermaid(ast, { family: family.id }) }));
+  const total = families.length + 3;
   let done = 0;
   const progress = (detail: string) => options.onProgress?.({ step: STEP, detail, done: done++, total });
 
   progress(options.renderer ? 'using the warm browser' : 'starting Chromium and mermaid');
   const renderer = options.renderer ?? (await MermaidRenderer.launch());
+  // A large lineage draws its family diagrams on a second page while the first draws the main one.
+  const widening =
+    ast.papers.length > PARALLEL_ABOVE_PAPERS && families.length > 1 ? renderer.widen(2) : undefined;
   try {
-    const files: OutputFile[] = [];
-    for (const [index, diagram] of diagrams.entries()) {
-      const base = `lineage/${diagram.name}`;
-      // Each text is checked with mermaid's own parser before anything is drawn from it.
-      await renderer.validate(diagram.text, { name: `${diagram.name}.mmd` });
-      files.push({ path: `${base}.mmd`, contents: diagram.text });
-      if (index === 0) {
-        progress(`rendering ${diagram.name}.svg, .png and .pdf`);
-        const { svg, png, pdf } = await renderer.render(diagram.text, {
-          id: diagram.name,
-          name: `${diagram.name}.mmd`,
-          onSvg: (svg) =>
-            options.onFiles?.([
-              { path: `${base}.mmd`, contents: diagram.text },
-              { path: `${base}.svg`, contents: svg },
-            ]),
-        });
-        files.push(
-          { path: `${base}.svg`, contents: svg },
-          { path: `${base}.png`, contents: png },
-          { path: `${base}.pdf`, contents: pdf },
-        );
-      } else {
-        progress(`rendering ${diagram.name}.svg`);
-        const { svg } = await renderer.renderSvg(diagram.text, {
-          id: diagram.name,
-          name: `${diagram.name}.mmd`,
-        });
-        files.push({ path: `${base}.svg`, contents: svg });
-      }
-    }
+    const main = drawMain(ast, renderer, options, progress);
+    const drawn = families.map(async (diagram) => {
+      const { svg } = await renderer.renderSvg(diagram.text, {
+        id: diagram.name,
+        name: `${diagram.name}.mmd`,
+      });
+      progress(`drew ${diagram.name}.svg`);
+      return [
+        { path: `lineage/${diagram.name}.mmd`, contents: diagram.text },
+        { path: `lineage/${diagram.name}.svg`, contents: svg },
+      ];
+    });
+    const [mainFiles, ...familyFiles] = await Promise.all([main, ...drawn]);
+    await widening;
     options.onProgress?.({ step: STEP, detail: 'done', done: total, total });
-    return files;
+    return [...(mainFiles ?? []), ...familyFiles.flat()];
   } finally {
     if (!options.renderer) await renderer.close();
+  }
+}
+
+/** lineage.{mmd,svg,png,pdf}: the detail, or the overview when the detail is too large to read. */
+async function drawMain(
+  ast: StudyAst,
+  renderer: MermaidRenderer,
+  options: RenderLineageOptions,
+  progress: (detail: string) => void,
+): Promise<OutputFile[]> {
+  const view = mainViewFor(ast, options.main);
+  const draw = async (text: string, view: string, fits?: (width: number, height: number) => boolean) => {
+    progress(`drawing lineage.svg (${view}), .png and .pdf`);
+    const { svg, png, pdf } = await renderer.render(text, {
+      id: 'lineage',
+      name: 'lineage.mmd',
+      ...(fits ? { fits } : {}),
+      ...(options.limits ? { limits: options.limits } : {}),
+      onSvg: (svg) =>
+        options.onFiles?.([
+          { path: 'lineage/lineage.mmd', contents: text },
+          { path: 'lineage/lineage.svg', contents: svg },
+        ]),
+    });
+    return [
+      { path: 'lineage/lineage.mmd', contents: text },
+      { path: 'lineage/lineage.svg', contents: svg },
+      { path: 'lineage/lineage.png', contents: png },
+      { path: 'lineage/lineage.pdf', contents: pdf },
+    ];
+  };
+  if (view === 'overview') return draw(toOverviewMermaid(ast), 'overview');
+  if (view === 'detail') return draw(toMermaid(ast), 'every paper');
+  try {
+    return await draw(
+      toMermaid(ast),
+      'every paper',
+      (width, height) => width <= DETAIL_MAX_SIZE.width && height <= DETAIL_MAX_SIZE.height,
+    );
+  } catch (error) {
+    if (!(error instanceof DiagramDeclined)) throw error;
+    return draw(toOverviewMermaid(ast), `overview: every paper would be ${error.width} × ${error.height} px`);
   }
 }

@@ -2,16 +2,20 @@
  * Renders mermaid text to SVG, PNG and a one-page vector PDF inside one headless Chromium page.
  * Launch once, render many: mermaid is loaded once per page, so the watch mode can keep it warm.
  */
+import { availableParallelism } from 'node:os';
 import { launchChromium } from '@studykit/browser';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { syntaxErrorFrom } from './errors.js';
+import { LineageRenderError, oneLine, syntaxErrorFrom } from './errors.js';
 import { assetFor, PAGE_URL } from './page-assets.js';
 import { embedFonts } from './svg-fonts.js';
 
 export interface RenderOptions {
   /** Id of the `<svg>` element (and prefix of mermaid's inner ids); letters, digits and hyphens. */
   id?: string;
-  /** What the diagram is, for error messages, e.g. "lineage-glm". */
+  /**
+   * What the diagram is, for error messages: its mermaid file, e.g. "lineage-glm.mmd" (the PNG and
+   * PDF are named after it: "lineage-glm.png").
+   */
   name?: string;
   /**
    * Embed the subset fonts in the SVG (default true: a standalone file must carry them). A deck that
@@ -21,6 +25,13 @@ export interface RenderOptions {
 }
 
 export interface FullRenderOptions extends RenderOptions {
+  /** Size limits of the PNG and PDF (tests lower them to force a failure). */
+  limits?: Partial<CaptureLimits>;
+  /**
+   * Asked with the drawn size before anything else is done with the SVG: false stops the render with
+   * `DiagramDeclined` (the lineage then draws its overview instead of a detail too large to read).
+   */
+  fits?: (width: number, height: number) => boolean;
   /**
    * Called with the SVG as soon as it exists, before the PNG and PDF are made: the watch mode writes
    * it at once, so the diagram on screen updates without waiting for the raster and print formats.
@@ -40,14 +51,89 @@ export interface RenderedDiagram {
   pdf: Uint8Array;
 }
 
-/** PNG screenshots at 2×: an integer scale keeps lines and text crisp. */
+/** PNG screenshots at 2× when the diagram is small enough: an integer scale keeps lines and text crisp. */
 export const PNG_SCALE = 2;
 
 /**
- * Above this many output pixels the PNG is taken at 1× instead: Chromium rasterises on the CPU here,
- * and a 200-paper lineage at 2× (14k × 10k px) took 20 s and 5 MB. 1× is still an integer scale.
+ * What a capture may be. Chromium's element screenshot failed on a 33,000 × 6,700 px diagram (221 Mpx,
+ * "Unable to capture screenshot") and timed out on larger ones; on this 2-core machine a capture costs
+ * about 0.05 s per Mpx (32 Mpx ≈ 2 s, 64 Mpx ≈ 3.3 s). A PDF page may be at most 200 inches a side.
  */
-export const PNG_MAX_PIXELS_AT_2X = 48_000_000;
+export interface CaptureLimits {
+  /** Most pixels in the PNG. */
+  pngPixels: number;
+  /** Longest side of the PNG (16,384 px: what image viewers and GPU textures take). */
+  pngSide: number;
+  /** Below this scale the labels are unreadable (16 px text drawn 4 px high): the PNG fails instead. */
+  minPngScale: number;
+  /** Longest side of the PDF page in CSS px (200 in × 96); larger diagrams are scaled down to fit. */
+  pdfSide: number;
+  /** How long one capture or print may take. */
+  timeoutMs: number;
+}
+
+export const CAPTURE_LIMITS: Readonly<CaptureLimits> = {
+  pngPixels: 32_000_000,
+  pngSide: 16_384,
+  minPngScale: 0.25,
+  pdfSide: 19_200,
+  timeoutMs: 60_000,
+};
+
+/** Kept for callers of the first version: the 2× budget is now `CAPTURE_LIMITS.pngPixels`. */
+export const PNG_MAX_PIXELS_AT_2X = CAPTURE_LIMITS.pngPixels;
+
+/**
+ * The PNG's scale for a diagram of `width` × `height` CSS px: 2× when that fits the limits, else 1×,
+ * else the largest fraction (in hundredths) that fits; undefined when even `minPngScale` does not.
+ */
+export function pngScaleFor(
+  width: number,
+  height: number,
+  limits: CaptureLimits = CAPTURE_LIMITS,
+): number | undefined {
+  const fits = Math.min(
+    Math.sqrt(limits.pngPixels / Math.max(1, width * height)),
+    limits.pngSide / Math.max(1, width),
+    limits.pngSide / Math.max(1, height),
+  );
+  if (fits >= 2) return 2;
+  if (fits >= 1) return 1;
+  const scale = Math.floor(fits * 100) / 100;
+  return scale >= limits.minPngScale ? scale : undefined;
+}
+
+/** The PDF's scale: 1 unless a side is longer than a PDF page may be. */
+export function pdfScaleFor(width: number, height: number, limits: CaptureLimits = CAPTURE_LIMITS): number {
+  return Math.min(1, limits.pdfSide / Math.max(1, width), limits.pdfSide / Math.max(1, height));
+}
+
+/** "40,000 × 9,000 px" */
+const size = (width: number, height: number) =>
+  `${width.toLocaleString('en-US')} × ${height.toLocaleString('en-US')} px`;
+
+/** Flags for rendering on several pages at once: Chromium must not slow down the pages it thinks are in the background. */
+const PARALLEL_ARGS = [
+  '--disable-renderer-backgrounding',
+  '--disable-background-timer-throttling',
+  '--disable-backgrounding-occluded-windows',
+];
+
+/** `render` stopped because `fits` said the drawn diagram is too large; nothing was written. */
+export class DiagramDeclined extends Error {
+  override readonly name = 'DiagramDeclined';
+  constructor(
+    readonly width: number,
+    readonly height: number,
+  ) {
+    super(`the diagram is ${size(width, height)}`);
+  }
+}
+
+export interface LaunchRendererOptions {
+  /** Pages to open at once (default 1); more can be opened later with `widen`. */
+  pages?: number;
+}
 
 type PageResult = { ok: true; svg: string; width: number; height: number } | { ok: false; message: string };
 type PageApi = {
@@ -65,19 +151,21 @@ function svgId(options: RenderOptions): string {
 export class MermaidRenderer {
   /** Console errors and uncaught page errors since launch (a clean render leaves this empty). */
   readonly consoleErrors: string[] = [];
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly pages: Page[] = [];
+  private readonly idle: Page[] = [];
+  private readonly waiting: ((page: Page) => void)[] = [];
+  /** Calls not finished yet (running or waiting for a page): `close` lets them end first. */
+  private readonly running = new Set<Promise<unknown>>();
+  private opening: Promise<void> = Promise.resolve();
+  /** One capture at a time: the page being captured is brought to the front (see `capture`). */
+  private capturing: Promise<unknown> = Promise.resolve();
   private closing = false;
   private disconnected = false;
 
   private constructor(
     private readonly browser: Browser,
     private readonly context: BrowserContext,
-    private readonly page: Page,
   ) {
-    page.on('console', (message) => {
-      if (message.type() === 'error') this.consoleErrors.push(message.text());
-    });
-    page.on('pageerror', (error) => this.consoleErrors.push(error.message));
     browser.on('disconnected', () => {
       this.disconnected = true;
     });
@@ -88,9 +176,14 @@ export class MermaidRenderer {
     return !this.closing && !this.disconnected;
   }
 
-  /** Start Debian's Chromium, open the page and load mermaid once. */
-  static async launch(): Promise<MermaidRenderer> {
-    const browser = await launchChromium();
+  /** How many pages render at once. */
+  get width(): number {
+    return this.pages.length;
+  }
+
+  /** Start Debian's Chromium, open the page(s) and load mermaid once in each. */
+  static async launch(options: LaunchRendererOptions = {}): Promise<MermaidRenderer> {
+    const browser = await launchChromium({ args: PARALLEL_ARGS });
     try {
       const context = await browser.newContext({
         deviceScaleFactor: PNG_SCALE,
@@ -103,22 +196,8 @@ export class MermaidRenderer {
         if (asset) await route.fulfill({ status: 200, body: asset.body, contentType: asset.contentType });
         else await route.abort('blockedbyclient');
       });
-      const page = await context.newPage();
-      const renderer = new MermaidRenderer(browser, context, page);
-      await page.goto(PAGE_URL);
-      await page
-        .waitForFunction(
-          () => (globalThis as { studykitLineage?: { ready?: boolean } }).studykitLineage?.ready,
-          null,
-          {
-            timeout: 30_000,
-          },
-        )
-        .catch((error: unknown) => {
-          throw new Error(
-            `mermaid did not load in Chromium: ${renderer.consoleErrors.join('; ') || String(error)}`,
-          );
-        });
+      const renderer = new MermaidRenderer(browser, context);
+      await renderer.widen(Math.max(1, options.pages ?? 1));
       return renderer;
     } catch (error) {
       await browser.close().catch(() => {});
@@ -126,10 +205,45 @@ export class MermaidRenderer {
     }
   }
 
+  /**
+   * Open pages until `count` render at once (at most one per core): a large lineage draws its family
+   * diagrams side by side. Resolves when they have loaded mermaid.
+   */
+  widen(count: number): Promise<void> {
+    const target = Math.min(count, Math.max(1, availableParallelism()));
+    this.opening = this.opening.then(async () => {
+      const wanted = Math.max(0, target - this.pages.length);
+      await Promise.all(Array.from({ length: wanted }, () => this.openPage()));
+    });
+    return this.opening;
+  }
+
+  private async openPage(): Promise<void> {
+    const page = await this.context.newPage();
+    page.on('console', (message) => {
+      if (message.type() === 'error') this.consoleErrors.push(message.text());
+    });
+    page.on('pageerror', (error) => this.consoleErrors.push(error.message));
+    await page.goto(PAGE_URL);
+    await page
+      .waitForFunction(
+        () => (globalThis as { studykitLineage?: { ready?: boolean } }).studykitLineage?.ready,
+        null,
+        { timeout: 30_000 },
+      )
+      .catch((error: unknown) => {
+        throw new Error(
+          `mermaid did not load in Chromium: ${this.consoleErrors.join('; ') || oneLine(error)}`,
+        );
+      });
+    this.pages.push(page);
+    this.release(page);
+  }
+
   /** Throws LineageSyntaxError, naming the offending line, if mermaid's own parser rejects `text`. */
   validate(text: string, options: RenderOptions = {}): Promise<void> {
-    return this.serial(async () => {
-      const result = await this.page.evaluate(
+    return this.onPage(async (page) => {
+      const result = await page.evaluate(
         (source) => (globalThis as unknown as { studykitLineage: PageApi }).studykitLineage.parse(source),
         text,
       );
@@ -137,60 +251,172 @@ export class MermaidRenderer {
     });
   }
 
-  /** SVG only (what the per-family diagrams need). */
+  /** SVG only (what the per-family diagrams need). mermaid parses the text before it draws anything. */
   renderSvg(text: string, options: RenderOptions = {}): Promise<RenderedSvg> {
-    return this.serial(() => this.svgOnPage(text, options));
+    return this.onPage((page) => this.svgOnPage(page, text, options));
   }
 
-  /** SVG, 2× PNG and a one-page vector PDF sized to the diagram. */
+  /**
+   * SVG, PNG and a one-page vector PDF sized to the diagram. The PNG is 2× when the diagram is small
+   * enough, else 1×, else scaled down to stay under `CAPTURE_LIMITS`; the PDF page is the diagram's
+   * size, scaled down when a side would pass 200 inches.
+   */
   render(text: string, options: FullRenderOptions = {}): Promise<RenderedDiagram> {
-    return this.serial(async () => {
-      const { svg, width, height } = await this.svgOnPage(text, options);
+    return this.onPage(async (page) => {
+      const limits = { ...CAPTURE_LIMITS, ...options.limits };
+      const { svg, width, height } = await this.svgOnPage(page, text, options);
+      if (options.fits && !options.fits(width, height)) throw new DiagramDeclined(width, height);
       await options.onSvg?.(svg);
-      const png = await this.page
-        .locator('#stage > svg')
-        .screenshot({ type: 'png', scale: 'device', animations: 'disabled' });
-      const pdf = await this.page.pdf({
-        width: `${width}px`,
+      const base = (options.name ?? 'lineage').replace(/\.mmd$/, '');
+
+      const scale = pngScaleFor(width, height, limits);
+      if (scale === undefined) {
+        throw new LineageRenderError(
+          `${base}.png: the diagram is ${size(width, height)}, too large to capture even at ${limits.minPngScale}× (at most ${(limits.pngPixels / 1e6).toLocaleString('en-US', { maximumFractionDigits: 2 })} Mpx and ${limits.pngSide.toLocaleString('en-US')} px a side); open ${base}.svg instead (it is written in full), or split the largest families`,
+        );
+      }
+      const png = await this.capture(page, width, height, scale, limits).catch((error: unknown) => {
+        throw new LineageRenderError(
+          `${base}.png: Chromium could not capture the ${size(width, height)} diagram at ${scale}× (${oneLine(error)}); open ${base}.svg instead, or build again on a less busy machine`,
+        );
+      });
+      const pdf = await this.print(page, width, height, limits).catch((error: unknown) => {
+        throw new LineageRenderError(
+          `${base}.pdf: Chromium could not print the ${size(width, height)} diagram (${oneLine(error)}); open ${base}.svg instead, or build again on a less busy machine`,
+        );
+      });
+      return { svg, png, pdf };
+    });
+  }
+
+  /**
+   * The PNG at `scale` output px per diagram px: the SVG is redrawn at that size (it is vector) and
+   * the page is captured from its top-left corner. A page behind another gets no animation frames,
+   * and a screenshot waits for one: with a second page busy drawing, a capture waited for it to
+   * finish (5.5 s instead of 0.3 s). So the captured page is brought to the front, one at a time.
+   */
+  private capture(
+    page: Page,
+    width: number,
+    height: number,
+    scale: number,
+    limits: CaptureLimits,
+  ): Promise<Uint8Array> {
+    const run = this.capturing.then(async () => {
+      const [cssWidth, cssHeight] = [(width * scale) / PNG_SCALE, (height * scale) / PNG_SCALE];
+      await sizeStage(page, cssWidth, cssHeight);
+      if (this.pages.length > 1) await page.bringToFront();
+      const png = await page.screenshot({
+        type: 'png',
+        scale: 'device',
+        animations: 'disabled',
+        fullPage: true,
+        clip: { x: 0, y: 0, width: cssWidth, height: cssHeight },
+        timeout: limits.timeoutMs,
+      });
+      return new Uint8Array(png);
+    });
+    this.capturing = run.catch(() => {});
+    return run;
+  }
+
+  /** One vector page the size of the diagram (scaled down to fit a PDF page when larger). */
+  private async print(page: Page, width: number, height: number, limits: CaptureLimits): Promise<Uint8Array> {
+    const scale = pdfScaleFor(width, height, limits);
+    const [pageWidth, pageHeight] = [Math.ceil(width * scale), Math.ceil(height * scale)];
+    await sizeStage(page, width * scale, height * scale);
+    const pdf = await withTimeout(
+      page.pdf({
+        width: `${pageWidth}px`,
         // One spare pixel: rounding must never spill a sliver onto a second page.
-        height: `${height + 1}px`,
+        height: `${pageHeight + 1}px`,
         margin: { top: '0', right: '0', bottom: '0', left: '0' },
         printBackground: true,
         pageRanges: '1',
-      });
-      return { svg, png: new Uint8Array(png), pdf: new Uint8Array(pdf) };
-    });
+      }),
+      limits.timeoutMs,
+      'page.pdf',
+    );
+    return new Uint8Array(pdf);
   }
 
   async close(): Promise<void> {
     if (this.closing) return;
     this.closing = true;
-    await this.queue.catch(() => {});
+    await this.opening.catch(() => {});
+    await Promise.allSettled([...this.running]);
     await this.context.close().catch(() => {});
     await this.browser.close();
   }
 
-  private async svgOnPage(text: string, options: RenderOptions): Promise<RenderedSvg> {
-    const result = await this.page.evaluate(
-      ([id, source]) =>
-        (globalThis as unknown as { studykitLineage: PageApi }).studykitLineage.render(id, source),
-      [svgId(options), text] as const,
-    );
+  private async svgOnPage(page: Page, text: string, options: RenderOptions): Promise<RenderedSvg> {
+    const name = options.name ?? 'the lineage';
+    const result = await page
+      .evaluate(
+        ([id, source]) =>
+          (globalThis as unknown as { studykitLineage: PageApi }).studykitLineage.render(id, source),
+        [svgId(options), text] as const,
+      )
+      .catch((error: unknown) => {
+        throw new LineageRenderError(
+          `${name.replace(/\.mmd$/, '.svg')}: Chromium failed while mermaid drew it (${oneLine(error)}); build again, and if it keeps failing report it with the size of the reading list`,
+        );
+      });
     if (!result.ok) {
-      const name = options.name ?? 'the lineage';
       if (/parse error|lexical error|syntax error/i.test(result.message))
         throw syntaxErrorFrom(text, result.message, name);
-      throw new Error(`mermaid could not render ${name}: ${result.message}`);
+      throw new LineageRenderError(`mermaid could not render ${name}: ${oneLine(result.message)}`);
     }
     const svg = options.embedFonts === false ? result.svg : await embedFonts(result.svg);
     return { svg: XML_DECLARATION + svg, width: result.width, height: result.height };
   }
 
-  /** One page renders one diagram at a time: calls queue up instead of trampling the stage. */
-  private serial<T>(task: () => Promise<T>): Promise<T> {
+  /** A page renders one diagram at a time: a call waits for a free page instead of trampling a stage. */
+  private onPage<T>(task: (page: Page) => Promise<T>): Promise<T> {
     if (!this.usable) return Promise.reject(new Error('MermaidRenderer is closed (or its Chromium exited)'));
-    const run = this.queue.then(task, task);
-    this.queue = run.catch(() => {});
+    const run = (async () => {
+      const page = this.idle.pop() ?? (await new Promise<Page>((resolve) => this.waiting.push(resolve)));
+      try {
+        return await task(page);
+      } finally {
+        this.release(page);
+      }
+    })();
+    this.running.add(run);
+    run.then(
+      () => this.running.delete(run),
+      () => this.running.delete(run),
+    );
     return run;
   }
+
+  private release(page: Page): void {
+    const next = this.waiting.shift();
+    if (next) next(page);
+    else this.idle.push(page);
+  }
+}
+
+/** The rendered SVG drawn at `width` × `height` CSS px (its viewBox scales the drawing). */
+async function sizeStage(page: Page, width: number, height: number): Promise<void> {
+  await page.evaluate(
+    ([w, h]) => {
+      // Runs in the page (no DOM types in this Node package).
+      const { document } = globalThis as unknown as {
+        document: { querySelector(selector: string): { style: Record<string, string> } };
+      };
+      const { style } = document.querySelector('#stage > svg');
+      style.width = `${w}px`;
+      style.height = `${h}px`;
+    },
+    [width, height] as const,
+  );
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: Timeout ${ms}ms exceeded`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }

@@ -95,6 +95,18 @@ export class Inspector {
     });
   }
 
+  /** The rows of every edge label of the last opened SVG, as drawn (one string per row). */
+  async edgeLabelRows(): Promise<string[][]> {
+    return this.page.evaluate(() =>
+      [...document.querySelectorAll('g.edgeLabel text')]
+        .map((text) => {
+          const rows = [...text.querySelectorAll(':scope > tspan')];
+          return (rows.length > 0 ? rows : [text]).map((row) => (row.textContent ?? '').trim());
+        })
+        .filter((rows) => rows.some(Boolean)),
+    );
+  }
+
   async png(png: Uint8Array): Promise<PngView> {
     const dataUrl = `data:image/png;base64,${Buffer.from(png).toString('base64')}`;
     await this.page.goto('about:blank');
