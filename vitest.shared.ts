@@ -13,4 +13,5 @@ export const workspaceAliases = {
   '@studykit/lineage': here('./apps/lineage/src/index.ts'),
   '@studykit/slides': here('./apps/slides/src/index.ts'),
   '@studykit/report': here('./apps/report/src/index.ts'),
+  '@studykit/handout': here('./apps/handout/src/index.ts'),
 };

@@ -1,0 +1,79 @@
+/**
+ * Where each slide of a page goes in its cell, and what sits with it: its notes (notes layout),
+ * ruled lines beside it (lines layout) or nothing (2up, 4up, 6up).
+ */
+import type { Typesetter } from '@studykit/report';
+import { type Box, fitSlide, type HandoutLayout } from './layouts.js';
+import { notesHeight } from './notes.js';
+
+export interface Placement {
+  slide: Box;
+  /** Notes, then writing lines in what the notes leave (notes layout). */
+  notes?: Box;
+  /** Writing lines only (lines layout). */
+  lines?: Box;
+}
+
+/** Room under a slide for its number. */
+const NUMBER_ROOM = 15;
+/** The notes layout keeps at least this much under a slide: about seven lines of notes. */
+const MIN_NOTES = 100;
+/** A slide never shrinks below this share of the text width to make room for long notes. */
+const MIN_SLIDE_SHARE = 0.55;
+/** In the lines layout the slide takes this share of the width; the lines take the rest. */
+const LINES_SLIDE_SHARE = 0.58;
+const LINES_GAP = 20;
+
+export function placeSlides(
+  layout: HandoutLayout,
+  cells: readonly Box[],
+  aspect: number,
+  notes: readonly (readonly string[])[],
+  typesetter: Typesetter,
+): Placement[] {
+  if (layout === 'notes') return placeWithNotes(cells, aspect, notes, typesetter);
+  return notes.map((_, index) => {
+    const cell = cells[index] as Box;
+    const room: Box = { ...cell, height: cell.height - NUMBER_ROOM };
+    if (layout !== 'lines') return { slide: fitSlide(room, aspect) };
+    const width = Math.min(cell.width * LINES_SLIDE_SHARE, room.height * aspect);
+    const slide: Box = {
+      x: cell.x,
+      top: cell.top + (room.height - width / aspect) / 2,
+      width,
+      height: width / aspect,
+    };
+    const left = slide.x + slide.width + LINES_GAP;
+    return {
+      slide,
+      lines: { x: left, top: slide.top, width: cell.x + cell.width - left, height: slide.height },
+    };
+  });
+}
+
+/**
+ * One slide per half page, its notes below across the full width. The slides of a page share one
+ * size: as large as the page's longest notes allow, so that both halves line up.
+ */
+function placeWithNotes(
+  cells: readonly Box[],
+  aspect: number,
+  notes: readonly (readonly string[])[],
+  typesetter: Typesetter,
+): Placement[] {
+  const first = cells[0] as Box;
+  const largest = Math.min(first.width, (first.height - NUMBER_ROOM - MIN_NOTES) * aspect);
+  const smallest = Math.min(largest, first.width * MIN_SLIDE_SHARE);
+  let width = largest;
+  for (const slideNotes of notes) {
+    const needed = notesHeight(typesetter, slideNotes, first.width);
+    width = Math.min(width, Math.max(smallest, (first.height - NUMBER_ROOM - needed) * aspect));
+  }
+  const height = width / aspect;
+  return notes.map((_, index) => {
+    const cell = cells[index] as Box;
+    const slide: Box = { x: cell.x, top: cell.top, width, height };
+    const top = slide.top + height + NUMBER_ROOM;
+    return { slide, notes: { x: cell.x, top, width: cell.width, height: cell.top + cell.height - top } };
+  });
+}

@@ -1,0 +1,172 @@
+/**
+ * The handout: a deck's printed PDF and its deck.json in, one PDF out. Each slide is the deck's own
+ * page embedded as a Form XObject (vector, its text still selectable), never a picture of it; notes,
+ * header and folio are set with the report's typesetter and faces, embedded as subsets. Pure: bytes
+ * in, an OutputFile out. Same input → byte-identical PDF.
+ */
+import type { OutputFile } from '@studykit/core';
+import {
+  type DocumentContext,
+  FontBook,
+  FontEmbedding,
+  type OutlineNode,
+  PageCanvas,
+  type PaperSize,
+  Typesetter,
+  writeOutline,
+} from '@studykit/report';
+import { LABELS, type Labels } from '@studykit/view';
+import { PDFDocument, type PDFEmbeddedPage, type PDFPage } from 'pdf-lib';
+import {
+  drawFolio,
+  drawFrame,
+  drawHeader,
+  drawSlideNumber,
+  drawWritingLines,
+  WRITING_PITCH,
+} from './furniture.js';
+import { type HandoutLayout, pageCount, pageGrid, slidesPerPage } from './layouts.js';
+import { setNotes } from './notes.js';
+import { type Placement, placeSlides } from './place.js';
+
+/** One slide as the deck's deck.json lists it (the slides app's `DeckManifest['slides'][number]`). */
+export interface HandoutSlide {
+  readonly kind: string;
+  readonly title: string;
+  readonly kicker: string;
+  readonly zoom: number;
+  /** Plain-text paragraphs; empty when the deck was built with --no-notes. */
+  readonly notes: readonly string[];
+  readonly paper?: string;
+}
+
+export interface HandoutHeader {
+  /** The study's title (study.md). */
+  study: string;
+  /** What this handout is for: a family's deck, or a meeting. */
+  subject: string;
+  date: Date;
+}
+
+export interface RenderHandoutOptions {
+  /** The deck's PDF: exactly one page per slide. */
+  deckPdf: Uint8Array;
+  slides: readonly HandoutSlide[];
+  layout?: HandoutLayout;
+  paperSize?: PaperSize;
+  header: HandoutHeader;
+  words: Labels;
+  /** Where the CLI writes it, relative to out/: `handout/<family>.pdf`. */
+  path: string;
+}
+
+export async function renderHandout(options: RenderHandoutOptions): Promise<OutputFile> {
+  const layout = options.layout ?? 'notes';
+  const { slides, words, header } = options;
+  const source = await PDFDocument.load(options.deckPdf, { updateMetadata: false });
+  // A PDF from an older build of the deck would pair notes with the wrong slides.
+  if (source.getPageCount() !== slides.length) {
+    throw new Error(
+      `the deck PDF has ${source.getPageCount()} pages but deck.json lists ${slides.length} slides: rebuild the deck`,
+    );
+  }
+  if (slides.length === 0) throw new Error('the deck has no slides');
+
+  const grid = pageGrid(layout, options.paperSize ?? 'a4');
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  const embedded = await doc.embedPages(source.getPages());
+  const first = embedded[0] as PDFEmbeddedPage;
+  const aspect = first.width / first.height;
+
+  const count = pageCount(layout, slides.length);
+  const pages: PDFPage[] = [];
+  for (let i = 0; i < count; i++) pages.push(doc.addPage([grid.width, grid.height]));
+  const fonts = new FontBook();
+  const typesetter = new Typesetter(fonts);
+  const embedding = new FontEmbedding(doc);
+  const context: DocumentContext = {
+    doc,
+    pages,
+    fonts: embedding.fonts,
+    encode: (key, text) => embedding.encode(key, text),
+    destination: () => undefined,
+  };
+  const canvases = pages.map((page) => new PageCanvas(context, page));
+  const dateText = words.date(header.date);
+  const outline: OutlineNode[] = [];
+  const seenPapers = new Set<string>();
+  const perPage = slidesPerPage(layout);
+
+  canvases.forEach((canvas, pageIndex) => {
+    const start = pageIndex * perPage;
+    const onPage = slides.slice(start, start + perPage);
+    const placements = placeSlides(
+      layout,
+      grid.cells,
+      aspect,
+      onPage.map((slide) => slide.notes),
+      typesetter,
+    );
+    drawHeader(canvas, typesetter, grid, { study: header.study, subject: header.subject, date: dateText });
+    drawFolio(canvas, typesetter, grid, words.pageOf(pageIndex + 1, count));
+    placements.forEach((placement, i) => {
+      const slide = onPage[i] as HandoutSlide;
+      drawSlideNumber(canvas, typesetter, placement.slide, start + i + 1);
+      drawAside(canvas, typesetter, placement, slide);
+      if (slide.paper && !seenPapers.has(slide.paper)) {
+        seenPapers.add(slide.paper);
+        outline.push({
+          title: slide.title,
+          destination: { page: pageIndex, y: Math.max(0, placement.slide.top - 12) },
+          children: [],
+        });
+      }
+    });
+    // Slides after the page's own text, frames after the slides: the frame lies on the slide's edge.
+    placements.forEach((placement, i) => {
+      const page = embedded[start + i] as PDFEmbeddedPage;
+      const box = placement.slide;
+      canvas.embeddedPage(() =>
+        canvas.page.drawPage(page, {
+          x: box.x,
+          y: grid.height - box.top - box.height,
+          width: box.width,
+          height: box.height,
+        }),
+      );
+    });
+    for (const placement of placements) drawFrame(canvas, placement.slide);
+  });
+
+  await embedding.embed(fonts.used);
+  for (const canvas of canvases) canvas.flush();
+  writeOutline(context, outline);
+
+  const title = `${header.subject} · ${words.handout}`;
+  doc.setTitle(title, { showInWindowTitleBar: true });
+  doc.setSubject(header.study);
+  doc.setLanguage(words === LABELS.zh ? 'zh-Hans' : 'en');
+  doc.setProducer('studykit handout (pdf-lib)');
+  doc.setCreator('studykit');
+  doc.setCreationDate(header.date);
+  doc.setModificationDate(header.date);
+  embedding.tagSubsets();
+  return { path: options.path, contents: await doc.save({ useObjectStreams: true }) };
+}
+
+/** The notes and the writing lines under them, or the lines beside the slide. */
+function drawAside(
+  canvas: PageCanvas,
+  typesetter: Typesetter,
+  placement: Placement,
+  slide: HandoutSlide,
+): void {
+  if (placement.lines) drawWritingLines(canvas, placement.lines);
+  const box = placement.notes;
+  if (!box) return;
+  const set = setNotes(typesetter, slide.notes, box.width, box.height);
+  for (const { line, baseline } of set.lines) canvas.line(line, box.x, box.top + baseline);
+  // What the notes leave is for the reader's own notes; a slide without notes gets all of it.
+  const used = set.lines.length > 0 ? set.height + WRITING_PITCH * 0.4 : 0;
+  drawWritingLines(canvas, { ...box, top: box.top + used, height: box.height - used });
+}

@@ -1,0 +1,237 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { type HandoutLayout, type HandoutSlide, renderHandout } from '@studykit/handout';
+import { LABELS } from '@studykit/view';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } from 'pdf-lib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { skipNote } from '../../../tests/skips.js';
+import { type Box, pageGrid } from '../src/layouts.js';
+import {
+  inkIn,
+  makeDeck,
+  noPoppler,
+  pdfText,
+  renderPng,
+  slide,
+  type Word,
+  wordBoxes,
+  writeTemp,
+  xObjectKinds,
+} from './tools.js';
+
+const DATE = new Date(Date.UTC(2026, 10, 29));
+const CHINESE_NOTE = '介绍时强调开放与双语两点，并说明量化后可在四张显卡上推理。';
+
+/** Seven slides over two papers; notes carry a marker word per slide so they can be found on the page. */
+const SLIDES: HandoutSlide[] = [
+  slide('Cover', [], undefined, 'cover'),
+  slide('Agenda', ['markerB opens the session.'], undefined, 'agenda'),
+  slide('GPT1', ['markerC the paper slide.', 'Second paragraph of markerC.'], 'gpt-1', 'paper'),
+  slide('Motivation', [], 'gpt-1'),
+  slide('GLM130B', [CHINESE_NOTE], 'glm-130b', 'paper'),
+  slide('Results', ['markerF results and caveats. '.repeat(12)], 'glm-130b'),
+  slide('References', ['markerG'], undefined, 'references'),
+];
+
+let deck: Uint8Array;
+
+async function render(layout: HandoutLayout, paperSize: 'a4' | 'letter' = 'a4', slides = SLIDES) {
+  const file = await renderHandout({
+    deckPdf: slides === SLIDES ? deck : await makeDeck(slides),
+    slides,
+    layout,
+    paperSize,
+    header: { study: 'Classic LLM papers', subject: 'Test family', date: DATE },
+    words: LABELS.en,
+    path: 'handout/test.pdf',
+  });
+  expect(file.path).toBe('handout/test.pdf');
+  return file.contents as Uint8Array;
+}
+
+beforeAll(async () => {
+  deck = await makeDeck(SLIDES);
+});
+
+describe('page count and paper', () => {
+  // Seven slides: notes and 2up two a page, lines three, 4up four, 6up six.
+  const expected: [HandoutLayout, number][] = [
+    ['notes', 4],
+    ['lines', 3],
+    ['2up', 4],
+    ['4up', 2],
+    ['6up', 2],
+  ];
+  for (const [layout, pages] of expected) {
+    it(`${layout}: 7 slides make ${pages} pages`, async () => {
+      const doc = await PDFDocument.load(await render(layout));
+      expect(doc.getPageCount()).toBe(pages);
+    });
+  }
+
+  it('one slide still makes one page, twelve slides make 6 / 4 / 6 / 3 / 2', async () => {
+    const one = [slide('Only')];
+    expect((await PDFDocument.load(await render('6up', 'a4', one))).getPageCount()).toBe(1);
+    const twelve = Array.from({ length: 12 }, (_, i) => slide(`S${i}`));
+    const counts = [];
+    for (const layout of ['notes', 'lines', '2up', '4up', '6up'] as const)
+      counts.push((await PDFDocument.load(await render(layout, 'a4', twelve))).getPageCount());
+    expect(counts).toEqual([6, 4, 6, 3, 2]);
+  });
+
+  it('A4 and Letter, portrait; 4up turns the page for a 2 × 2 grid', async () => {
+    const size = async (layout: HandoutLayout, paper: 'a4' | 'letter') => {
+      const doc = await PDFDocument.load(await render(layout, paper));
+      return doc.getPages().map((page) => [Math.round(page.getWidth()), Math.round(page.getHeight())]);
+    };
+    expect(new Set((await size('notes', 'a4')).map(String))).toEqual(new Set(['595,842']));
+    expect(new Set((await size('notes', 'letter')).map(String))).toEqual(new Set(['612,792']));
+    expect(new Set((await size('lines', 'letter')).map(String))).toEqual(new Set(['612,792']));
+    expect(new Set((await size('4up', 'a4')).map(String))).toEqual(new Set(['842,595']));
+    expect(new Set((await size('4up', 'letter')).map(String))).toEqual(new Set(['792,612']));
+  });
+
+  it('a PDF that does not match deck.json (an older build) is refused', async () => {
+    await expect(
+      renderHandout({
+        deckPdf: deck,
+        slides: SLIDES.slice(1),
+        header: { study: 's', subject: 's', date: DATE },
+        words: LABELS.en,
+        path: 'handout/x.pdf',
+      }),
+    ).rejects.toThrow('the deck PDF has 7 pages but deck.json lists 6 slides');
+  });
+
+  it('the same input gives the same bytes', async () => {
+    expect(Buffer.from(await render('notes')).equals(Buffer.from(await render('notes')))).toBe(true);
+  });
+});
+
+describe('slides are vector art', () => {
+  for (const layout of ['notes', 'lines', '2up', '4up', '6up'] as const) {
+    it(`${layout}: every page draws its slides as Form XObjects, no image`, async () => {
+      const doc = await PDFDocument.load(await render(layout));
+      const perPage = { notes: 2, lines: 3, '2up': 2, '4up': 4, '6up': 6 }[layout];
+      doc.getPages().forEach((_, index) => {
+        const kinds = xObjectKinds(doc, index);
+        expect(kinds.every((kind) => kind === 'Form')).toBe(true);
+        expect(kinds).toHaveLength(Math.min(perPage, SLIDES.length - index * perPage));
+      });
+    });
+  }
+});
+
+describe('outline', () => {
+  it('has one entry per paper, pointing at the page of its first slide', async () => {
+    const doc = await PDFDocument.load(await render('notes'));
+    const pageRefs = doc.getPages().map((page) => page.ref);
+    const outlines = doc.catalog.lookup(PDFName.of('Outlines'), PDFDict);
+    const entries: { title: string; page: number }[] = [];
+    let ref = outlines.get(PDFName.of('First'));
+    while (ref instanceof PDFRef) {
+      const item = doc.context.lookup(ref, PDFDict);
+      const title = item.get(PDFName.of('Title'));
+      const dest = item.lookup(PDFName.of('Dest'), PDFArray).get(0);
+      entries.push({
+        title: title instanceof PDFHexString || title instanceof PDFString ? title.decodeText() : '',
+        page: pageRefs.findIndex((page) => page === dest),
+      });
+      ref = item.get(PDFName.of('Next'));
+    }
+    // Slide 3 (index 2) opens GPT-1 on page 2; slide 5 (index 4) opens GLM-130B on page 3.
+    expect(entries).toEqual([
+      { title: 'GPT1', page: 1 },
+      { title: 'GLM130B', page: 2 },
+    ]);
+  });
+});
+
+describe.skipIf(noPoppler)(`what a reader sees${skipNote(noPoppler)}`, () => {
+  let path: string;
+  beforeAll(async () => {
+    path = writeTemp(await render('notes'));
+  });
+  const grid = pageGrid('notes', 'a4');
+  const find = (words: Word[], text: string) => words.find((word) => word.text.includes(text));
+
+  it("each slide's notes sit right below that slide's title, inside the slide's half page", () => {
+    const cases: [number, string, string][] = [
+      [1, 'Slide2', 'markerB'],
+      [2, 'Slide3', 'markerC'],
+      [3, 'Slide6', 'markerF'],
+      [4, 'Slide7', 'markerG'],
+    ];
+    for (const [page, titleWord, note] of cases) {
+      const words = wordBoxes(path, page);
+      const title = find(words, titleWord);
+      const noteWord = find(words, note);
+      expect(title, `${titleWord} on page ${page}`).toBeDefined();
+      expect(noteWord, `${note} on page ${page}`).toBeDefined();
+      if (!title || !noteWord) continue;
+      const half = grid.cells.find((cell) => title.yMin >= cell.top && title.yMax <= cell.top + cell.height);
+      expect(half, `${titleWord} lies in a half page`).toBeDefined();
+      if (!half) continue;
+      expect(noteWord.yMin).toBeGreaterThan(title.yMax);
+      expect(noteWord.yMax).toBeLessThanOrEqual(half.top + half.height);
+      expect(noteWord.xMin).toBeGreaterThanOrEqual(half.x - 0.5);
+      expect(noteWord.xMax).toBeLessThanOrEqual(half.x + half.width + 0.5);
+    }
+  });
+
+  it('a slide without notes keeps its half page: the next slide is in the lower half', () => {
+    const words = wordBoxes(path, 2);
+    // Slide 3 has notes, slide 4 has none; both keep a half page.
+    const motivation = find(words, 'Slide4');
+    expect(motivation?.yMin).toBeGreaterThan(grid.height / 2);
+  });
+
+  it('prints the header (study, subject, date) and the folio on every page', () => {
+    for (let page = 1; page <= 4; page++) {
+      const text = pdfText(path, page);
+      expect(text).toContain('Classic LLM papers');
+      expect(text).toContain('Test family');
+      expect(text).toContain('29 November 2026');
+      expect(text).toMatch(new RegExp(`\\b${page}\\s*/\\s*4\\b`));
+    }
+  });
+
+  it('embeds its own faces as subsets only', () => {
+    const fonts = execFileSync('pdffonts', [path], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
+    const own = fonts.filter((row) => /Source|Noto/.test(row));
+    expect(own.length).toBeGreaterThan(1);
+    for (const row of own) expect(row).toMatch(/^[A-Z]{6}\+\S+\s.*\byes\s+yes\s+yes\b/);
+  });
+
+  it('Chinese notes are drawn (ink in their place) and extract as text', () => {
+    // Slide 5 (GLM130B) is the top half of page 3.
+    const text = pdfText(path, 3).replace(/\s+/g, '');
+    expect(text).toContain(CHINESE_NOTE);
+    const words = wordBoxes(path, 3);
+    const title = find(words, 'Slide5');
+    const chinese = words.filter((word) => /\p{Script=Han}/u.test(word.text));
+    expect(chinese.length).toBeGreaterThan(0);
+    const image = renderPng(path, 3, 60);
+    for (const word of chinese) {
+      expect(word.yMin).toBeGreaterThan(title?.yMax ?? Number.POSITIVE_INFINITY);
+      expect(word.yMax).toBeLessThan(grid.height / 2);
+      expect(inkIn(image, word)).toBeGreaterThan(0.05);
+    }
+  });
+});
+
+describe.skipIf(noPoppler)(`long notes${skipNote(noPoppler)}`, () => {
+  it('shrink the slide and the type, then end with an ellipsis inside their half page', async () => {
+    const long = [slide('Long', ['lorem ipsum dolor sit amet '.repeat(400)]), slide('Next', ['markerN'])];
+    const path = writeTemp(await render('notes', 'letter', long));
+    expect((await PDFDocument.load(readFileSync(path))).getPageCount()).toBe(1);
+    const words = wordBoxes(path, 1);
+    const grid = pageGrid('notes', 'letter');
+    const top = grid.cells[0] as Box;
+    const lorem = words.filter((word) => word.text === 'lorem' || word.text.endsWith('…'));
+    expect(lorem.length).toBeGreaterThan(20);
+    for (const word of lorem) expect(word.yMax).toBeLessThanOrEqual(top.top + top.height);
+    expect(words.some((word) => word.text.endsWith('…'))).toBe(true);
+    expect(words.find((word) => word.text === 'markerN')?.yMin).toBeGreaterThan(grid.height / 2);
+  });
+});
