@@ -45,6 +45,17 @@ export function createParseCache(): ParseCache {
   return new Map();
 }
 
+/** Whether the cache already holds this file's result for this text and year (nothing to parse). */
+export function isCached(cache: ParseCache, file: ContentFile, currentYear: number): boolean {
+  const cached = cache.get(file.path);
+  return !!cached && cached.contents === file.contents && cached.currentYear === currentYear;
+}
+
+/** Parses files on their own (no cross-file checks) into the cache: the part worker threads share. */
+export function parseIntoCache(files: readonly ContentFile[], currentYear: number, cache: ParseCache): void {
+  for (const file of files) readFileCached(file, currentYear, cache);
+}
+
 function readFileCached(file: ContentFile, currentYear: number, cache: ParseCache | undefined): FileResult {
   const cached = cache?.get(file.path);
   if (cached && cached.contents === file.contents && cached.currentYear === currentYear) return cached;

@@ -1,0 +1,28 @@
+/**
+ * A cold parse of a large folder is shared out over worker threads: the AST it gives is exactly the
+ * one a single-threaded parse gives, and the one the warm cache gives afterwards.
+ */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from '@studykit/core';
+import { readContentFolder } from '@studykit/core/fs';
+import { describe, expect, it } from 'vitest';
+import { writeCorpus } from '../bench/corpus.mjs';
+import { studykit } from './run-cli.js';
+
+describe('the parallel cold parse', () => {
+  it('gives the same AST as one thread and as the warm cache', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'studykit-parallel-'));
+    const content = writeCorpus(join(dir, 'content'), 240);
+    const out = join(dir, 'out');
+    const cold = await studykit(['ast', '--content', content, '--out', out]);
+    expect(cold.code, cold.stderr).toBe(0);
+    const warm = await studykit(['ast', '--content', content, '--out', out]);
+    expect(warm.stdout).toBe(cold.stdout);
+    const { files } = await readContentFolder(content);
+    const single = JSON.parse(JSON.stringify(parse(files, { currentYear: 2026 })));
+    expect(JSON.parse(cold.stdout)).toEqual(single);
+    expect(readFileSync(join(out, '.cache', 'parse-cache.bin')).length).toBeGreaterThan(0);
+  }, 120_000);
+});
