@@ -81,7 +81,7 @@ describe('usage errors: one line and exit 2', () => {
     ],
     [
       ['build', '--only', 'video'],
-      "studykit: --only takes lineage, slides, report, index; got 'video' (see studykit --help)\n",
+      "studykit: --only takes lineage, slides, handout, report, index; got 'video' (see studykit --help)\n",
     ],
     [
       ['build', '--content', 'tests/fixtures/content-mini', '--family', 'nope'],

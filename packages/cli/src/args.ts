@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { HandoutLayout } from '@studykit/handout';
 
 /** A bad command line: one line on stderr and exit code 2. */
 export class UsageError extends Error {
@@ -9,8 +10,16 @@ export class UsageError extends Error {
 export const COMMANDS = ['check', 'ast', 'build', 'watch', 'present'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 /** What `--only` selects; `index` alone just refreshes out/index.html (every build refreshes it). */
-export const ONLY_CHOICES = ['lineage', 'slides', 'report', 'index'] as const;
+export const ONLY_CHOICES = ['lineage', 'slides', 'handout', 'report', 'index'] as const;
 export type OutputKind = (typeof ONLY_CHOICES)[number];
+/** The handout's layouts, listed here: importing the renderer would load pdf-lib for every command. */
+export const HANDOUT_CHOICES = [
+  'notes',
+  'lines',
+  '2up',
+  '4up',
+  '6up',
+] as const satisfies readonly HandoutLayout[];
 
 export interface CommandLine {
   command: CommandName;
@@ -19,6 +28,7 @@ export interface CommandLine {
   only: OutputKind[];
   family: string[];
   paper: 'a4' | 'letter';
+  handout: HandoutLayout;
   notes: boolean;
   pdf: boolean;
   port?: number;
@@ -42,9 +52,12 @@ Commands:
 Options:
   --content DIR       content folder (default: content)
   --out DIR           output folder (default: out)
-  --only LIST         build only some of: lineage,slides,report,index
+  --only LIST         build only some of: lineage,slides,handout,report,index
+                      (handouts are made from the decks whenever slides are built)
   --family ID         only this family (repeat or comma-separate for several)
-  --paper a4|letter   report paper size (default: a4)
+  --paper a4|letter   report and handout paper size (default: a4)
+  --handout LAYOUT    handout layout: notes (slide and its notes, two a page), lines
+                      (three slides beside ruled lines), 2up, 4up, 6up (default: notes)
   --date YYYY-MM-DD   date printed on the report cover (default: from the content)
   --no-notes          leave speaker notes out of the built decks (public hosting)
   --no-pdf            skip the deck PDF export
@@ -84,6 +97,9 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
   const paper = values.paper ?? 'a4';
   if (paper !== 'a4' && paper !== 'letter')
     throw new UsageError(`--paper takes a4 or letter; got '${paper}'`);
+  const handout = values.handout ?? 'notes';
+  if (!(HANDOUT_CHOICES as readonly string[]).includes(handout))
+    throw new UsageError(`--handout takes ${HANDOUT_CHOICES.join(', ')}; got '${handout}'`);
   let port: number | undefined;
   if (values.port !== undefined) {
     port = Number(values.port);
@@ -100,6 +116,7 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
     only: only.length > 0 ? only : [...ONLY_CHOICES],
     family: splitList(values.family),
     paper,
+    handout: handout as HandoutLayout,
     notes: values['no-notes'] !== true,
     pdf: values['no-pdf'] !== true,
     ...(port !== undefined ? { port } : {}),
@@ -121,6 +138,7 @@ function parseWith(argv: readonly string[]) {
       only: { type: 'string', multiple: true },
       family: { type: 'string', multiple: true },
       paper: { type: 'string' },
+      handout: { type: 'string' },
       date: { type: 'string' },
       port: { type: 'string' },
       'no-notes': { type: 'boolean' },
@@ -147,6 +165,7 @@ function defaults(command: CommandName, help: boolean): CommandLine {
     only: [...ONLY_CHOICES],
     family: [],
     paper: 'a4',
+    handout: 'notes',
     notes: true,
     pdf: true,
     cache: join('out', '.cache'),

@@ -94,6 +94,18 @@ export function reportDigest(ast: StudyAst, options: unknown, lineage: string): 
   });
 }
 
+/**
+ * A handout reads one built deck (its deck.json and PDF, digested by the caller), its layout and paper,
+ * and the header it prints. The report's code is part of it: the handout sets its text with it.
+ */
+export function handoutDigest(inputs: unknown): string {
+  return sha256({
+    renderer: rendererStamp('@studykit/handout', ['pdf-lib']),
+    typesetter: rendererStamp('@studykit/report', ['pdf-lib', 'fontkit']),
+    inputs,
+  });
+}
+
 export class OutputDigests {
   private constructor(
     private readonly cacheDir: string,

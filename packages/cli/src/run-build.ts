@@ -4,6 +4,7 @@ import type { OutputFile, StudyAst } from '@studykit/core';
 import type { MermaidRenderer } from '@studykit/lineage';
 import type { CommandLine, OutputKind } from './args.js';
 import { meetingsCalendar } from './calendar.js';
+import { writeHandouts } from './handouts.js';
 import { lineageDigest, OutputDigests, reportDigest } from './output-digests.js';
 import type { createProgress } from './progress.js';
 import { renderSiteIndex } from './site-index.js';
@@ -155,6 +156,11 @@ export async function runBuild(
         await staging.remove();
       }
     });
+  }
+
+  // After the slides, from what they left on disk: so also for decks that were unchanged.
+  if (request.kinds.includes('handout') || request.kinds.includes('slides')) {
+    await step('handout', () => writeHandouts(ast, line, request.families ?? selected, digests));
   }
 
   // Every build, like the index: cheap, and the index links to them.

@@ -33,6 +33,7 @@ export async function renderSiteIndex(ast: StudyAst, outDir: string, now: Date):
     decks.push(
       `<li><strong>${escapeHtml(family.name)}</strong> <span class="meta">${escapeHtml(family.organisation)}${period} · ${escapeHtml(labels.papers(family.papers.length))}</span><br>` +
         `${await link(`slides/${family.id}/index.html`, labels.slidesWeb)} · ${await link(`slides/${family.id}.pdf`, labels.slidesPdf)} · ` +
+        `${await link(`handout/${family.id}.pdf`, labels.handoutPdf)} · ` +
         `${await link(`lineage/lineage-${family.id}.svg`, labels.familyDiagram)}</li>`,
     );
   }

@@ -7,9 +7,10 @@ describe('the command line', () => {
       command: 'build',
       content: 'content',
       out: 'out',
-      only: ['lineage', 'slides', 'report', 'index'],
+      only: ['lineage', 'slides', 'handout', 'report', 'index'],
       family: [],
       paper: 'a4',
+      handout: 'notes',
       notes: true,
       pdf: true,
     });
@@ -29,8 +30,14 @@ describe('the command line', () => {
     expect(line.family).toEqual(['openai', 'glm', 'llama']);
   });
 
+  it('takes a handout layout and the paper it prints on', () => {
+    const line = parseCommandLine(['build', '--only', 'handout', '--handout', '6up', '--paper', 'letter']);
+    expect(line).toMatchObject({ only: ['handout'], handout: '6up', paper: 'letter' });
+  });
+
   it.each([
     [['build', '--paper', 'a3'], "--paper takes a4 or letter; got 'a3'"],
+    [['build', '--handout', '3up'], "--handout takes notes, lines, 2up, 4up, 6up; got '3up'"],
     [['present', '--port', 'x'], "--port takes 0–65535; got 'x'"],
     [['build', '--date', '2024/01/01'], "--date takes YYYY-MM-DD; got '2024/01/01'"],
     [['check', 'extra'], "unexpected argument 'extra'"],

@@ -52,7 +52,10 @@ export async function watch(line: CommandLine, io: Io): Promise<number> {
     const families = changedFamilies(lastGood, ast).filter(
       (family) => line.family.length === 0 || line.family.includes(family),
     );
-    const kinds = line.only.filter((kind) => kind !== 'slides' || families.length > 0);
+    // Decks and their handouts only when a family changed.
+    const kinds = line.only.filter(
+      (kind) => (kind !== 'slides' && kind !== 'handout') || families.length > 0,
+    );
     const failures = await runBuild(ast, line, session, { kinds, families });
     for (const failure of failures) io.stderr(`watch: ${failure.step} failed: ${failure.message}`);
     lastGood = ast;

@@ -1,0 +1,88 @@
+/**
+ * Handouts from built decks: each deck's PDF and deck.json, as the slides step left them in out/,
+ * become `handout/<family>.pdf` (a meeting's: `handout/meeting-<id>.pdf`). A handout whose deck,
+ * layout, paper and header are unchanged is not typeset again.
+ */
+import { createHash } from 'node:crypto';
+import { access, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { StudyAst } from '@studykit/core';
+import { labelsOf } from '@studykit/view';
+import type { CommandLine } from './args.js';
+import { handoutDigest, type OutputDigests } from './output-digests.js';
+import { today } from './today.js';
+import { writeOutputs } from './write.js';
+
+/** Writes the handouts of the decks the slides step would build and says what it did. */
+export async function writeHandouts(
+  ast: StudyAst,
+  line: CommandLine,
+  families: readonly string[] | undefined,
+  digests: OutputDigests,
+): Promise<string> {
+  // Without --pdf the PDFs on disk may belong to older decks: notes would sit beside the wrong slides.
+  if (!line.pdf) return 'skipped: the decks are built without PDFs (--no-pdf), and a handout prints them';
+  const { deckSpecs, readManifest } = await import('@studykit/slides');
+  const { renderHandout } = await import('@studykit/handout');
+  const words = labelsOf(ast);
+  const date = today();
+  const made: string[] = [];
+  const unchanged: string[] = [];
+  const missing: string[] = [];
+  const failed: string[] = [];
+  for (const spec of deckSpecs(ast, families ? { families: [...families] } : {})) {
+    const name = spec.kind === 'family' ? spec.id : `meeting-${spec.id}`;
+    const path = `handout/${name}.pdf`;
+    const manifest = readManifest(join(line.out, spec.folder));
+    const deckPdf = await readFile(join(line.out, `${spec.folder}.pdf`)).catch(() => undefined);
+    if (!manifest || !deckPdf) {
+      missing.push(name);
+      continue;
+    }
+    const header = { study: ast.study.title, subject: manifest.title, date };
+    const digest = handoutDigest({
+      deck: manifest.digest,
+      slides: manifest.slides,
+      pdf: createHash('sha256').update(deckPdf).digest('hex'),
+      layout: line.handout,
+      paper: line.paper,
+      header: { ...header, date: words.date(date) },
+      words: words.handout,
+    });
+    const key = `handout:${name}`;
+    const present = await access(join(line.out, path)).then(
+      () => true,
+      () => false,
+    );
+    if (!line.force && present && digests.get(key) === digest) {
+      unchanged.push(name);
+      continue;
+    }
+    try {
+      const file = await renderHandout({
+        deckPdf,
+        slides: manifest.slides,
+        layout: line.handout,
+        paperSize: line.paper,
+        header,
+        words,
+        path,
+      });
+      await writeOutputs(line.out, [file]);
+      await digests.set(key, digest);
+      made.push(name);
+    } catch (error) {
+      failed.push(`${name}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  const parts = [
+    made.length > 0 ? `wrote ${made.map((name) => join(line.out, 'handout', `${name}.pdf`)).join(', ')}` : '',
+    unchanged.length > 0 ? `unchanged: ${unchanged.join(', ')}` : '',
+    missing.length > 0
+      ? `no deck PDF for ${missing.join(', ')} (build the slides first: studykit build --only slides)`
+      : '',
+  ].filter(Boolean);
+  // The others are written; the failures fail the step, each named.
+  if (failed.length > 0) throw new Error([...failed, ...parts].join('; '));
+  return parts.join('; ') || 'no decks';
+}
