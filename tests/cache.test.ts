@@ -68,4 +68,27 @@ describe('the persistent parse cache', () => {
     expect(after.length).toBe(before.length - 1);
     rmSync(join(content, '..'), { recursive: true, force: true });
   });
+
+  it('check answers from its summary when nothing changed, and checks again after any edit', async () => {
+    const { content, out } = copyOfMini();
+    const first = await studykit(['check', '--content', content, '--out', out]);
+    expect(first.code).toBe(0);
+    const summary = join(out, '.cache', 'check-summary.json');
+    // Mark the summary: a check that answers from it prints the mark.
+    const stored = JSON.parse(readFileSync(summary, 'utf8'));
+    writeFileSync(summary, JSON.stringify({ ...stored, stdout: 'from the summary', code: 0 }));
+    expect((await studykit(['check', '--content', content, '--out', out])).stdout).toBe('from the summary\n');
+    // Any edit (here: a broken year) runs the real check again.
+    const paper = join(content, 'alpha', 'alpha-1.md');
+    writeFileSync(paper, readFileSync(paper, 'utf8').replace(/^year: .*$/m, 'year: 1850'));
+    const edited = await studykit(['check', '--content', content, '--out', out]);
+    expect(edited.code).toBe(1);
+    expect(edited.stdout).toMatch(/^alpha\/alpha-1\.md:\d+:\d+ {2}error {2}Year 1850 is outside 1950–2026/);
+    // And the year it checks against is part of the summary: another "today" checks again.
+    const later = await studykit(['check', '--content', content, '--out', out], {
+      SOURCE_DATE_EPOCH: String(Date.UTC(2031, 0, 1) / 1000),
+    });
+    expect(later.stdout).toContain('1950–2031');
+    rmSync(join(content, '..'), { recursive: true, force: true });
+  });
 });

@@ -1,6 +1,4 @@
 import { parseCommandLine, USAGE, UsageError } from './args.js';
-import { ast } from './commands/ast.js';
-import { check } from './commands/check.js';
 import { type Io, processIo } from './io.js';
 
 /** Runs one command line and returns the exit code: 0 ok, 1 content or build errors, 2 bad usage. */
@@ -12,10 +10,11 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       return 0;
     }
     switch (line.command) {
+      // Commands load what they need when they run: a check with nothing changed loads no parser.
       case 'check':
-        return await check(line, io);
+        return await (await import('./commands/check.js')).check(line, io);
       case 'ast':
-        return await ast(line, io);
+        return await (await import('./commands/ast.js')).ast(line, io);
       case 'build':
         return await (await import('./commands/build.js')).build(line, io);
       case 'watch':

@@ -46,6 +46,11 @@ export async function readContentFolder(dir: string): Promise<ReadContentResult>
     const entries = (await readdir(folder, { withFileTypes: true })).sort((a, b) =>
       a.name.localeCompare(b.name),
     );
+    // The folder's files are read at once (a semester of papers is a thousand reads), in order after.
+    const reads: Promise<(into: ReadContentResult) => void>[] = [];
+    const flush = async () => {
+      for (const apply of await Promise.all(reads.splice(0))) apply(result);
+    };
     for (const entry of entries) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const full = join(folder, entry.name);
@@ -60,11 +65,13 @@ export async function readContentFolder(dir: string): Promise<ReadContentResult>
         isDirectory = target.isDirectory();
       }
       if (isDirectory) {
+        await flush();
         await walk(full);
       } else if (isContentPath(path)) {
-        await readOne(full, path, result);
+        reads.push(readOne(full, path));
       }
     }
+    await flush();
   };
   await walk(root);
   return result;
@@ -78,35 +85,41 @@ async function folderOrThrow(dir: string): Promise<string> {
   return dir;
 }
 
-async function readOne(full: string, path: string, result: ReadContentResult): Promise<void> {
-  result.watched.push(full);
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Reads one file; what it found is applied to the result later, in folder order. */
+async function readOne(full: string, path: string): Promise<(result: ReadContentResult) => void> {
+  const found = await readOneFile(full, path);
+  return (result) => {
+    result.watched.push(full);
+    if ('contents' in found) result.files.push(found);
+    else unreadable(result, path, found.problem, found.at);
+  };
+}
+
+async function readOneFile(
+  full: string,
+  path: string,
+): Promise<{ path: string; contents: string } | { problem: string; at?: { line: number; column: number } }> {
   let bytes: Buffer;
   try {
     const info = await stat(full);
     if (!info.isFile()) {
       // A named pipe or a device would block the read forever: refuse anything but a regular file.
-      unreadable(result, path, 'File is not a regular file (a pipe, socket or device)');
-      return;
+      return { problem: 'File is not a regular file (a pipe, socket or device)' };
     }
     if (info.size > MAX_FILE_BYTES) {
-      unreadable(
-        result,
-        path,
-        `File is too large (${(info.size / 1024 / 1024).toFixed(1)} MB; the limit is 1 MB)`,
-      );
-      return;
+      return { problem: `File is too large (${(info.size / 1024 / 1024).toFixed(1)} MB; the limit is 1 MB)` };
     }
     bytes = await readFile(full);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    unreadable(result, path, `File cannot be read (${code})`);
-    return;
+    return { problem: `File cannot be read (${code})` };
   }
   try {
-    result.files.push({ path, contents: new TextDecoder('utf-8', { fatal: true }).decode(bytes) });
+    return { path, contents: UTF8.decode(bytes) };
   } catch {
-    const { line, column } = firstInvalidUtf8(bytes);
-    unreadable(result, path, 'File is not valid UTF-8', { line, column });
+    return { problem: 'File is not valid UTF-8', at: firstInvalidUtf8(bytes) };
   }
 }
 

@@ -24,7 +24,8 @@ export interface ParseOptions {
 
 /** What one file yields on its own, before the cross-file checks. */
 interface FileResult {
-  contents: string;
+  /** sha256 of the file's text as read: an unchanged text is not parsed again (the text is not kept). */
+  textDigest: string;
   currentYear: number;
   digest: string;
   diagnostics: Diagnostic[];
@@ -48,7 +49,7 @@ export function createParseCache(): ParseCache {
 /** Whether the cache already holds this file's result for this text and year (nothing to parse). */
 export function isCached(cache: ParseCache, file: ContentFile, currentYear: number): boolean {
   const cached = cache.get(file.path);
-  return !!cached && cached.contents === file.contents && cached.currentYear === currentYear;
+  return !!cached && cached.currentYear === currentYear && cached.textDigest === sha256(file.contents);
 }
 
 /** Parses files on their own (no cross-file checks) into the cache: the part worker threads share. */
@@ -58,11 +59,12 @@ export function parseIntoCache(files: readonly ContentFile[], currentYear: numbe
 
 function readFileCached(file: ContentFile, currentYear: number, cache: ParseCache | undefined): FileResult {
   const cached = cache?.get(file.path);
-  if (cached && cached.contents === file.contents && cached.currentYear === currentYear) return cached;
+  const textDigest = sha256(file.contents);
+  if (cached && cached.currentYear === currentYear && cached.textDigest === textDigest) return cached;
   const sink = new DiagnosticSink();
   const source = readSource(file, sink);
   const result: FileResult = {
-    contents: file.contents,
+    textDigest,
     currentYear,
     digest: source?.digest ?? sha256(file.contents),
     diagnostics: sink.list,

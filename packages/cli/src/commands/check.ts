@@ -1,14 +1,26 @@
-import { formatDiagnostics, hasErrors, summarizeDiagnostics } from '@studykit/core';
 import type { CommandLine } from '../args.js';
+import { currentStamp, readSummary, writeSummary } from '../check-summary.js';
 import type { Io } from '../io.js';
-import { loadCached } from '../load.js';
+import { currentYear } from '../today.js';
 
 /** Prints diagnostics (nothing at all when the content is clean); exit 1 on any error. */
 export async function check(line: CommandLine, io: Io): Promise<number> {
-  const ast = await loadCached(line.content, line.cache);
-  if (ast.diagnostics.length > 0) {
-    io.stdout(formatDiagnostics(ast.diagnostics));
-    io.stderr(summarizeDiagnostics(ast.diagnostics));
+  // Nothing changed since the last check: print what it printed, without loading the parser.
+  const stamp = await currentStamp(line.content, currentYear()).catch(() => undefined);
+  const last = stamp ? await readSummary(line.cache) : undefined;
+  if (stamp && last?.stamp === stamp) {
+    if (last.stdout) io.stdout(last.stdout);
+    if (last.stderr) io.stderr(last.stderr);
+    return last.code;
   }
-  return hasErrors(ast.diagnostics) ? 1 : 0;
+  const { formatDiagnostics, hasErrors, summarizeDiagnostics } = await import('@studykit/core');
+  const { loadCached } = await import('../load.js');
+  const ast = await loadCached(line.content, line.cache);
+  const stdout = ast.diagnostics.length > 0 ? formatDiagnostics(ast.diagnostics) : '';
+  const stderr = ast.diagnostics.length > 0 ? summarizeDiagnostics(ast.diagnostics) : '';
+  if (stdout) io.stdout(stdout);
+  if (stderr) io.stderr(stderr);
+  const code = hasErrors(ast.diagnostics) ? 1 : 0;
+  if (stamp) await writeSummary(line.cache, { stamp, stdout, stderr, code });
+  return code;
 }

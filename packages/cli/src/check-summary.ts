@@ -1,0 +1,71 @@
+/**
+ * `studykit check` with nothing changed answers from a small summary instead of loading the parser:
+ * the size and modification time of every file in the content folder, the parser's own files, the
+ * year checked against, and what the last check printed. Any difference, and the full check runs.
+ * Light on purpose: only node's fs here (importing core would load remark, the cost it saves).
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join, relative, sep } from 'node:path';
+import { writeOutputs } from './write.js';
+
+const FILE = 'check-summary.json';
+const require = createRequire(import.meta.url);
+
+export interface CheckSummary {
+  stamp: string;
+  stdout: string;
+  stderr: string;
+  code: number;
+}
+
+/** Every file below the content folder (dot-files and node_modules aside) with its size and time. */
+async function folderStamp(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const files = entries
+    .map((entry) => join(entry.parentPath, entry.name))
+    .filter(
+      (path) =>
+        !relative(dir, path)
+          .split(sep)
+          .some((part) => part.startsWith('.') || part === 'node_modules'),
+    )
+    .sort();
+  return Promise.all(
+    files.map(async (path) => {
+      const info = await stat(path).catch(() => undefined);
+      return `${path} ${info?.size ?? -1} ${info?.mtimeMs ?? -1} ${info?.isFile() ? 'f' : 'o'}`;
+    }),
+  );
+}
+
+/** The parser's built files: a new studykit makes a new stamp. */
+async function parserStamp(): Promise<string[]> {
+  const core = dirname(require.resolve('@studykit/core'));
+  const names = (await readdir(core)).filter((name) => name.endsWith('.js')).sort();
+  return Promise.all(
+    names.map(async (name) => {
+      const info = await stat(join(core, name));
+      return `${name} ${info.size} ${info.mtimeMs}`;
+    }),
+  );
+}
+
+export async function currentStamp(content: string, year: number): Promise<string> {
+  const [files, parser] = await Promise.all([folderStamp(content), parserStamp()]);
+  return JSON.stringify({ year, files, parser });
+}
+
+export async function readSummary(cacheDir: string): Promise<CheckSummary | undefined> {
+  try {
+    return JSON.parse(await readFile(join(cacheDir, FILE), 'utf8')) as CheckSummary;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function writeSummary(cacheDir: string, summary: CheckSummary): Promise<void> {
+  await writeOutputs(cacheDir, [{ path: FILE, contents: JSON.stringify(summary) }]).catch(() => {
+    // A read-only cache folder only costs speed.
+  });
+}
