@@ -70,18 +70,31 @@ const charactersOf = (text: string): string[] => [...graphemes.segment(text)].ma
 
 /** A letter or digit of a script written with spaces between words (a break between two is mid-word). */
 const WORD_CHAR = /^[\p{L}\p{N}\p{M}]/u;
+/** Punctuation a line must not end with (opening brackets and quotes)… */
+const OPENING = /^[\p{Ps}\p{Pi}]/u;
+/** …or start with (closing brackets and quotes, commas, stops, colons: also their CJK forms). */
+const CLOSING = /^[\p{Pe}\p{Pf},.:;!?%、。，．：；！？]/u;
 
 /**
  * The pieces of a word too wide for one line, split where a line may break without cutting a word:
  * next to a CJK character (those lines break between characters) and after any punctuation or symbol
- * (`text-davinci-003` → `text-` `davinci-` `003`). A run of letters and digits is never split.
+ * (`text-davinci-003` → `text-` `davinci-` `003`), but not after an opening bracket or quote nor before
+ * a closing one or a comma. A run of letters and digits is never split.
  */
 function breakWord(word: string): string[] {
   const pieces: string[] = [];
   let current = '';
   let previous = '';
-  for (const char of charactersOf(word)) {
-    const mayBreak = current !== '' && (isWide(char) || isWide(previous) || !WORD_CHAR.test(previous));
+  const characters = charactersOf(word);
+  for (const [index, char] of characters.entries()) {
+    const opening =
+      OPENING.test(previous) || (/^["']$/.test(previous) && WORD_CHAR.test(characters[index] ?? ''));
+    const mayBreak =
+      current !== '' &&
+      (isWide(char) || isWide(previous) || !WORD_CHAR.test(previous)) &&
+      // No line ends with an opening bracket or quote, none starts with a closing one or a comma.
+      !opening &&
+      !CLOSING.test(char);
     if (mayBreak) {
       pieces.push(current);
       current = '';

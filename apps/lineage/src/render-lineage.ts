@@ -69,8 +69,11 @@ export async function renderLineage(
   progress(options.renderer ? 'using the warm browser' : 'starting Chromium and mermaid');
   const renderer = options.renderer ?? (await MermaidRenderer.launch());
   // A large lineage draws its family diagrams on a second page while the first draws the main one.
+  // (If that page fails to open, the first one draws everything.)
   const widening =
-    ast.papers.length > PARALLEL_ABOVE_PAPERS && families.length > 1 ? renderer.widen(2) : undefined;
+    ast.papers.length > PARALLEL_ABOVE_PAPERS && families.length > 1
+      ? renderer.widen(2).catch(() => undefined)
+      : undefined;
   try {
     const main = drawMain(ast, renderer, options, progress);
     const drawn = families.map(async (diagram) => {

@@ -177,7 +177,7 @@ export class MermaidRenderer {
   }
 
   /** How many pages render at once. */
-  get width(): number {
+  get pageCount(): number {
     return this.pages.length;
   }
 
@@ -211,10 +211,13 @@ export class MermaidRenderer {
    */
   widen(count: number): Promise<void> {
     const target = Math.min(count, Math.max(1, availableParallelism()));
-    this.opening = this.opening.then(async () => {
-      const wanted = Math.max(0, target - this.pages.length);
-      await Promise.all(Array.from({ length: wanted }, () => this.openPage()));
-    });
+    // A page that failed to open earlier does not stop this attempt.
+    this.opening = this.opening
+      .catch(() => {})
+      .then(async () => {
+        const wanted = Math.max(0, target - this.pages.length);
+        await Promise.all(Array.from({ length: wanted }, () => this.openPage()));
+      });
     return this.opening;
   }
 
@@ -224,18 +227,19 @@ export class MermaidRenderer {
       if (message.type() === 'error') this.consoleErrors.push(message.text());
     });
     page.on('pageerror', (error) => this.consoleErrors.push(error.message));
-    await page.goto(PAGE_URL);
-    await page
-      .waitForFunction(
+    try {
+      await page.goto(PAGE_URL);
+      await page.waitForFunction(
         () => (globalThis as { studykitLineage?: { ready?: boolean } }).studykitLineage?.ready,
         null,
         { timeout: 30_000 },
-      )
-      .catch((error: unknown) => {
-        throw new Error(
-          `mermaid did not load in Chromium: ${this.consoleErrors.join('; ') || oneLine(error)}`,
-        );
-      });
+      );
+    } catch (error) {
+      await page.close().catch(() => {});
+      throw new LineageRenderError(
+        `mermaid did not load in Chromium: ${oneLine(this.consoleErrors.join('; ') || error)}`,
+      );
+    }
     this.pages.push(page);
     this.release(page);
   }

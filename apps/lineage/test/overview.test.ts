@@ -1,3 +1,5 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { StudyAst } from '@studykit/core';
 import { describe, expect, test } from 'vitest';
 import {
@@ -10,7 +12,7 @@ import {
   pngScaleFor,
   toOverviewMermaid,
 } from '../src/index.js';
-import { study } from './fixture.js';
+import { FIXTURE, study } from './fixture.js';
 import { syntheticLineage } from './synthetic.mjs';
 
 /** Family node → its two label lines, from `nX["name<br>facts"]:::famX`. */
@@ -33,6 +35,12 @@ function arrows(text: string): { from: string; to: string; count: number }[] {
 describe('toOverviewMermaid', () => {
   const ast = syntheticLineage(200) as StudyAst;
   const text = toOverviewMermaid(ast);
+
+  test('matches the golden overview of the fixture (UPDATE_GOLDEN=1 rewrites it)', () => {
+    const golden = fileURLToPath(new URL('./golden/lineage-overview.mmd', import.meta.url));
+    if (process.env.UPDATE_GOLDEN) writeFileSync(golden, toOverviewMermaid(FIXTURE));
+    expect(toOverviewMermaid(FIXTURE)).toBe(readFileSync(golden, 'utf8'));
+  });
 
   test('one node per family: its name, paper count and years, in order of the first paper', () => {
     const nodes = familyNodes(text);
