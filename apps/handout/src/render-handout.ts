@@ -148,8 +148,12 @@ export async function renderHandout(options: RenderHandoutOptions): Promise<Outp
   doc.setLanguage(words === LABELS.zh ? 'zh-Hans' : 'en');
   doc.setProducer('studykit handout (pdf-lib)');
   doc.setCreator('studykit');
-  doc.setCreationDate(header.date);
-  doc.setModificationDate(header.date);
+  // The day, not the instant: rendering again on the same day gives the same bytes.
+  const day = new Date(
+    Date.UTC(header.date.getUTCFullYear(), header.date.getUTCMonth(), header.date.getUTCDate()),
+  );
+  doc.setCreationDate(day);
+  doc.setModificationDate(day);
   embedding.tagSubsets();
   return { path: options.path, contents: await doc.save({ useObjectStreams: true }) };
 }

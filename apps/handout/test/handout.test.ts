@@ -1,10 +1,10 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { type HandoutLayout, type HandoutSlide, renderHandout } from '@studykit/handout';
 import { LABELS } from '@studykit/view';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { skipNote } from '../../../tests/skips.js';
+import { missingTool, skipNote } from '../../../tests/skips.js';
 import { type Box, pageGrid } from '../src/layouts.js';
 import {
   inkIn,
@@ -20,6 +20,7 @@ import {
 } from './tools.js';
 
 const DATE = new Date(Date.UTC(2026, 10, 29));
+const noQpdf = missingTool('qpdf');
 const CHINESE_NOTE = '介绍时强调开放与双语两点，并说明量化后可在四张显卡上推理。';
 
 /** Seven slides over two papers; notes carry a marker word per slide so they can be found on the page. */
@@ -135,7 +136,7 @@ describe('outline', () => {
       const dest = item.lookup(PDFName.of('Dest'), PDFArray).get(0);
       entries.push({
         title: title instanceof PDFHexString || title instanceof PDFString ? title.decodeText() : '',
-        page: pageRefs.findIndex((page) => page === dest),
+        page: dest instanceof PDFRef ? pageRefs.indexOf(dest) : -1,
       });
       ref = item.get(PDFName.of('Next'));
     }
@@ -194,6 +195,12 @@ describe.skipIf(noPoppler)(`what a reader sees${skipNote(noPoppler)}`, () => {
       expect(text).toContain('29 November 2026');
       expect(text).toMatch(new RegExp(`\\b${page}\\s*/\\s*4\\b`));
     }
+  });
+
+  it.skipIf(noQpdf)(`passes qpdf --check${skipNote(noQpdf)}`, () => {
+    const result = spawnSync('qpdf', ['--check', path], { encoding: 'utf8' });
+    expect(result.stdout).toContain('No syntax or stream encoding errors');
+    expect(result.status).toBe(0);
   });
 
   it('embeds its own faces as subsets only', () => {
