@@ -175,18 +175,23 @@ export async function renderDecks(ast: StudyAst, options: RenderDecksOptions): P
   try {
     browser = await launchChromium();
     const context = await browser.newContext({ serviceWorkers: 'block' });
-    // Slidev builds take a core and ~1 GB each: as many at once as the machine has cores.
+    // Slidev builds take a core and ~1 GB each: as many at once as the machine has cores. A deck's
+    // whole pipeline (a measuring page, a build, a print) holds a slot too, so forty decks never lay
+    // out at once: one more than the builds keeps the next deck measured while they run.
     const buildSlot = createLimiter(Math.max(1, availableParallelism()));
+    const deckSlot = createLimiter(Math.max(1, availableParallelism()) + 1);
     const outcomes = await Promise.allSettled(
-      toBuild.map(async (deck) => {
-        report(`deck ${deck.name}: laying out`);
-        const built = await renderOne(deck, { ...options, withNotes, pdf, context, buildSlot, report });
-        result.folders.push(built.folder);
-        if (built.pdf) result.files.push(built.pdf);
-        result.built.push(deck.name);
-        done += 1;
-        report(`deck ${deck.name}: done`);
-      }),
+      toBuild.map((deck) =>
+        deckSlot(async () => {
+          report(`deck ${deck.name}: laying out`);
+          const built = await renderOne(deck, { ...options, withNotes, pdf, context, buildSlot, report });
+          result.folders.push(built.folder);
+          if (built.pdf) result.files.push(built.pdf);
+          result.built.push(deck.name);
+          done += 1;
+          report(`deck ${deck.name}: done`);
+        }),
+      ),
     );
     const failures = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason as unknown] : []));
     if (failures.length > 0) {
