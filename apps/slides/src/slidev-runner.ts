@@ -11,14 +11,33 @@ const SLIDEV_BIN = fileURLToPath(new URL('../node_modules/@slidev/cli/bin/slidev
 /** How much of Slidev's output an error message carries. */
 const OUTPUT_TAIL = 4000;
 
+/**
+ * A failed Slidev run, said in one line: what failed and the line of Slidev's output that says why.
+ * The whole output is kept on the error, and printed with the message when STUDYKIT_DEBUG is set.
+ */
 export class SlidevError extends Error {
   constructor(
     message: string,
     readonly output: string,
   ) {
-    super(`${message}\n${output}`);
+    const why = reasonIn(output);
+    super(
+      process.env.STUDYKIT_DEBUG
+        ? `${message}\n${output}`
+        : `${message}${why ? `: ${why}` : ''} (set STUDYKIT_DEBUG=1 to see Slidev's output)`,
+    );
     this.name = 'SlidevError';
   }
+}
+
+/** The line of a tool's output that names the problem: the first error line, else the last line. */
+export function reasonIn(output: string): string {
+  const lines = output
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean);
+  const error = lines.find((line) => /\berror\b|ERR_|failed|Cannot|not found/i.test(line));
+  return (error ?? lines.at(-1) ?? '').slice(0, 300);
 }
 
 function runSlidev(args: string[], cwd: string): Promise<string> {
