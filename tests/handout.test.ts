@@ -111,6 +111,7 @@ describe('studykit build --only slides,handout on the small fixture', () => {
       expect(sixUp.code, sixUp.stderr).toBe(0);
       expect(info(join(out, 'handout', 'alpha.pdf'))).toEqual({ pages: 3, size: '612 x 792' });
     },
+    60_000,
   );
 
   it('says why when there is no deck PDF to print', async () => {
@@ -121,5 +122,5 @@ describe('studykit build --only slides,handout on the small fixture', () => {
     expect(existsSync(join(empty, 'handout'))).toBe(false);
     const noPdf = await studykit(['build', '--content', mini, '--out', out, '--only', 'handout', '--no-pdf']);
     expect(noPdf.stderr).toMatch(/^handout: skipped: the decks are built without PDFs \(--no-pdf\)/m);
-  });
+  }, 60_000);
 });
