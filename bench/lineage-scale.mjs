@@ -14,7 +14,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { syntheticContent } from './lineage-synthetic.mjs';
@@ -37,28 +37,40 @@ function build(content, out) {
   return new Promise((resolve, reject) => {
     const start = performance.now();
     const lines = [];
-    const child = spawn(
-      process.execPath,
-      [bin, 'build', '--only', 'lineage', '--content', content, '--out', out],
-      { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, CI: '1' } },
-    );
+    let cpu;
+    const command = [process.execPath, bin, 'build', '--only', 'lineage', '--content', content, '--out', out];
+    // GNU time adds the CPU seconds of the build and every process it waited for (Chromium's too):
+    // on a shared 2-core machine wall time depends on the neighbours, CPU time much less.
+    const timed = existsSync(TIME) ? [TIME, '-f', `${CPU_MARK} %U %S`, ...command] : command;
+    const child = spawn(timed[0], timed.slice(1), {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, CI: '1' },
+    });
     let pending = '';
     child.stderr.on('data', (chunk) => {
       pending += chunk;
       const parts = pending.split('\n');
       pending = parts.pop() ?? '';
       const at = performance.now() - start;
-      for (const part of parts) if (part.trim()) lines.push({ at, text: part.trim() });
+      for (const part of parts) {
+        const cpuLine = part.startsWith(CPU_MARK)
+          ? part.slice(CPU_MARK.length).trim().split(/\s+/)
+          : undefined;
+        if (cpuLine) cpu = (Number(cpuLine[0]) + Number(cpuLine[1])) * 1000;
+        else if (part.trim()) lines.push({ at, text: part.trim() });
+      }
     });
     child.on('error', reject);
     child.on('close', (code) => {
       const wall = performance.now() - start;
       if (pending.trim()) lines.push({ at: wall, text: pending.trim() });
-      resolve({ wall, code, lines });
+      resolve({ wall, cpu, code, lines });
     });
   });
 }
 
+const TIME = '/usr/bin/time';
+const CPU_MARK = 'studykit-bench-cpu';
 const pngSize = (png) => ({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) });
 const seconds = (ms) => (ms / 1000).toFixed(2);
 const number = (n) => n.toLocaleString('en-US');
@@ -113,6 +125,13 @@ try {
     console.log(`\n${size === 12 ? 'shipped content (12 papers)' : `generated, ${size} papers`}`);
     console.log(
       `  wall: median ${seconds(median.wall)} s (runs: ${results.map((r) => seconds(r.wall)).join(', ')})`,
+    );
+    if (median.cpu !== undefined)
+      console.log(`  cpu (user+sys, Chromium included) of the median run: ${seconds(median.cpu)} s`);
+    console.log(
+      `  load average when done: ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(', ')}`,
     );
     if (failed) {
       console.log(`  FAILED (exit ${failed.code}):`);
