@@ -34,7 +34,7 @@ export class LineageRenderError extends Error {
 
 /**
  * An error as one short line: Playwright's `Call log:` section (the steps it took, many lines), its
- * `=== logs ===` block (browser output) and
+ * `Browser logs:` and `=== logs ===` blocks (Chromium's output) and
  * terminal colour codes are dropped, whitespace is collapsed, and very long messages are cut.
  */
 export function oneLine(error: unknown, max = 240): string {
@@ -42,7 +42,7 @@ export function oneLine(error: unknown, max = 240): string {
   const line = message
     // biome-ignore lint/suspicious/noControlCharactersInRegex: terminal colour codes are what we remove
     .replace(/\u001b\[[0-9;]*m/g, '')
-    .split(/\n\s*(?:Call log:|={3,} logs ={3,})/)[0]
+    .split(/\n\s*(?:Call log:|Browser logs:|={3,} logs ={3,})/)[0]
     ?.replace(/\s+/g, ' ')
     .trim();
   if (!line) return 'no message';

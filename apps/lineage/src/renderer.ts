@@ -183,7 +183,10 @@ export class MermaidRenderer {
 
   /** Start Debian's Chromium, open the page(s) and load mermaid once in each. */
   static async launch(options: LaunchRendererOptions = {}): Promise<MermaidRenderer> {
-    const browser = await launchChromium({ args: PARALLEL_ARGS });
+    // Playwright's launch errors carry Chromium's log: one line of it is enough for the CLI.
+    const browser = await launchChromium({ args: PARALLEL_ARGS }).catch((error: unknown) => {
+      throw new LineageRenderError(`Chromium did not start: ${oneLine(error, 400)}`);
+    });
     try {
       const context = await browser.newContext({
         deviceScaleFactor: PNG_SCALE,

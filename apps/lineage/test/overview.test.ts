@@ -165,6 +165,10 @@ describe('oneLine', () => {
       'browserType.launch: Target closed\n=========================== logs ===========================\n<launching> /usr/bin/chromium\n',
     );
     expect(oneLine(launch)).toBe('browserType.launch: Target closed');
+    const closed = new Error(
+      'browserType.launch: Target page, context or browser has been closed\nBrowser logs:\n\n<launching> /bin/false --headless\n[pid=1] <gracefully close start>',
+    );
+    expect(oneLine(closed)).toBe('browserType.launch: Target page, context or browser has been closed');
     expect(oneLine('a\n  b\tc')).toBe('a b c');
     expect(oneLine('x'.repeat(1000))).toHaveLength(240);
   });

@@ -200,4 +200,18 @@ describe('failures at scale', () => {
     const again = await renderLineage(FIXTURE, { renderer });
     expect(again.map((f) => f.path)).toContain('lineage/lineage.png');
   }, 60_000);
+
+  test('a Chromium that does not start is one line too, without its browser log', async () => {
+    const saved = process.env.STUDYKIT_CHROMIUM;
+    process.env.STUDYKIT_CHROMIUM = '/bin/false';
+    try {
+      const error = await MermaidRenderer.launch().catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(LineageRenderError);
+      expect((error as Error).message).toMatch(/^Chromium did not start: browserType\.launch: [^\n]*$/);
+      expect((error as Error).message).not.toMatch(/Browser logs|<launching>/);
+    } finally {
+      if (saved === undefined) delete process.env.STUDYKIT_CHROMIUM;
+      else process.env.STUDYKIT_CHROMIUM = saved;
+    }
+  }, 60_000);
 });
