@@ -83,26 +83,8 @@ try {
   // The same markdown, fonts and stylesheet, built and exported by Slidev alone.
   const plain = join(work, 'plain');
   cpSync(join(staging, 'work', family), plain, { recursive: true });
-  const build = await time(() =>
-    run(process.execPath, [SLIDEV, 'build', 'slides.md', '--out', 'dist'], { cwd: plain, env }),
-  );
-  const exported = await time(() =>
-    run(
-      process.execPath,
-      [
-        SLIDEV,
-        'export',
-        'slides.md',
-        '--output',
-        'deck.pdf',
-        '--executable-path',
-        chromiumPath(),
-        '--timeout',
-        '120000',
-      ],
-      { cwd: plain, env, maxBuffer: 64 << 20 },
-    ),
-  );
+  const build = await time(() => slidevBuild(plain));
+  const exported = await time(() => slidevExport(plain));
   console.log(
     `one deck (${family}): studykit ${seconds(ours)} s; slidev build ${seconds(build)} s + export ${seconds(exported)} s = ${seconds(build + exported)} s; ratio ${(ours / (build + exported)).toFixed(2)}× (goal ≤ 0.70×)`,
   );
@@ -119,26 +101,8 @@ try {
       const deck = join(work, `plain-${id}`);
       cpSync(join(staging, 'work', family), deck, { recursive: true }); // fonts and components
       cpSync(join(out, 'slides', id, 'slides.md'), join(deck, 'slides.md'));
-      standalone += await time(() =>
-        run(process.execPath, [SLIDEV, 'build', 'slides.md', '--out', 'dist'], { cwd: deck, env }),
-      );
-      standalone += await time(() =>
-        run(
-          process.execPath,
-          [
-            SLIDEV,
-            'export',
-            'slides.md',
-            '--output',
-            'deck.pdf',
-            '--executable-path',
-            chromiumPath(),
-            '--timeout',
-            '120000',
-          ],
-          { cwd: deck, env, maxBuffer: 64 << 20 },
-        ),
-      );
+      standalone += await time(() => slidevBuild(deck));
+      standalone += await time(() => slidevExport(deck));
     }
     const mmdc = findMmdc();
     if (mmdc) {
