@@ -76,4 +76,22 @@ describe('incremental builds', () => {
     },
     240_000,
   );
+
+  it('rebuild only the deck of the family an edit touches; with nothing changed the slides app never loads', async () => {
+    const { content, out } = fixture();
+    const only = ['--only', 'slides', '--no-pdf'];
+    const first = await studykit(['build', '--content', content, '--out', out, ...only]);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stderr).toMatch(/slides: built alpha, beta/);
+    const again = await studykit(['build', '--content', content, '--out', out, ...only]);
+    expect(again.stderr).toMatch(/slides: nothing to rebuild; unchanged: alpha, beta/);
+    const paper = join(content, 'alpha', 'alpha-1.md');
+    writeFileSync(
+      paper,
+      readFileSync(paper, 'utf8').replace('## Motivation\n', '## Motivation\n\nA new sentence.\n'),
+    );
+    const edited = await studykit(['build', '--content', content, '--out', out, ...only]);
+    expect(edited.code, edited.stderr).toBe(0);
+    expect(edited.stderr).toMatch(/slides: built alpha; unchanged: beta/);
+  }, 300_000);
 });

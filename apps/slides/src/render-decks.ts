@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { launchChromium } from '@studykit/browser';
 import type { OutputFile, OutputFolder, ProgressListener, StudyAst } from '@studykit/core';
 import { fontFaceCss, subsetFonts } from '@studykit/fonts';
-import { familyOf } from '@studykit/view';
+import { deckTargets, familyOf } from '@studykit/view';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { meetingOf, planDeck, planMeetingDeck, type SlidePlan } from './deck.js';
 import { DECK_COMPONENTS } from './deck-components.js';
@@ -119,33 +119,16 @@ export function deckSpecs(
   ast: StudyAst,
   options: Pick<RenderDecksOptions, 'families' | 'meetings'>,
 ): DeckSpec[] {
-  const families = options.families ?? ast.families.filter((f) => f.papers.length > 0).map((f) => f.id);
-  const meetings = options.meetings ?? (options.families ? [] : ast.meetings.map((m) => m.id));
-  // Unknown ids fail before any work starts.
-  const specs: DeckSpec[] = families.map((id) => {
-    const family = familyOf(ast, id);
-    return {
-      id,
-      kind: 'family',
-      title: family.name,
-      colour: family.colour,
-      plans: planDeck(ast, id),
-      folder: `slides/${id}`,
-    };
+  // Unknown ids fail here, before any work starts.
+  return deckTargets(ast, options).map((target) => {
+    if (target.kind === 'family') {
+      const family = familyOf(ast, target.id);
+      return { ...target, title: family.name, colour: family.colour, plans: planDeck(ast, target.id) };
+    }
+    const meeting = meetingOf(ast, target.id);
+    const plans = planMeetingDeck(ast, target.id);
+    return { ...target, title: plans[0]?.title ?? meeting.date, colour: MEETING_COLOUR, plans };
   });
-  for (const id of meetings) {
-    const meeting = meetingOf(ast, id);
-    const plans = planMeetingDeck(ast, id);
-    specs.push({
-      id,
-      kind: 'meeting',
-      title: plans[0]?.title ?? meeting.date,
-      colour: MEETING_COLOUR,
-      plans,
-      folder: `meetings/${id}`,
-    });
-  }
-  return specs;
 }
 
 export async function renderDecks(ast: StudyAst, options: RenderDecksOptions): Promise<RenderDecksResult> {

@@ -7,7 +7,8 @@ import { createHash } from 'node:crypto';
 import { access, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { StudyAst } from '@studykit/core';
-import { labelsOf } from '@studykit/view';
+import type { DeckManifest } from '@studykit/slides';
+import { deckTargets, labelsOf } from '@studykit/view';
 import type { CommandLine } from './args.js';
 import { handoutDigest, type OutputDigests } from './output-digests.js';
 import { today } from './today.js';
@@ -22,18 +23,21 @@ export async function writeHandouts(
 ): Promise<string> {
   // Without --pdf the PDFs on disk may belong to older decks: notes would sit beside the wrong slides.
   if (!line.pdf) return 'skipped: the decks are built without PDFs (--no-pdf), and a handout prints them';
-  const { deckSpecs, readManifest } = await import('@studykit/slides');
-  const { renderHandout } = await import('@studykit/handout');
+  // The handout renderer (pdf-lib, the report's faces) loads only when a handout is redrawn.
+  const renderer = () => import('@studykit/handout');
   const words = labelsOf(ast);
   const date = today();
   const made: string[] = [];
   const unchanged: string[] = [];
   const missing: string[] = [];
   const failed: string[] = [];
-  for (const spec of deckSpecs(ast, families ? { families: [...families] } : {})) {
+  for (const spec of deckTargets(ast, families ? { families: [...families] } : {})) {
     const name = spec.kind === 'family' ? spec.id : `meeting-${spec.id}`;
     const path = `handout/${name}.pdf`;
-    const manifest = readManifest(join(line.out, spec.folder));
+    const manifest = await readFile(join(line.out, spec.folder, 'deck.json'), 'utf8').then(
+      (text) => JSON.parse(text) as DeckManifest,
+      () => undefined,
+    );
     const deckPdf = await readFile(join(line.out, `${spec.folder}.pdf`)).catch(() => undefined);
     if (!manifest || !deckPdf) {
       missing.push(name);
@@ -59,7 +63,7 @@ export async function writeHandouts(
       continue;
     }
     try {
-      const file = await renderHandout({
+      const file = await (await renderer()).renderHandout({
         deckPdf,
         slides: manifest.slides,
         layout: line.handout,

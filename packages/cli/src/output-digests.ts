@@ -10,6 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { StudyAst } from '@studykit/core';
+import type { DeckTarget } from '@studykit/view';
 import { writeOutputs } from './write.js';
 
 const FILE = 'outputs.json';
@@ -98,6 +99,50 @@ export function reportDigest(ast: StudyAst, options: unknown, lineage: string): 
  * A handout reads one built deck (its deck.json and PDF, digested by the caller), its layout and paper,
  * and the header it prints. The report's code is part of it: the handout sets its text with it.
  */
+/**
+ * What a deck reads: its family (or meeting) and papers, every paper's name and year (relations and
+ * the lineage show predecessors), the edges, the study, its options, and the slides renderer's code
+ * with the libraries that draw for it. Checked before the slides app is even loaded.
+ */
+export function deckDigest(ast: StudyAst, target: DeckTarget, options: unknown): string {
+  const meeting = target.kind === 'meeting' ? ast.meetings.find((m) => m.id === target.id) : undefined;
+  const familyIds = meeting
+    ? new Set(ast.papers.filter((paper) => meeting.papers.includes(paper.id)).map((paper) => paper.family))
+    : new Set([target.id]);
+  return sha256({
+    renderer: rendererStamp('@studykit/slides', [
+      '@slidev/cli',
+      '@studykit/lineage',
+      '@studykit/fonts',
+      '@studykit/citations',
+    ]),
+    target,
+    meeting,
+    study: ast.study,
+    families: ast.families.filter((family) => familyIds.has(family.id)),
+    papers: ast.papers.filter((paper) => familyIds.has(paper.family) || meeting?.papers.includes(paper.id)),
+    names: ast.papers.map(({ id, short, year, family }) => ({ id, short, year, family })),
+    edges: ast.edges,
+    options,
+  });
+}
+
+/** The references read every paper's citation fields. */
+export function referencesDigest(ast: StudyAst): string {
+  return sha256({
+    renderer: rendererStamp('@studykit/citations', ['@citation-js/core', '@citation-js/plugin-csl']),
+    papers: ast.papers.map(({ id, title, authors, year, venue, url, organisation }) => ({
+      id,
+      title,
+      authors,
+      year,
+      venue,
+      url,
+      organisation,
+    })),
+  });
+}
+
 export function handoutDigest(inputs: unknown): string {
   return sha256({
     renderer: rendererStamp('@studykit/handout', ['pdf-lib']),

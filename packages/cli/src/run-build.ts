@@ -2,10 +2,17 @@ import { access, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { OutputFile, StudyAst } from '@studykit/core';
 import type { MermaidRenderer } from '@studykit/lineage';
+import { deckTargets } from '@studykit/view';
 import type { CommandLine, OutputKind } from './args.js';
 import { meetingsCalendar } from './calendar.js';
 import { writeHandouts } from './handouts.js';
-import { lineageDigest, OutputDigests, reportDigest } from './output-digests.js';
+import {
+  deckDigest,
+  lineageDigest,
+  OutputDigests,
+  referencesDigest,
+  reportDigest,
+} from './output-digests.js';
 import type { createProgress } from './progress.js';
 import { renderSiteIndex } from './site-index.js';
 import { today } from './today.js';
@@ -14,6 +21,8 @@ import { createStaging, moveFolders, writeOutputs } from './write.js';
 /** State kept between builds: the watch mode keeps the browser warm across edits. */
 export interface BuildSession {
   renderer?: MermaidRenderer;
+  /** A launch in progress, shared by everyone who needs the renderer meanwhile. */
+  launching?: Promise<MermaidRenderer>;
   progress: ReturnType<typeof createProgress>;
 }
 
@@ -133,14 +142,30 @@ export async function runBuild(
 
   if (request.kinds.includes('slides')) {
     await step('slides', async () => {
-      const { renderDecks } = await import('@studykit/slides');
       const families = request.families ?? selected;
+      // Every deck current (inputs digest, deck.json and PDF on disk): not even the slides app loads.
+      const targets = deckTargets(ast, families ? { families: [...families] } : {});
+      const deckOptions = { notes: line.notes, pdf: line.pdf };
+      const current = await Promise.all(
+        targets.map(
+          async (target) =>
+            digests.get(`deck:${target.folder}`) === deckDigest(ast, target, deckOptions) &&
+            (await present([`${target.folder}/deck.json`, ...(line.pdf ? [`${target.folder}.pdf`] : [])])),
+        ),
+      );
+      if (!line.force && current.every(Boolean)) {
+        return `nothing to rebuild; unchanged: ${targets.map((t) => (t.kind === 'family' ? t.id : `meeting ${t.id}`)).join(', ')}`;
+      }
+      const { renderDecks } = await import('@studykit/slides');
       const staging = await createStaging(line.out);
       try {
         const result = await renderDecks(ast, {
           outDir: line.out,
           stagingDir: staging.dir,
-          diagrams: await warmRenderer(session),
+          // Chromium and mermaid start only if a deck's lineage slide is drawn.
+          diagrams: {
+            renderSvg: async (text, options) => (await warmRenderer(session)).renderSvg(text, options),
+          },
           ...(families ? { families: [...families] } : {}),
           withNotes: line.notes,
           pdf: line.pdf,
@@ -150,6 +175,8 @@ export async function runBuild(
         // The PDFs first: a deck folder never stands beside the PDF of an older deck for long.
         await writeOutputs(line.out, result.files);
         await moveFolders(line.out, result.folders);
+        for (const target of targets)
+          await digests.set(`deck:${target.folder}`, deckDigest(ast, target, deckOptions));
         const built = result.built.length > 0 ? `built ${result.built.join(', ')}` : 'nothing to rebuild';
         return `${built}${result.skipped.length > 0 ? `; unchanged: ${result.skipped.join(', ')}` : ''}`;
       } finally {
@@ -165,9 +192,18 @@ export async function runBuild(
 
   // Every build, like the index: cheap, and the index links to them.
   await step('references', async () => {
+    const referencesNow = referencesDigest(ast);
+    if (
+      !line.force &&
+      digests.get('references') === referencesNow &&
+      (await present(['references.bib', 'references.json']))
+    ) {
+      return 'unchanged';
+    }
     const { referenceFiles } = await import('@studykit/citations');
     const files = referenceFiles(ast);
     await writeOutputs(line.out, files);
+    await digests.set('references', referencesNow);
     return `wrote ${files.map((file) => join(line.out, file.path)).join(', ')}`;
   });
 
@@ -201,11 +237,18 @@ async function renderLineagePdf(ast: StudyAst, session: BuildSession): Promise<U
 /** The session's mermaid renderer, launched on first use and again if its Chromium went away. */
 async function warmRenderer(session: BuildSession): Promise<MermaidRenderer> {
   if (session.renderer && !session.renderer.usable) delete session.renderer;
-  if (!session.renderer) {
-    const { MermaidRenderer } = await import('@studykit/lineage');
-    session.renderer = await MermaidRenderer.launch();
-  }
-  return session.renderer;
+  if (session.renderer) return session.renderer;
+  // Decks ask at the same time: one launch, shared (a second browser would outlive the build).
+  session.launching ??= import('@studykit/lineage')
+    .then(({ MermaidRenderer }) => MermaidRenderer.launch())
+    .then((renderer) => {
+      session.renderer = renderer;
+      return renderer;
+    })
+    .finally(() => {
+      delete session.launching;
+    });
+  return session.launching;
 }
 
 function describe(error: unknown): string {

@@ -4,6 +4,7 @@
  * character widths. Renderers import these instead of keeping their own copies.
  */
 export { channels, expandHex, shade, textColourOn, tint } from './colour.js';
+export { type DeckTarget, deckTargets } from './decks.js';
 export { LABELS, type Labels } from './labels.js';
 export { labelsOf, outputLanguage } from './language.js';
 export { safeHttpUrl } from './links.js';
