@@ -57,6 +57,15 @@ export async function layoutDeck(
 ): Promise<DeckLayout> {
   const slides: DeckSlide[] = [];
   let css = '';
+  // Diagrams are drawn in the lineage renderer's own browser while this one measures the other slides.
+  const drawings = new Map(
+    plans.flatMap((plan, index) =>
+      plan.body.type === 'diagram'
+        ? [[index, drawBoth(plan.body.mermaid, tools, `${deckId}-lineage`)] as const]
+        : [],
+    ),
+  );
+  for (const drawing of drawings.values()) drawing.catch(() => {}); // awaited (and reported) in order below
   for (const [planIndex, plan] of plans.entries()) {
     const frame: SlideFrame = {
       kind: plan.kind,
@@ -73,7 +82,11 @@ export async function layoutDeck(
     };
     const body = plan.body;
     if (body.type === 'diagram') {
-      const diagram = await drawToFit(body.mermaid, frame, tools, `${deckId}-lineage`);
+      const diagram = await fitDrawing(
+        await (drawings.get(planIndex) as ReturnType<typeof drawBoth>),
+        frame,
+        tools,
+      );
       css += diagram.css;
       slides.push({ ...base, title: plan.title, bodyHtml: diagram.html, zoom: 1 });
       continue;
@@ -144,22 +157,32 @@ async function divideTall(chunks: readonly Chunk[], frame: SlideFrame, measurer:
   return out;
 }
 
-/** Both directions are drawn; the one that can be shown larger in the body wins. */
-async function drawToFit(
+/** The diagram drawn left to right and top to bottom. */
+function drawBoth(
   mermaid: { LR: string; TB: string },
-  frame: SlideFrame,
   tools: LayoutTools,
   id: string,
+): Promise<DiagramSvg[]> {
+  return Promise.all(
+    (['LR', 'TB'] as const).map((direction) =>
+      tools.drawDiagram(mermaid[direction], `${id}-${direction.toLowerCase()}`),
+    ),
+  );
+}
+
+/** Of both directions, the one that can be shown larger in the body wins. */
+async function fitDrawing(
+  drawn: readonly DiagramSvg[],
+  frame: SlideFrame,
+  tools: LayoutTools,
 ): Promise<{ html: string; css: string }> {
   const box = await tools.measurer.box(frame);
-  const drawn = await Promise.all(
-    (['LR', 'TB'] as const).map(async (direction) => {
-      const svg = await tools.drawDiagram(mermaid[direction], `${id}-${direction.toLowerCase()}`);
-      const scale = Math.min(box.width / svg.width, box.height / svg.height, DIAGRAM_MAX_ZOOM);
-      return { ...svg, scale };
-    }),
-  );
-  const best = drawn.reduce((a, b) => (b.scale > a.scale ? b : a));
+  const best = drawn
+    .map((svg) => ({
+      ...svg,
+      scale: Math.min(box.width / svg.width, box.height / svg.height, DIAGRAM_MAX_ZOOM),
+    }))
+    .reduce((a, b) => (b.scale > a.scale ? b : a));
   const width = Math.floor(best.width * best.scale);
   const height = Math.floor(best.height * best.scale);
   // Mermaid's <style> moves to the deck's stylesheet (its rules are scoped to the SVG's own id).

@@ -132,7 +132,16 @@ export function deckSpecs(
 }
 
 export async function renderDecks(ast: StudyAst, options: RenderDecksOptions): Promise<RenderDecksResult> {
-  const specs = deckSpecs(ast, options);
+  // Chromium starts while the decks are planned (a second of each, overlapped); closed if unneeded.
+  const launching = launchChromium();
+  launching.catch(() => {}); // awaited, and its failure reported, below
+  let specs: DeckSpec[];
+  try {
+    specs = deckSpecs(ast, options);
+  } catch (error) {
+    await launching.then((browser) => browser.close()).catch(() => {});
+    throw error;
+  }
   const withNotes = options.withNotes ?? true;
   const pdf = options.pdf ?? true;
   const version = slidevVersion();
@@ -152,11 +161,14 @@ export async function renderDecks(ast: StudyAst, options: RenderDecksOptions): P
   });
   for (const deck of work.filter((d) => d.skip)) result.skipped.push(deck.name);
   const toBuild = work.filter((d) => !d.skip);
-  if (toBuild.length === 0) return result;
+  if (toBuild.length === 0) {
+    await launching.then((browser) => browser.close()).catch(() => {});
+    return result;
+  }
 
   let browser: Browser | undefined;
   try {
-    browser = await launchChromium();
+    browser = await launching;
     const context = await browser.newContext({ serviceWorkers: 'block' });
     // Slidev builds take a core and ~1 GB each: as many at once as the machine has cores. A deck's
     // whole pipeline (a measuring page, a build, a print) holds a slot too, so forty decks never lay
@@ -215,15 +227,32 @@ async function renderOne(deck: OneDeck, shared: Shared): Promise<{ folder: Outpu
     throw new Error(`Slides deck "${family}": ${step} failed: ${message}`, { cause: error });
   };
 
+  // The lineage is drawn (both ways) in the mermaid browser at once, while fonts are cut and slides
+  // measured here; layout then finds the drawings ready.
+  const drawings = new Map<string, Promise<DiagramSvg>>();
+  const drawDiagram = (text: string, id: string) => {
+    let drawing = drawings.get(id);
+    if (!drawing) {
+      drawing = shared.diagrams.renderSvg(text, {
+        id,
+        name: `the ${family} deck's lineage`,
+        embedFonts: false,
+      });
+      drawing.catch(() => {}); // awaited, and its failure reported, by layout
+      drawings.set(id, drawing);
+    }
+    return drawing;
+  };
+  for (const plan of deck.plans) {
+    if (plan.body.type !== 'diagram') continue;
+    drawDiagram(plan.body.mermaid.LR, `${slug}-lineage-lr`);
+    drawDiagram(plan.body.mermaid.TB, `${slug}-lineage-tb`);
+  }
   const fonts = await subsetFonts(deckText(deck.plans)).catch((error) => fail('font subsetting', error));
   const fontCss = fontFaceCss(fonts, (font) => `./fonts/${font.fileName}`);
   const css = deckCss(deck.colour, fontCss);
   const page = await SlideMeasurer.open(shared.context, css, fonts);
-  const tools = {
-    measurer: shared.wrapMeasurer?.(page) ?? page,
-    drawDiagram: (text: string, id: string) =>
-      shared.diagrams.renderSvg(text, { id, name: `the ${family} deck's lineage`, embedFonts: false }),
-  };
+  const tools = { measurer: shared.wrapMeasurer?.(page) ?? page, drawDiagram };
   const workDir = resolve(shared.stagingDir, 'work', slug);
   // Absolute: Slidev resolves a relative --out against the deck's folder.
   const siteDir = resolve(shared.stagingDir, 'sites', slug);
