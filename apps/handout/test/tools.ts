@@ -43,28 +43,8 @@ export function pdfText(path: string, page?: number): string {
   return execFileSync('pdftotext', [...range, path, '-'], { encoding: 'utf8' });
 }
 
-export interface Word {
-  text: string;
-  xMin: number;
-  yMin: number;
-  xMax: number;
-  yMax: number;
-}
-
-/** Word boxes of one page (1-based) in points, top-down, from `pdftotext -bbox`. */
-export function wordBoxes(path: string, page: number): Word[] {
-  const html = execFileSync('pdftotext', ['-bbox', '-f', String(page), '-l', String(page), path, '-'], {
-    encoding: 'utf8',
-  });
-  const pattern = /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g;
-  return [...html.matchAll(pattern)].map((match) => ({
-    xMin: Number(match[1]),
-    yMin: Number(match[2]),
-    xMax: Number(match[3]),
-    yMax: Number(match[4]),
-    text: match[5] ?? '',
-  }));
-}
+// Word boxes from `pdftotext -bbox`: the report's tests already read them (entities decoded).
+export { type Word, wordBoxes } from '../../report/test/pdf-tools.js';
 
 export interface Grey {
   width: number;
