@@ -16,8 +16,13 @@ describe('the parallel cold parse', () => {
     const dir = mkdtempSync(join(tmpdir(), 'studykit-parallel-'));
     const content = writeCorpus(join(dir, 'content'), 240);
     const out = join(dir, 'out');
-    const cold = await studykit(['ast', '--content', content, '--out', out]);
+    // Three threads whatever the machine has (a 2-core machine parses on one by default).
+    const cold = await studykit(['ast', '--content', content, '--out', out], {
+      STUDYKIT_PARSE_THREADS: '3',
+      STUDYKIT_DEBUG: '1',
+    });
     expect(cold.code, cold.stderr).toBe(0);
+    expect(cold.stderr).toContain('parse: 250 files on 3 threads');
     const warm = await studykit(['ast', '--content', content, '--out', out]);
     expect(warm.stdout).toBe(cold.stdout);
     const { files } = await readContentFolder(content);

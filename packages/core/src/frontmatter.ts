@@ -1,15 +1,5 @@
 import type { Root } from 'mdast';
-import {
-  type Document,
-  isCollection,
-  isMap,
-  isNode,
-  isScalar,
-  isSeq,
-  LineCounter,
-  parseDocument,
-  visit,
-} from 'yaml';
+import { type Document, isCollection, isMap, isNode, isScalar, isSeq, parseDocument, visit } from 'yaml';
 import type { Span } from './ast.js';
 import type { DiagnosticSink } from './diagnostics.js';
 import type { Locator } from './location.js';
@@ -58,8 +48,7 @@ export function readFrontmatter(
   const yamlText = first.value;
   const block = locator.span(blockStart, blockEnd);
 
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true });
   const at = (range: readonly number[] | null | undefined): Span | undefined =>
     range && range.length >= 2
       ? locator.span(yamlStart + (range[0] as number), yamlStart + (range[1] as number))

@@ -5,7 +5,7 @@
 import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { Diagnostic, StudyAst } from './ast.js';
-import { parseInParallel } from './parallel-parse.js';
+import { ParsePool, parseInParallel } from './parallel-parse.js';
 import { isContentPath, type ParseOptions, parse } from './parse.js';
 import { RULES } from './rules.js';
 import type { ContentFile } from './source.js';
@@ -25,10 +25,15 @@ export interface ReadContentResult {
 }
 
 export async function loadContent(dir: string, options: ParseOptions = {}): Promise<StudyAst> {
-  const { files, diagnostics } = await readContentFolder(dir);
-  // With a cache, a large cold parse is shared out over every core first (see parallel-parse.ts).
+  // An empty cache means a cold parse of everything: workers load the parser while the folder is read.
+  const early = options.cache?.size === 0 ? ParsePool.start() : undefined;
+  const { files, diagnostics } = await readContentFolder(dir).catch((error: unknown) => {
+    early?.close();
+    throw error;
+  });
+  // With a cache, a large parse is shared out over every core first (see parallel-parse.ts).
   if (options.cache) {
-    await parseInParallel(files, options.cache, options.currentYear ?? new Date().getFullYear());
+    await parseInParallel(files, options.cache, options.currentYear ?? new Date().getFullYear(), early);
   }
   return parse(files, { ...options, diagnostics: [...(options.diagnostics ?? []), ...diagnostics] });
 }

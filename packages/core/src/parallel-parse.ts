@@ -1,39 +1,108 @@
 /**
- * The cold parse on every core: files the cache does not hold are shared out between the main
- * thread and worker threads, each parsing its share on its own (remark is the cost, ~1 MB/s per
- * core); the main thread then runs the cross-file checks once, from the filled cache.
+ * The cold parse on every core. Worker threads are started before the folder is read, so that they
+ * load the parser while the main thread reads; then the main thread and the workers each take the
+ * next unparsed file as they finish one (a shared counter), so nobody waits for a slower share.
+ * The main thread runs the cross-file checks once, from the filled cache.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { isCached, type ParseCache, parseIntoCache } from './parse.js';
 import type { ContentFile } from './source.js';
 
-/** Below this many files to parse, starting workers costs more than it saves. */
-const MIN_FILES_PER_THREAD = 60;
+/** Below this many files to parse per thread, starting workers costs more than it saves. */
+export const MIN_FILES_PER_THREAD = 60;
 
+/**
+ * How many threads parse: one core is left to V8's own compiler and garbage-collector threads, which
+ * keep it busy during a parse (measured on 2 cores: 4.4 s of CPU in 2.7 s; a worker there only
+ * competes, 2.85 s against 2.72 s). STUDYKIT_PARSE_THREADS overrides.
+ */
+export function parseThreads(): number {
+  const asked = Number.parseInt(process.env.STUDYKIT_PARSE_THREADS ?? '', 10);
+  return asked >= 1 ? asked : Math.max(1, availableParallelism() - 1);
+}
+
+/** What the main thread posts to each worker: every file to parse and the counter they share. */
+export interface ParseJob {
+  files: ContentFile[];
+  currentYear: number;
+  /** An Int32Array over a SharedArrayBuffer: the index of the next file nobody has taken. */
+  next: Int32Array;
+}
+
+/** Takes files one at a time from the shared counter until none is left. */
+export function parseTaking(job: ParseJob, cache: ParseCache): void {
+  for (
+    let index = Atomics.add(job.next, 0, 1);
+    index < job.files.length;
+    index = Atomics.add(job.next, 0, 1)
+  ) {
+    parseIntoCache([job.files[index] as ContentFile], job.currentYear, cache);
+  }
+}
+
+export class ParsePool {
+  private constructor(private readonly workers: Worker[]) {}
+
+  /** Starts `threads - 1` workers (none when run from source, as the tests do: there is no compiled worker). */
+  static start(threads = parseThreads()): ParsePool {
+    const workerUrl = new URL('./parse-worker.js', import.meta.url);
+    if (threads < 2 || !import.meta.url.endsWith('.js')) return new ParsePool([]);
+    return new ParsePool(Array.from({ length: threads - 1 }, () => new Worker(workerUrl)));
+  }
+
+  /**
+   * Parses `todo` into `cache`, shared with the workers when there are enough files. A worker that
+   * fails costs only time: whatever it did not hand back is parsed here.
+   */
+  async parse(todo: readonly ContentFile[], cache: ParseCache, currentYear: number): Promise<void> {
+    const helpers = this.workers.slice(0, Math.floor(todo.length / MIN_FILES_PER_THREAD) - 1);
+    this.close(this.workers.filter((worker) => !helpers.includes(worker)));
+    if (helpers.length === 0) return parseIntoCache(todo, currentYear, cache);
+    const job: ParseJob = { files: [...todo], currentYear, next: new Int32Array(new SharedArrayBuffer(4)) };
+    const results = helpers.map(
+      (worker) =>
+        new Promise<[string, unknown][]>((resolve, reject) => {
+          worker.once('message', resolve);
+          worker.once('error', reject);
+          worker.once('exit', () => reject(new Error('parse worker exited')));
+          worker.postMessage(job);
+        }),
+    );
+    if (process.env.STUDYKIT_DEBUG) {
+      console.error(`parse: ${todo.length} files on ${helpers.length + 1} threads`);
+    }
+    parseTaking(job, cache);
+    const settled = await Promise.allSettled(results);
+    for (const outcome of settled) {
+      if (outcome.status === 'fulfilled')
+        for (const [path, result] of outcome.value) cache.set(path, result as never);
+    }
+    if (settled.some((outcome) => outcome.status === 'rejected')) parseIntoCache(todo, currentYear, cache);
+  }
+
+  /** Stops workers that are not needed (all of them by default). */
+  close(workers: readonly Worker[] = this.workers): void {
+    for (const worker of workers) void worker.terminate();
+  }
+}
+
+/**
+ * Fills `cache` with every file it does not hold yet: on this thread alone for a few files, with the
+ * workers of `early` (started before the folder was read) or new ones for many.
+ */
 export async function parseInParallel(
   files: readonly ContentFile[],
   cache: ParseCache,
   currentYear: number,
-  threads = availableParallelism(),
+  early?: ParsePool,
 ): Promise<void> {
   const todo = files.filter((file) => !isCached(cache, file, currentYear));
-  const count = Math.min(threads, Math.floor(todo.length / MIN_FILES_PER_THREAD));
-  const workerUrl = new URL('./parse-worker.js', import.meta.url);
-  // Run from source (tests) there is no compiled worker: parse on this thread.
-  if (count < 2 || !workerUrl.pathname.endsWith('.js') || !import.meta.url.endsWith('.js')) return;
-  const shares = Array.from({ length: count }, (_, index) => todo.filter((_, i) => i % count === index));
-  const [own = [], ...others] = shares;
-  const results = others.map(
-    (share) =>
-      new Promise<[string, unknown][]>((resolve, reject) => {
-        const worker = new Worker(workerUrl, { workerData: { files: share, currentYear } });
-        worker.once('message', resolve);
-        worker.once('error', reject);
-      }),
-  );
-  parseIntoCache(own, currentYear, cache);
-  for (const entries of await Promise.all(results)) {
-    for (const [path, result] of entries) cache.set(path, result as never);
+  const pool = early ?? (todo.length >= 2 * MIN_FILES_PER_THREAD ? ParsePool.start() : undefined);
+  try {
+    // Without a pool the files are parsed by `parse`, with the cross-file checks.
+    await pool?.parse(todo, cache, currentYear);
+  } finally {
+    pool?.close();
   }
 }

@@ -1,12 +1,14 @@
 /**
- * A worker thread's side of the cold parse: it parses its share of the files on its own and posts
- * the per-file results back (structured clone). The cross-file checks run once, on the main thread.
+ * A worker thread's side of the cold parse: it loads the parser at once, then takes files from the
+ * shared counter (see parallel-parse.ts) and posts its results back (structured clone). The
+ * cross-file checks run once, on the main thread.
  */
-import { parentPort, workerData } from 'node:worker_threads';
-import { createParseCache, parseIntoCache } from './parse.js';
-import type { ContentFile } from './source.js';
+import { parentPort } from 'node:worker_threads';
+import { type ParseJob, parseTaking } from './parallel-parse.js';
+import { createParseCache } from './parse.js';
 
-const { files, currentYear } = workerData as { files: ContentFile[]; currentYear: number };
-const cache = createParseCache();
-parseIntoCache(files, currentYear, cache);
-parentPort?.postMessage([...cache]);
+parentPort?.once('message', (job: ParseJob) => {
+  const cache = createParseCache();
+  parseTaking(job, cache);
+  parentPort?.postMessage([...cache]);
+});
