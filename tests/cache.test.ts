@@ -1,10 +1,13 @@
 /**
  * The persistent parse cache (out/.cache/parse-cache.bin): an unchanged file comes from the cache, an
- * edit is seen, a damaged cache is ignored and rewritten, and a deleted file leaves the AST.
+ * edit is seen, a damaged cache is ignored and rewritten, and a deleted file leaves the AST. And the
+ * formatted references (out/.cache/references.bin), which the report and the decks share.
  */
+import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 import { decodeParseCache, encodeParseCache } from '@studykit/core/fs';
 import { describe, expect, it } from 'vitest';
 import { root, studykit } from './run-cli.js';
@@ -91,4 +94,45 @@ describe('the persistent parse cache', () => {
     expect(later.stdout).toContain('1950–2031');
     rmSync(join(content, '..'), { recursive: true, force: true });
   });
+
+  it('prints references from the cache, formats an edited paper again, and ignores a damaged file', async () => {
+    const { content, out } = copyOfMini();
+    const referencesFile = join(out, '.cache', 'references.bin');
+    const report = async () => {
+      const result = await studykit([
+        'build',
+        '--content',
+        content,
+        '--out',
+        out,
+        '--only',
+        'report',
+        '--force',
+      ]);
+      expect(result.code, result.stderr).toBe(0);
+      // One line per reference: pdftotext keeps the report's reading order.
+      return execFileSync('pdftotext', [join(out, 'report', 'study-report.pdf'), '-'], { encoding: 'utf8' });
+    };
+    expect(await report()).toContain('Hopper, G. (2020). Alpha Two. NeurIPS 2020.');
+    // Poison every cached reference: a report that formats them again would not show the poison.
+    const stored = deserialize(readFileSync(referencesFile)) as { entries: [string, [string, string][]][] };
+    const poisoned = stored.entries.map(([key, entries]) => [
+      key,
+      entries.map(([id]) => [id, `Cached ${id}.`]),
+    ]);
+    writeFileSync(referencesFile, serialize({ ...stored, entries: poisoned }));
+    const fromCache = await report();
+    expect(fromCache).toContain('Cached alpha-2.');
+    expect(fromCache).not.toContain('Hopper, G. (2020)');
+    // An edited paper is formatted again; the others still come from the cache.
+    const paper = join(content, 'alpha', 'alpha-2.md');
+    writeFileSync(paper, readFileSync(paper, 'utf8').replace(/^title: .*$/m, 'title: Alpha Two, revised'));
+    const edited = await report();
+    expect(edited).toContain('Hopper, G. (2020). Alpha Two, revised. NeurIPS 2020.');
+    expect(edited).toContain('Cached beta-1.');
+    // A damaged file costs only time.
+    writeFileSync(referencesFile, 'not a cache');
+    expect(await report()).toContain('Liskov, B. (2023). Beta One. ACL 2023.');
+    rmSync(join(content, '..'), { recursive: true, force: true });
+  }, 60_000);
 });

@@ -3,7 +3,7 @@
  * is drawn), then creates the pages, embeds the used faces as subsets, draws, and writes outline,
  * page labels and metadata. Same AST and options → byte-identical PDF.
  */
-import { formatReferences } from '@studykit/citations';
+import { formatReferences, type ReferenceCache } from '@studykit/citations';
 import type { Family, OutputFile, Paper, ProgressListener, StudyAst } from '@studykit/core';
 import { LABELS, type Labels, labelsOf, outputLanguage } from '@studykit/view';
 import { PDFDocument, type PDFEmbeddedPage, type PDFPage } from 'pdf-lib';
@@ -36,6 +36,8 @@ export interface RenderReportOptions {
   onProgress?: ProgressListener;
   /** Cover title; defaults to the study's title (study.md). */
   title?: string;
+  /** References formatted in earlier builds (the CLI keeps them): only new ones go through citeproc. */
+  referenceCache?: ReferenceCache;
 }
 
 export const REPORT_PATH = 'report/study-report.pdf';
@@ -95,7 +97,11 @@ export async function renderReport(ast: StudyAst, options: RenderReportOptions =
   const pageLabelOf = new Map<string, string>();
   const labels: PageLabels = { labelOf: (marker) => pageLabelOf.get(marker) ?? '' };
   const builder = new BodyBuilder(fonts, width, labels, words);
-  const references = formatReferences(ast, { style: 'apa', papers: papers.map((paper) => paper.id) });
+  const references = formatReferences(ast, {
+    style: 'apa',
+    papers: papers.map((paper) => paper.id),
+    ...(options.referenceCache ? { cache: options.referenceCache } : {}),
+  });
   const body = builder.build(families, papersById, new Map(references.map((entry) => [entry.id, entry])));
   const bodyFlow = paginate(body.boxes, height);
 

@@ -3,7 +3,7 @@
  * speaker-note text (escaped later by slide-markdown.ts) and a body that is fixed HTML, a flow of
  * chunks to paginate, or the lineage diagram. Pure: no heights here; layout-deck.ts measures.
  */
-import { formatReferences } from '@studykit/citations';
+import { formatReferences, type ReferenceCache } from '@studykit/citations';
 import {
   type Family,
   type Footnote,
@@ -86,6 +86,8 @@ export type MermaidSource = (ast: StudyAst, options: { family: string; direction
 export interface DeckOptions {
   /** Mermaid text of the family's lineage (default: the lineage app's); null leaves the slide out. */
   mermaid?: MermaidSource | null;
+  /** References formatted before (other decks, earlier builds): only new ones go through citeproc. */
+  referenceCache?: ReferenceCache;
 }
 
 /**
@@ -155,7 +157,12 @@ export function planDeck(ast: StudyAst, familyId: string, options: DeckOptions =
       family.name,
       flow(chunkBlock(comparisonTable(ast, papers, labels))),
     );
-    plan('references', labels.references, family.name, flow(chunkBlock(referenceList(ast, papers))));
+    plan(
+      'references',
+      labels.references,
+      family.name,
+      flow(chunkBlock(referenceList(ast, papers, options.referenceCache))),
+    );
   }
   return plans;
 }
@@ -263,7 +270,7 @@ export function planMeetingDeck(ast: StudyAst, meetingId: string, options: DeckO
       flow(chunkList(textList(meeting.questions, true), { className: 'sk-questions' })),
     );
   }
-  plan('references', labels.references, flow(chunkBlock(referenceList(ast, papers))));
+  plan('references', labels.references, flow(chunkBlock(referenceList(ast, papers, options.referenceCache))));
   return plans;
 }
 
@@ -440,8 +447,12 @@ export function shorten(text: string, length: number): string {
 }
 
 /** APA 7 references (formatReferences), formatted among the deck's papers so that 2020a/2020b count within it. */
-function referenceList(ast: StudyAst, papers: Paper[]): List {
-  const formatted = formatReferences(ast, { style: 'apa', papers: papers.map((paper) => paper.id) });
+function referenceList(ast: StudyAst, papers: Paper[], cache: ReferenceCache | undefined): List {
+  const formatted = formatReferences(ast, {
+    style: 'apa',
+    papers: papers.map((paper) => paper.id),
+    ...(cache ? { cache } : {}),
+  });
   const referenceOf = new Map(formatted.map((reference) => [reference.id, reference.text]));
   return {
     type: 'list',

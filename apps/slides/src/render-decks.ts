@@ -4,6 +4,7 @@
  * the built site. It writes only inside the caller's staging folder and returns what it made: the
  * CLI moves the deck folders into place and writes the PDFs.
  */
+
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
@@ -11,6 +12,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchChromium } from '@studykit/browser';
+import type { ReferenceCache } from '@studykit/citations';
 import type { OutputFile, OutputFolder, ProgressListener, StudyAst } from '@studykit/core';
 import { fontFaceCss, subsetFonts } from '@studykit/fonts';
 import { deckTargets, familyOf } from '@studykit/view';
@@ -56,6 +58,8 @@ export interface RenderDecksOptions {
   pdf?: boolean;
   /** Rebuild even when nothing changed. */
   force?: boolean;
+  /** References formatted before (the CLI keeps them across builds): only new ones go through citeproc. */
+  referenceCache?: ReferenceCache;
   /** Wraps the measuring page: tests use it to simulate a page that disagrees with the built deck. */
   wrapMeasurer?: (measurer: Measurer) => Measurer;
   onProgress?: ProgressListener;
@@ -117,16 +121,22 @@ const MEETING_COLOUR = '#334155';
 
 export function deckSpecs(
   ast: StudyAst,
-  options: Pick<RenderDecksOptions, 'families' | 'meetings'>,
+  options: Pick<RenderDecksOptions, 'families' | 'meetings' | 'referenceCache'>,
 ): DeckSpec[] {
+  const planning = options.referenceCache ? { referenceCache: options.referenceCache } : {};
   // Unknown ids fail here, before any work starts.
   return deckTargets(ast, options).map((target) => {
     if (target.kind === 'family') {
       const family = familyOf(ast, target.id);
-      return { ...target, title: family.name, colour: family.colour, plans: planDeck(ast, target.id) };
+      return {
+        ...target,
+        title: family.name,
+        colour: family.colour,
+        plans: planDeck(ast, target.id, planning),
+      };
     }
     const meeting = meetingOf(ast, target.id);
-    const plans = planMeetingDeck(ast, target.id);
+    const plans = planMeetingDeck(ast, target.id, planning);
     return { ...target, title: plans[0]?.title ?? meeting.date, colour: MEETING_COLOUR, plans };
   });
 }

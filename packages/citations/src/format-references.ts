@@ -4,6 +4,8 @@
  * parsing, the only part of it that can fetch, never runs, and an unbundled locale is refused
  * rather than looked up.
  */
+import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { plugins } from '@citation-js/core';
 import '@citation-js/plugin-csl';
 import type { StudyAst } from '@studykit/core';
@@ -16,6 +18,17 @@ export interface FormatReferencesOptions {
   lang?: string;
   /** Only these paper ids (a deck's family): APA's year letters (2020a, 2020b) count within them. */
   papers?: readonly string[];
+  /** References formatted before (another run, another deck): only what is not in it is formatted. */
+  cache?: ReferenceCache;
+}
+
+/**
+ * Formatted references kept between calls and runs (the CLI stores one in its cache folder): by a
+ * digest of a group of references and everything that formats them, their `[id, text]` pairs.
+ */
+export interface ReferenceCache {
+  get(key: string): readonly (readonly [string, string])[] | undefined;
+  set(key: string, entries: readonly (readonly [string, string])[]): void;
 }
 
 export interface FormattedReference {
@@ -39,14 +52,75 @@ export function formatReferences(ast: StudyAst, options: FormatReferencesOptions
   if (papers.length === 0) return [];
   // Without the URL the text ends where the URL would follow; renderers print and link it themselves.
   const items = papers.map((paper) => shieldMarkup(withoutUrl(toCslItem(paper))));
-  const entries = plugins.output.format('bibliography', items, {
+  const format = (some: readonly ShieldedItem[]) => citeproc(some, options.style, lang);
+  const textById = options.cache
+    ? formatThroughCache(items, format, options.cache, `${options.style} ${lang}`)
+    : format(items);
+  return papers.map((paper) => ({ id: paper.id, text: textById.get(paper.id) ?? '', url: paper.url }));
+}
+
+type ShieldedItem = Omit<CslItem, 'URL'>;
+
+function citeproc(items: readonly ShieldedItem[], style: string, lang: string): Map<string, string> {
+  const entries = plugins.output.format('bibliography', [...items], {
     format: 'text',
-    style: options.style,
+    style,
     lang,
     asEntryArray: true,
   });
-  const textById = new Map(entries.map(([id, text]) => [id, unshieldMarkup(text).trim()]));
-  return papers.map((paper) => ({ id: paper.id, text: textById.get(paper.id) ?? '', url: paper.url }));
+  return new Map(entries.map(([id, text]) => [id, unshieldMarkup(text).trim()]));
+}
+
+/** The formatter's own version: a cached text is used only with the citeproc that made it. */
+const FORMATTER = (() => {
+  const ours = createRequire(import.meta.url);
+  // citeproc is the plugin's dependency, found from where the plugin is.
+  const plugin = createRequire(ours.resolve('@citation-js/plugin-csl'));
+  const version = (from: NodeJS.Require, name: string) =>
+    (from(`${name}/package.json`) as { version: string }).version;
+  return `citeproc ${version(plugin, 'citeproc')} plugin-csl ${version(ours, '@citation-js/plugin-csl')} shield 1`;
+})();
+
+/**
+ * APA adds year letters (2020a, 2020b) only among references whose in-text citations could be
+ * confused: same first author and year. So references are grouped by first author's surname and year
+ * (a wider group is harmless), each group reads the same formatted alone as among all (test), and a
+ * group is kept by the digest of its items. Groups not in the cache are formatted in one call.
+ */
+function formatThroughCache(
+  items: readonly ShieldedItem[],
+  format: (items: readonly ShieldedItem[]) => Map<string, string>,
+  cache: ReferenceCache,
+  styleAndLocale: string,
+): Map<string, string> {
+  const groups = new Map<string, ShieldedItem[]>();
+  for (const item of items) {
+    const key = confusableKey(item);
+    groups.set(key, [...(groups.get(key) ?? []), item]);
+  }
+  const keyed = [...groups.values()].map((group) => ({
+    group,
+    key: createHash('sha256')
+      .update(JSON.stringify([FORMATTER, styleAndLocale, group]))
+      .digest('hex'),
+  }));
+  const missing = keyed.filter(({ key }) => cache.get(key) === undefined);
+  if (missing.length > 0) {
+    const texts = format(missing.flatMap(({ group }) => group));
+    for (const { group, key } of missing)
+      cache.set(
+        key,
+        group.map((item) => [item.id, texts.get(item.id) ?? '']),
+      );
+  }
+  return new Map(keyed.flatMap(({ key }) => cache.get(key) ?? []));
+}
+
+/** First author's surname (or organisation, or the title when there is no author) and year. */
+function confusableKey(item: ShieldedItem): string {
+  const first = item.author[0];
+  const name = first === undefined ? item.title : 'literal' in first ? first.literal : first.family;
+  return `${name.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim()}\u0000${item.issued['date-parts'][0][0]}`;
 }
 
 /*

@@ -5,6 +5,7 @@ export {
   type FormatReferencesOptions,
   type FormattedReference,
   formatReferences,
+  type ReferenceCache,
 } from './format-references.js';
 export { toCslName } from './person-name.js';
 export { BIBTEX_PATH, CSL_JSON_PATH, referenceFiles } from './reference-files.js';

@@ -104,3 +104,70 @@ describe('formatReferences (APA)', () => {
     );
   });
 });
+
+describe('formatReferences with a cache', () => {
+  /** Authors and years that collide (APA letters), others that do not, and no-author papers. */
+  const mixed = () =>
+    withPapers(
+      { title: 'First' },
+      { title: 'Second' },
+      { title: 'Third', authors: ['Grace Hopper'], year: 2018 },
+      { title: 'Fourth', authors: ['Ada Lovelace', 'Grace Hopper'], year: 2018 },
+      { title: 'Fifth', authors: ['Ada Lovelace'], year: 2019 },
+      { title: 'Sixth', authors: [], year: 2019 },
+      { title: 'Seventh', authors: ['ada  LOVELACE'], year: 2018 },
+      { title: '第八', authors: ['王小明'], year: 2018 },
+    );
+
+  it('reads exactly as formatting all at once, year letters included', () => {
+    for (const ast of [
+      mixed(),
+      fixtureAst('content-mini'),
+      fixtureAst('content-zh'),
+      fixtureAst('content-hostile'),
+    ]) {
+      const cache = new Map<string, readonly (readonly [string, string])[]>();
+      expect(formatReferences(ast, { style: 'apa', cache })).toEqual(formatReferences(ast, { style: 'apa' }));
+      // From the cache the second time, still the same.
+      expect(formatReferences(ast, { style: 'apa', cache })).toEqual(formatReferences(ast, { style: 'apa' }));
+    }
+    expect(
+      formatReferences(mixed(), { style: 'apa' })
+        .map((reference) => reference.text)
+        .slice(0, 4),
+    ).toEqual([
+      'Lovelace, A., & Turing, A. (2018a). First. arXiv.',
+      'Lovelace, A., & Turing, A. (2018b). Second. arXiv.',
+      'Hopper, G. (2018). Third. arXiv.',
+      'Lovelace, A., & Hopper, G. (2018). Fourth. arXiv.',
+    ]);
+  });
+
+  it('formats again only the group of an edited paper', () => {
+    const cache = new Map<string, readonly (readonly [string, string])[]>();
+    formatReferences(mixed(), { style: 'apa', cache });
+    // Poisoned: anything taken from the cache now reads "cached".
+    for (const [key, entries] of cache)
+      cache.set(
+        key,
+        entries.map(([id]) => [id, 'cached']),
+      );
+    const edited = mixed();
+    edited.papers[1] = { ...(edited.papers[1] as (typeof edited.papers)[number]), title: 'Second, revised' };
+    const texts = formatReferences(edited, { style: 'apa', cache }).map((reference) => reference.text);
+    // The group "Lovelace, 2018" (papers 1, 2, 4 and 7: the letters may move) is formatted again, no other.
+    expect(texts).toEqual([
+      'Lovelace, A., & Turing, A. (2018a). First. arXiv.',
+      'Lovelace, A., & Turing, A. (2018b). Second, revised. arXiv.',
+      'cached',
+      'Lovelace, A., & Hopper, G. (2018). Fourth. arXiv.',
+      'cached',
+      'cached',
+      'LOVELACE,  ada. (2018). Seventh. arXiv.',
+      'cached',
+    ]);
+    // Another locale never reads the English texts.
+    const german = formatReferences(edited, { style: 'apa', lang: 'de-DE', cache });
+    expect(german.map((reference) => reference.text)).not.toContain('cached');
+  });
+});

@@ -14,6 +14,7 @@ import {
   reportDigest,
 } from './output-digests.js';
 import type { createProgress } from './progress.js';
+import { StoredReferences } from './reference-cache.js';
 import { renderSiteIndex } from './site-index.js';
 import { today } from './today.js';
 import { createStaging, moveFolders, writeOutputs } from './write.js';
@@ -58,6 +59,12 @@ export async function runBuild(
   };
   let lineageFiles: OutputFile[] | undefined;
   const digests = await OutputDigests.load(line.cache);
+  // Read only if the report or a deck formats references; written back after the build.
+  let storedReferences: Promise<StoredReferences> | undefined;
+  const referenceCache = () => {
+    storedReferences ??= StoredReferences.load(line.cache);
+    return storedReferences;
+  };
   const lineageNow = lineageDigest(ast);
   const present = (paths: string[]) =>
     Promise.all(
@@ -133,6 +140,7 @@ export async function runBuild(
           ? { lineagePdf: typeof lineagePdf === 'string' ? Buffer.from(lineagePdf) : lineagePdf }
           : {}),
         onProgress: session.progress.listener,
+        referenceCache: await referenceCache(),
       });
       await writeOutputs(line.out, files);
       await digests.set('report', reportNow);
@@ -171,6 +179,7 @@ export async function runBuild(
           pdf: line.pdf,
           force: line.force,
           onProgress: session.progress.listener,
+          referenceCache: await referenceCache(),
         });
         // The PDFs first: a deck folder never stands beside the PDF of an older deck for long.
         await writeOutputs(line.out, result.files);
@@ -222,6 +231,7 @@ export async function runBuild(
     ]);
     return `wrote ${join(line.out, 'index.html')}`;
   });
+  await (await storedReferences)?.save();
   return failures;
 }
 
