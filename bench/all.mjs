@@ -6,7 +6,8 @@
  *   scale-bench.mjs     check, nothing-changed build, one-paper edit, report memory at 200 and 1,000 papers
  *   lineage-scale.mjs   the lineage at 12, 200 and 1,000 papers
  *   lineage-bench.mjs   the lineage against mermaid-cli on the same .mmd (ratio)
- *   watch-lineage.mjs   watch: from a saved edit to the new lineage.svg
+ *   watch-lineage.mjs   watch: from a saved edit to the new lineage.svg and family diagram, at 12, 200
+ *                       and 1,000 papers
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -16,7 +17,7 @@ const benches = [
   ['scale-bench.mjs'],
   ['lineage-scale.mjs'],
   ['lineage-bench.mjs', '--runs', '3'],
-  ['watch-lineage.mjs', '5'],
+  ['watch-lineage.mjs', '5', '--papers', 'shipped,200,1000'],
 ];
 let failed = 0;
 for (const [file, ...args] of benches) {
