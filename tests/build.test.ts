@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,9 +34,17 @@ describe('studykit build (lineage and report) on the small fixture', () => {
       'lineage/lineage.svg',
       'lineage/lineage.png',
       'lineage/lineage.pdf',
+      'lineage/lineage-families.pdf',
       'report/study-report.pdf',
     ]) {
       expect(existsSync(join(out, file)), file).toBe(true);
+    }
+    // Each chapter prints its family's diagram (the papers' labels are text in the vector figure).
+    const report = execFileSync('pdftotext', [join(out, 'report', 'study-report.pdf'), '-'], {
+      encoding: 'utf8',
+    });
+    for (const family of ['Alpha family', 'Beta family']) {
+      expect(report).toContain(`How the papers of ${family} build on one another`);
     }
     const index = readFileSync(join(out, 'index.html'), 'utf8');
     expect(index).toContain('3 papers in 2 families');

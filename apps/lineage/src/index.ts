@@ -10,6 +10,7 @@ export {
 export { RELATION_STYLES, type RelationStyle } from './relation-styles.js';
 export {
   DETAIL_MAX_SIZE,
+  FAMILY_FIGURES_PATH,
   type MainView,
   mainViewFor,
   OVERVIEW_ABOVE_PAPERS,

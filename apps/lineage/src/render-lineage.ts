@@ -1,5 +1,6 @@
 /** The lineage renderer: AST in, files out (`lineage/…`); the CLI writes them. */
 import type { OutputFile, ProgressListener, StudyAst } from '@studykit/core';
+import { familiesWithPapers } from '@studykit/view';
 import { toMermaid, toOverviewMermaid } from './mermaid-text.js';
 import { type CaptureLimits, DiagramDeclined, MermaidRenderer } from './renderer.js';
 
@@ -59,10 +60,11 @@ export async function renderLineage(
   ast: StudyAst,
   options: RenderLineageOptions = {},
 ): Promise<OutputFile[]> {
-  const families = ast.families
-    .filter((family) => ast.papers.some((paper) => paper.family === family.id))
-    .map((family) => ({ name: `lineage-${family.id}`, text: toMermaid(ast, { family: family.id }) }));
-  const total = families.length + 3;
+  const families = familiesWithPapers(ast).map((family) => ({
+    name: `lineage-${family.id}`,
+    text: toMermaid(ast, { family: family.id }),
+  }));
+  const total = families.length + 4;
   let done = 0;
   const progress = (detail: string) => options.onProgress?.({ step: STEP, detail, done: done++, total });
 
@@ -77,24 +79,40 @@ export async function renderLineage(
   try {
     const main = drawMain(ast, renderer, options, progress);
     const drawn = families.map(async (diagram) => {
-      const { svg } = await renderer.renderSvg(diagram.text, {
+      const rendered = await renderer.renderSvg(diagram.text, {
         id: diagram.name,
         name: `${diagram.name}.mmd`,
       });
-      progress(`drew ${diagram.name}.svg`);
-      return [
+      const files = [
         { path: `lineage/${diagram.name}.mmd`, contents: diagram.text },
-        { path: `lineage/${diagram.name}.svg`, contents: svg },
+        { path: `lineage/${diagram.name}.svg`, contents: rendered.svg },
       ];
+      // Written as soon as drawn: watch shows an edited family's diagram without waiting for the rest.
+      await options.onFiles?.(files);
+      progress(`drew ${diagram.name}.svg`);
+      return { rendered, files };
     });
-    const [mainFiles, ...familyFiles] = await Promise.all([main, ...drawn]);
+    // Every family diagram in one PDF, a page each in the families' order: the report's chapter figures.
+    const figures = Promise.all(drawn).then(async (all) => {
+      if (all.length === 0) return [];
+      const pdf = await renderer.printPages(
+        all.map(({ rendered }) => rendered),
+        options.limits,
+      );
+      progress(`printed ${FAMILY_FIGURES_PATH}`);
+      return [{ path: FAMILY_FIGURES_PATH, contents: pdf }];
+    });
+    const [mainFiles, familyDiagrams, figureFiles] = await Promise.all([main, Promise.all(drawn), figures]);
     await widening;
     options.onProgress?.({ step: STEP, detail: 'done', done: total, total });
-    return [...(mainFiles ?? []), ...familyFiles.flat()];
+    return [...(mainFiles ?? []), ...familyDiagrams.flatMap(({ files }) => files), ...figureFiles];
   } finally {
     if (!options.renderer) await renderer.close();
   }
 }
+
+/** Every family's diagram, a page each in the order of `familiesWithPapers` (the report's chapter figures). */
+export const FAMILY_FIGURES_PATH = 'lineage/lineage-families.pdf';
 
 /** lineage.{mmd,svg,png,pdf}: the detail, or the overview when the detail is too large to read. */
 async function drawMain(

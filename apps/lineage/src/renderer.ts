@@ -297,6 +297,68 @@ export class MermaidRenderer {
   }
 
   /**
+   * Already drawn SVGs as one vector PDF, a page each, every page the size of its diagram (CSS named
+   * pages): one print for all the family diagrams, which the report places in its chapters. Their
+   * embedded fonts are left out here: the page has the same faces whole (and one document cannot hold
+   * several subsets under one family name).
+   */
+  printPages(diagrams: readonly RenderedSvg[], limits: Partial<CaptureLimits> = {}): Promise<Uint8Array> {
+    const { pdfSide, timeoutMs } = { ...CAPTURE_LIMITS, ...limits };
+    const sheets = diagrams.map(({ svg, width, height }) => {
+      const scale = pdfScaleFor(width, height, { ...CAPTURE_LIMITS, pdfSide });
+      return {
+        svg: svg.replace(XML_DECLARATION, '').replace(/@font-face\s*\{[^}]*\}/g, ''),
+        width: Math.ceil(width * scale),
+        height: Math.ceil(height * scale),
+      };
+    });
+    return this.onPage(async (page) => {
+      await page.evaluate(async (sheets) => {
+        // Runs in the page (no DOM types in this Node package).
+        const { document } = globalThis as unknown as { document: PrintDocument };
+        const style = document.createElement('style');
+        style.id = 'print-sheets';
+        // One spare pixel a page: rounding must never spill a sliver onto a page of its own.
+        style.textContent = `#stage { display: none; }\n${sheets
+          .map(
+            (sheet, index) =>
+              `@page sheet${index} { size: ${sheet.width}px ${sheet.height + 1}px; margin: 0; }\n` +
+              `.sheet${index} { page: sheet${index}; width: ${sheet.width}px; height: ${sheet.height}px; overflow: hidden; line-height: 0; }`,
+          )
+          .join('\n')}`;
+        const container = document.createElement('div');
+        container.id = 'print-sheets-body';
+        container.innerHTML = sheets
+          .map((sheet, index) => `<div class="sheet${index}">${sheet.svg}</div>`)
+          .join('');
+        sheets.forEach((sheet, index) => {
+          const svg = container.querySelector(`.sheet${index} > svg`);
+          if (!svg) return;
+          svg.style.width = `${sheet.width}px`;
+          svg.style.height = `${sheet.height}px`;
+        });
+        document.head.append(style);
+        document.body.append(container);
+        await document.fonts.ready;
+      }, sheets);
+      try {
+        const pdf = await withTimeout(
+          page.pdf({ preferCSSPageSize: true, printBackground: true }),
+          timeoutMs,
+          'page.pdf',
+        );
+        return new Uint8Array(pdf);
+      } finally {
+        await page.evaluate(() => {
+          const { document } = globalThis as unknown as { document: PrintDocument };
+          document.getElementById('print-sheets')?.remove();
+          document.getElementById('print-sheets-body')?.remove();
+        });
+      }
+    });
+  }
+
+  /**
    * The PNG at `scale` output px per diagram px: the SVG is redrawn at that size (it is vector) and
    * the page is captured from its top-left corner. A page behind another gets no animation frames,
    * and a screenshot waits for one: with a second page busy drawing, a capture waited for it to
@@ -418,6 +480,24 @@ async function sizeStage(page: Page, width: number, height: number): Promise<voi
     },
     [width, height] as const,
   );
+}
+
+/** The little of the DOM that printPages uses, typed here (this package has no DOM types). */
+interface PrintElement {
+  id: string;
+  textContent: string | null;
+  innerHTML: string;
+  style: Record<string, string>;
+  append(child: PrintElement): void;
+  remove(): void;
+  querySelector(selector: string): PrintElement | null;
+}
+interface PrintDocument {
+  head: PrintElement;
+  body: PrintElement;
+  fonts: { ready: Promise<unknown> };
+  createElement(tag: string): PrintElement;
+  getElementById(id: string): PrintElement | null;
 }
 
 function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {

@@ -49,12 +49,13 @@ describe('renderLineage', () => {
     files = await renderLineage(FIXTURE, { renderer });
   }, 60_000);
 
-  test('writes the whole lineage in four formats and each family as .mmd and .svg', () => {
+  test('writes the whole lineage in four formats, each family as .mmd and .svg, and the families as one PDF', () => {
     const families = ['openai', 'anthropic', 'llama', 'glm'];
     expect(files.map((file) => file.path).sort()).toEqual(
       [
         ...['mmd', 'svg', 'png', 'pdf'].map((ext) => `lineage/lineage.${ext}`),
         ...families.flatMap((family) => [`lineage/lineage-${family}.mmd`, `lineage/lineage-${family}.svg`]),
+        'lineage/lineage-families.pdf',
       ].sort(),
     );
     expect(text(files, 'lineage/lineage.mmd')).toBe(toMermaid(FIXTURE));
@@ -117,6 +118,30 @@ describe('renderLineage', () => {
       const pdf = Buffer.from(bytes(files, 'lineage/lineage.pdf'));
       const extracted = execFileSync('pdftotext', ['-', '-'], { input: pdf }).toString();
       expect(extracted).toContain('GPT-3 · 2020 · 175B');
+    },
+  );
+
+  test.skipIf(noPoppler)(
+    `lineage-families.pdf holds every family's diagram, a page each the diagram's size${skipNote(noPoppler)}`,
+    async () => {
+      const pdf = Buffer.from(bytes(files, 'lineage/lineage-families.pdf'));
+      const families = FIXTURE.families.filter((family) =>
+        FIXTURE.papers.some((p) => p.family === family.id),
+      );
+      const pages = execFileSync('pdftotext', ['-', '-'], { input: pdf }).toString().split('\f');
+      families.forEach((family, index) => {
+        expect(pages[index], family.id).toContain(family.name);
+      });
+      // Page sizes follow the diagrams (CSS px → pt, one spare pixel), not one size for all.
+      const info = execFileSync('pdfinfo', ['-f', '1', '-l', String(families.length), '-'], { input: pdf })
+        .toString()
+        .match(/Page +\d+ size: +([\d.]+) x ([\d.]+)/g);
+      expect(info).toHaveLength(families.length);
+      const llama = await inspector.svg(text(files, 'lineage/lineage-llama.svg'));
+      const llamaPage = info?.[families.findIndex((family) => family.id === 'llama')] ?? '';
+      const [, width] = /size: +([\d.]+)/.exec(llamaPage) ?? [];
+      expect(Number(width)).toBeCloseTo(Math.ceil(llama.width) * 0.75, 0);
+      expect(new Set(info).size).toBeGreaterThan(1);
     },
   );
 

@@ -67,8 +67,12 @@ async function expectReadableAtScale(ast: StudyAst, files: OutputFile[], familie
         `lineage/lineage-${family.id}.mmd`,
         `lineage/lineage-${family.id}.svg`,
       ]),
+      'lineage/lineage-families.pdf',
     ].sort(),
   );
+  // The report's chapter figures: one page per family, all in one PDF.
+  const figures = Buffer.from(bytes(files, 'lineage/lineage-families.pdf')).toString('latin1');
+  expect(figures.match(/\/Type\s*\/Page\b/g)).toHaveLength(families.length);
 
   // The main diagram is the overview: a box per family with its papers and years, counted links.
   expect(text(files, 'lineage/lineage.mmd')).toBe(toOverviewMermaid(ast));

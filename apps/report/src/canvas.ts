@@ -3,6 +3,7 @@
  * operators: a line in one face becomes one TJ whose gaps carry the justification. pdf-lib's
  * operator objects cost more time than the layout itself on a 1,000-paper report.
  */
+
 import { deflateSync } from 'node:zlib';
 import {
   type PDFDict,
@@ -13,6 +14,7 @@ import {
   type PDFPage,
   type PDFRef,
 } from 'pdf-lib';
+import type { EmbeddedForm } from './embed-forms.js';
 import type { FontKey } from './fonts.js';
 import type { Line, Piece, Rgb } from './text-types.js';
 
@@ -230,6 +232,15 @@ export class PageCanvas {
     this.push(
       () =>
         `q ${rgb(color)} RG ${num(width)} w ${num(x1)} ${num(this.height - y1)} m ${num(x2)} ${num(this.height - y2)} l S Q`,
+    );
+  }
+
+  /** Draws a Form XObject (a family diagram, see embed-forms.ts) scaled into the box at x, top. */
+  form(form: EmbeddedForm, x: number, top: number, width: number, height: number): void {
+    const name = this.page.node.newXObject('Figure', form.ref);
+    const [sx, sy] = [width / form.width, height / form.height];
+    this.push(
+      () => `q ${num(sx)} 0 0 ${num(sy)} ${num(x)} ${num(this.height - top - height)} cm ${name} Do Q`,
     );
   }
 

@@ -7,6 +7,7 @@ import type { FormattedReference } from '@studykit/citations';
 import type { Family, Footnote, Paper } from '@studykit/core';
 import { type Labels, periodText, safeHttpUrl } from '@studykit/view';
 import { type Frame, type TextBox, Typesetter } from './blocks.js';
+import type { EmbeddedForm } from './embed-forms.js';
 import type { FlowBox } from './flow.js';
 import { type BlockNode, inlineRuns } from './inline.js';
 import type { Rgb, Run, TextStyle } from './text-types.js';
@@ -53,6 +54,8 @@ export class BodyBuilder {
     readonly labels: PageLabels,
     /** The output language's words (@studykit/view). */
     readonly words: Labels,
+    /** The tallest a chapter's figure may be drawn: it shares its page with the chapter's opening. */
+    readonly figureMaxHeight = Number.POSITIVE_INFINITY,
   ) {
     this.typesetter = new Typesetter(fonts);
   }
@@ -63,11 +66,15 @@ export class BodyBuilder {
 
   private papersById = new Map<string, Paper>();
 
-  /** `references`: each paper's APA reference (formatReferences), by paper id. */
+  /**
+   * `references`: each paper's APA reference (formatReferences), by paper id. `diagrams`: each
+   * family's own lineage diagram (lineage-families.pdf), printed in its chapter after the overview.
+   */
   build(
     families: Family[],
     papersById: Map<string, Paper>,
     references: ReadonlyMap<string, FormattedReference>,
+    diagrams: ReadonlyMap<string, EmbeddedForm> = new Map(),
   ): BodyContent {
     this.papersById = papersById;
     const boxes: FlowBox[] = [];
@@ -86,6 +93,8 @@ export class BodyBuilder {
       outline.push(entry);
       const accent = parseColour(family.colour);
       boxes.push(...this.typesetter.blocks(family.overview.children, this.frame(accent)));
+      const diagram = diagrams.get(family.id);
+      if (diagram) boxes.push(...this.familyDiagram(family, diagram));
       for (const section of family.sections) {
         boxes.push(...this.sectionHeading(section.title, accent, 18));
         boxes.push(...this.typesetter.blocks(section.children, this.frame(accent)));
@@ -160,6 +169,37 @@ export class BodyBuilder {
       },
     };
     return [opening];
+  }
+
+  /** The family's lineage, vector, as wide as the text at most (never enlarged), with its caption. */
+  private familyDiagram(family: Family, diagram: EmbeddedForm): FlowBox[] {
+    const scale = Math.min(1, this.width / diagram.width, this.figureMaxHeight / diagram.height);
+    const [width, height] = [diagram.width * scale, diagram.height * scale];
+    const caption = this.typesetter.lines(
+      [
+        {
+          text: this.words.familyLineageCaption(family.name),
+          style: { family: 'serif', italic: true, size: 9.8, color: MUTED },
+        },
+      ],
+      { width: this.width, leading: 13.5, align: 'left' },
+    );
+    const figure: FlowBox = {
+      height,
+      spaceBefore: 12,
+      keepWithNext: true,
+      draw: (canvas, x, top) => canvas.form(diagram, x + (this.width - width) / 2, top, width, height),
+    };
+    const captionBox: FlowBox = {
+      height: caption.length * 13.5 + 6,
+      spaceBefore: 6,
+      draw: (canvas, x, top) => {
+        caption.forEach((line, index) => {
+          canvas.line(line, x, top + 10 + index * 13.5);
+        });
+      },
+    };
+    return [figure, captionBox];
   }
 
   private sectionHeading(title: string, accent: Rgb, spaceBefore: number): TextBox[] {

@@ -3,13 +3,15 @@
  * is drawn), then creates the pages, embeds the used faces as subsets, draws, and writes outline,
  * page labels and metadata. Same AST and options → byte-identical PDF.
  */
+
 import { formatReferences, type ReferenceCache } from '@studykit/citations';
 import type { Family, OutputFile, Paper, ProgressListener, StudyAst } from '@studykit/core';
 import { LABELS, type Labels, labelsOf, outputLanguage } from '@studykit/view';
-import { PDFDocument, type PDFEmbeddedPage, type PDFPage } from 'pdf-lib';
+import { PDFDocument, type PDFPage } from 'pdf-lib';
 import { Typesetter } from './blocks.js';
 import { type Destination, type DocumentContext, PageCanvas } from './canvas.js';
 import { BodyBuilder, type OutlineEntry, type PageLabels } from './chapters.js';
+import { type EmbeddedForm, embedPagesAsForms } from './embed-forms.js';
 import { type Pagination, paginate } from './flow.js';
 import { FontEmbedding } from './font-embedding.js';
 import { FontBook } from './fonts.js';
@@ -33,6 +35,8 @@ export interface RenderReportOptions {
   date?: string;
   /** The lineage app's one-page vector PDF. */
   lineagePdf?: Uint8Array;
+  /** The lineage app's lineage-families.pdf: each family's diagram, a page each, in `families` order. */
+  familyDiagrams?: { pdf: Uint8Array; families: readonly string[] };
   onProgress?: ProgressListener;
   /** Cover title; defaults to the study's title (study.md). */
   title?: string;
@@ -91,18 +95,26 @@ export async function renderReport(ast: StudyAst, options: RenderReportOptions =
   const title = options.title ?? ast.study.title;
 
   progress('laying out chapters', 0);
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  const familyDiagrams = await embedFamilyDiagrams(doc, options.familyDiagrams);
   const fonts = new FontBook();
   const width = contentWidth(geometry);
   const height = contentHeight(geometry);
   const pageLabelOf = new Map<string, string>();
   const labels: PageLabels = { labelOf: (marker) => pageLabelOf.get(marker) ?? '' };
-  const builder = new BodyBuilder(fonts, width, labels, words);
+  // A chapter's diagram shares the opening page with the chapter's title and overview.
+  const builder = new BodyBuilder(fonts, width, labels, words, height * 0.55);
   const references = formatReferences(ast, {
     style: 'apa',
     papers: papers.map((paper) => paper.id),
     ...(options.referenceCache ? { cache: options.referenceCache } : {}),
   });
-  const body = builder.build(families, papersById, new Map(references.map((entry) => [entry.id, entry])));
+  const body = builder.build(
+    families,
+    papersById,
+    new Map(references.map((entry) => [entry.id, entry])),
+    familyDiagrams,
+  );
   const bodyFlow = paginate(body.boxes, height);
 
   const tocEntries = [
@@ -138,15 +150,14 @@ export async function renderReport(ast: StudyAst, options: RenderReportOptions =
   destinations.set(LINEAGE_MARKER, { page: lineageIndex, y: geometry.top });
   pageLabelOf.set(LINEAGE_MARKER, frontLabel(lineageIndex));
 
-  const doc = await PDFDocument.create({ updateMetadata: false });
   const pageCount = bodyStart + bodyPages.length;
   const pages: PDFPage[] = [];
   for (let i = 0; i < pageCount; i++) pages.push(doc.addPage([geometry.width, geometry.height]));
-  let diagram: PDFEmbeddedPage | undefined;
+  let diagram: EmbeddedForm | undefined;
   let diagramProblem: string | undefined;
   if (options.lineagePdf) {
     try {
-      [diagram] = await doc.embedPdf(options.lineagePdf, [0]);
+      [diagram] = await embedPagesAsForms(doc, options.lineagePdf);
     } catch (error) {
       // A broken diagram must not cost the whole report: its page says what went wrong instead.
       diagramProblem = `The lineage PDF could not be read (${error instanceof Error ? error.message : String(error)}).`;
@@ -276,4 +287,18 @@ export async function renderReport(ast: StudyAst, options: RenderReportOptions =
   const contentsBytes = await doc.save({ useObjectStreams: true });
   progress('done', 5);
   return [{ path: REPORT_PATH, contents: contentsBytes }];
+}
+
+/**
+ * The family diagrams, embedded once each (vector). A damaged PDF costs only the chapter figures:
+ * the chapters stand without them.
+ */
+async function embedFamilyDiagrams(
+  doc: PDFDocument,
+  diagrams: RenderReportOptions['familyDiagrams'],
+): Promise<Map<string, EmbeddedForm>> {
+  if (!diagrams || diagrams.families.length === 0) return new Map();
+  const forms = await embedPagesAsForms(doc, diagrams.pdf).catch(() => []);
+  if (forms.length !== diagrams.families.length) return new Map();
+  return new Map(diagrams.families.map((family, index) => [family, forms[index] as EmbeddedForm]));
 }

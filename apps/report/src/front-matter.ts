@@ -2,12 +2,13 @@
  * Front matter: the cover, the table of contents (laid out before page numbers are known, since
  * numbers sit in a reserved column) and the full-page lineage diagram.
  */
+
 import type { Family } from '@studykit/core';
 import { type Labels, periodText } from '@studykit/view';
-import type { PDFEmbeddedPage } from 'pdf-lib';
 import { Typesetter } from './blocks.js';
 import type { PageCanvas } from './canvas.js';
 import { type PageLabels, sans, type TocEntry } from './chapters.js';
+import type { EmbeddedForm } from './embed-forms.js';
 import type { FlowBox } from './flow.js';
 import type { FontBook } from './fonts.js';
 import type { Line, Piece, Rgb } from './text-types.js';
@@ -305,7 +306,7 @@ export function drawLineagePage(
   fonts: FontBook,
   geometry: PageGeometry,
   pageIndex: number,
-  diagram: PDFEmbeddedPage | undefined,
+  diagram: EmbeddedForm | undefined,
   words: Labels,
   problem?: string,
 ): void {
@@ -346,14 +347,7 @@ export function drawLineagePage(
     const drawHeight = diagram.height * scale;
     const left = x + (width - drawWidth) / 2;
     const top = areaTop + (areaHeight - drawHeight) / 2;
-    canvas.embeddedPage(() =>
-      canvas.page.drawPage(diagram, {
-        x: left,
-        y: geometry.height - top - drawHeight,
-        width: drawWidth,
-        height: drawHeight,
-      }),
-    );
+    canvas.form(diagram, left, top, drawWidth, drawHeight);
   } else {
     canvas.rect(x, areaTop, width, areaHeight, [0.965, 0.965, 0.96]);
     const [notice] = typesetter.lines([{ text: words.lineageNotBuilt, style: sans(16, MUTED, true) }], {

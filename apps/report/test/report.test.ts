@@ -339,6 +339,32 @@ describe.skipIf(noPdfTools)(`options${skipNote(noPdfTools)}`, () => {
     expect(pdfText(broken, 3)).toContain('could not be read');
   });
 
+  it('prints each family’s own diagram in its chapter, after the overview, with a caption', async () => {
+    const diagrams = await PDFDocument.create();
+    const font = await diagrams.embedFont(StandardFonts.Helvetica);
+    for (const id of ['alpha', 'zh']) {
+      diagrams
+        .addPage([900, 300])
+        .drawText(`FAMILY-DIAGRAM-${id.toUpperCase()}`, { x: 20, y: 150, size: 24, font });
+    }
+    const pdf = await render({ familyDiagrams: { pdf: await diagrams.save(), families: ['alpha', 'zh'] } });
+    const pages = pdfText(writeTemp(pdf)).split('\f');
+    const pageWith = (marker: string) => pages.find((page) => page.includes(marker)) ?? '';
+    // On the chapter's opening page, after the overview and before the first paper.
+    const alpha = squeeze(pageWith('FAMILY-DIAGRAM-ALPHA'));
+    expect(alpha).toContain(squeeze('Alpha transformer line'));
+    expect(alpha.indexOf('FAMILY-DIAGRAM-ALPHA')).toBeLessThan(
+      alpha.indexOf(squeeze('How the papers of Alpha transformer line build on one another')),
+    );
+    expect(squeeze(pageWith('FAMILY-DIAGRAM-ZH'))).toContain('中文模型系列');
+    // A family without a diagram has no figure; the report stays valid.
+    expect(pages.filter((page) => squeeze(page).includes(squeeze('How the papers of')))).toHaveLength(2);
+    expect(qpdfCheck(writeTemp(pdf)).status).toBe(0);
+    // Diagrams that do not match the families (another content's PDF) are left out, never misplaced.
+    const mismatched = await render({ familyDiagrams: { pdf: await diagrams.save(), families: ['alpha'] } });
+    expect(pdfText(writeTemp(mismatched))).not.toContain('FAMILY-DIAGRAM');
+  });
+
   it('rejects a malformed date and reports progress', async () => {
     await expect(render({ date: '2026-02-30' })).rejects.toThrow(/Invalid report date/);
     const steps: string[] = [];

@@ -2,7 +2,7 @@ import { access, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { OutputFile, StudyAst } from '@studykit/core';
 import type { MermaidRenderer } from '@studykit/lineage';
-import { deckTargets } from '@studykit/view';
+import { deckTargets, familiesWithPapers } from '@studykit/view';
 import type { CommandLine, OutputKind } from './args.js';
 import { meetingsCalendar } from './calendar.js';
 import { writeHandouts } from './handouts.js';
@@ -75,9 +75,16 @@ export async function runBuild(
         ),
       ),
     ).then((all) => all.every(Boolean));
+  // The pages of lineage-families.pdf, in order.
+  const familyIds = familiesWithPapers(ast).map((family) => family.id);
   const lineageCurrent = async () =>
     digests.get('lineage') === lineageNow &&
-    (await present(['lineage/lineage.svg', 'lineage/lineage.png', 'lineage/lineage.pdf']));
+    (await present([
+      'lineage/lineage.svg',
+      'lineage/lineage.png',
+      'lineage/lineage.pdf',
+      ...(familyIds.length > 0 ? [FAMILY_FIGURES_PATH] : []),
+    ]));
 
   if (request.kinds.includes('lineage')) {
     await step('lineage', async () => {
@@ -126,19 +133,18 @@ export async function runBuild(
         return 'unchanged (nothing it prints changed)';
       }
       const { renderReport } = await import('@studykit/report');
-      // The report embeds the diagram of this very content: never an older lineage.pdf left on disk.
-      const lineagePdf =
-        lineageFiles?.find((file) => file.path === 'lineage/lineage.pdf')?.contents ??
-        ((await lineageCurrent())
-          ? await readFile(join(line.out, 'lineage', 'lineage.pdf'))
-          : await renderLineagePdf(ast, session));
+      // The report embeds the diagrams of this very content: never older ones left on disk.
+      const diagrams = lineageFiles
+        ? reportDiagrams(lineageFiles)
+        : (await lineageCurrent())
+          ? await readReportDiagrams(line.out)
+          : await renderReportDiagrams(ast, session);
       const files = await renderReport(ast, {
         paperSize: line.paper,
         ...(selected ? { families: [...selected] } : {}),
         ...(line.date ? { date: line.date } : {}),
-        ...(lineagePdf
-          ? { lineagePdf: typeof lineagePdf === 'string' ? Buffer.from(lineagePdf) : lineagePdf }
-          : {}),
+        ...(diagrams.main ? { lineagePdf: diagrams.main } : {}),
+        ...(diagrams.families ? { familyDiagrams: { pdf: diagrams.families, families: familyIds } } : {}),
         onProgress: session.progress.listener,
         referenceCache: await referenceCache(),
       });
@@ -235,13 +241,36 @@ export async function runBuild(
   return failures;
 }
 
-/** The whole-study diagram as a PDF, drawn for the report alone (not written: lineage was not asked for). */
-async function renderLineagePdf(ast: StudyAst, session: BuildSession): Promise<Uint8Array> {
+/** Where lineage-families.pdf lands (kept here: the lineage app loads only to draw). */
+const FAMILY_FIGURES_PATH = 'lineage/lineage-families.pdf';
+
+/** What the report embeds: the main diagram and the family diagrams, as PDFs. */
+interface ReportDiagrams {
+  main?: Uint8Array;
+  families?: Uint8Array;
+}
+
+function reportDiagrams(files: readonly OutputFile[]): ReportDiagrams {
+  const pdf = (path: string) => {
+    const contents = files.find((file) => file.path === path)?.contents;
+    return typeof contents === 'string' ? Buffer.from(contents) : contents;
+  };
+  const [main, families] = [pdf('lineage/lineage.pdf'), pdf(FAMILY_FIGURES_PATH)];
+  return { ...(main ? { main } : {}), ...(families ? { families } : {}) };
+}
+
+async function readReportDiagrams(out: string): Promise<ReportDiagrams> {
+  const read = (path: string) => readFile(join(out, path)).catch(() => undefined);
+  const [main, families] = await Promise.all([read('lineage/lineage.pdf'), read(FAMILY_FIGURES_PATH)]);
+  return { ...(main ? { main } : {}), ...(families ? { families } : {}) };
+}
+
+/** The diagrams drawn for the report alone (not written: lineage was not asked for). */
+async function renderReportDiagrams(ast: StudyAst, session: BuildSession): Promise<ReportDiagrams> {
   const { renderLineage } = await import('@studykit/lineage');
-  const files = await renderLineage(ast, { renderer: await warmRenderer(session) });
-  const pdf = files.find((file) => file.path === 'lineage/lineage.pdf')?.contents;
-  if (!pdf || typeof pdf === 'string') throw new Error('the lineage renderer made no lineage.pdf');
-  return pdf;
+  const diagrams = reportDiagrams(await renderLineage(ast, { renderer: await warmRenderer(session) }));
+  if (!diagrams.main) throw new Error('the lineage renderer made no lineage.pdf');
+  return diagrams;
 }
 
 /** The session's mermaid renderer, launched on first use and again if its Chromium went away. */

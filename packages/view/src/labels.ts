@@ -51,6 +51,8 @@ export interface Labels {
   studyReport(papers: number, families: number): string;
   lineageCaption: string;
   lineageMissing: string;
+  /** Under a family's diagram in its chapter. */
+  familyLineageCaption(family: string): string;
   /** Index page. */
   slidesWeb: string;
   slidesPdf: string;
@@ -146,6 +148,8 @@ const ENGLISH: Labels = {
     'Each arrow points from a paper to later work that builds on it; colours mark the families. The diagram is vector art: zoom in on screen for detail.',
   lineageMissing:
     'The lineage diagram was not built for this report. Run the lineage step (studykit build) to include it here.',
+  familyLineageCaption: (family) =>
+    `How the papers of ${family} build on one another; an arrow points from a paper to later work that builds on it.`,
   slidesWeb: 'slides (web)',
   slidesPdf: 'slides (PDF)',
   familyDiagram: 'family diagram',
@@ -221,6 +225,8 @@ const CHINESE: Labels = {
   lineageCaption:
     '每个箭头从一篇论文指向在其基础上发展的后续工作；颜色区分系列。谱系图为矢量图，可在屏幕上放大查看细节。',
   lineageMissing: '本报告未包含谱系图。运行谱系步骤（studykit build）即可将其加入。',
+  familyLineageCaption: (family) =>
+    `${family}各论文之间的继承关系；箭头从一篇论文指向在其基础上发展的后续工作。`,
   slidesWeb: '幻灯片（网页）',
   slidesPdf: '幻灯片（PDF）',
   familyDiagram: '系列谱系图',

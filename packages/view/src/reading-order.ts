@@ -17,3 +17,12 @@ export function familyOf(ast: StudyAst, familyId: string): Family {
   }
   return family;
 }
+
+/**
+ * The families that have papers, in the content's order: the family diagrams, one each, and the
+ * pages of lineage-families.pdf follow it.
+ */
+export function familiesWithPapers(ast: StudyAst): Family[] {
+  const used = new Set(ast.papers.map((paper) => paper.family));
+  return ast.families.filter((family) => used.has(family.id));
+}
