@@ -77,6 +77,28 @@ describe('incremental builds', () => {
     240_000,
   );
 
+  it('redraw only the family diagrams an edit shows in; the others are taken from disk', async () => {
+    const { content, out } = fixture();
+    const only = ['--only', 'lineage'];
+    expect((await studykit(['build', '--content', content, '--out', out, ...only])).code).toBe(0);
+    // Mark alpha's diagram on disk: a build that draws it again loses the mark.
+    const alphaSvg = join(out, 'lineage', 'lineage-alpha.svg');
+    writeFileSync(alphaSvg, readFileSync(alphaSvg, 'utf8').replace('<style>', '<!-- kept --><style>'));
+    // Beta-1's short name shows in beta's diagram only (nothing builds on beta-1).
+    const paper = join(content, 'beta', 'beta-1.md');
+    writeFileSync(paper, readFileSync(paper, 'utf8').replace(/^short: .*$/m, 'short: Beta-One'));
+    const edited = await studykit(['build', '--content', content, '--out', out, ...only]);
+    expect(edited.code, edited.stderr).toBe(0);
+    expect(edited.stderr).toMatch(/lineage: wrote \d+ files to .* \(1 family diagram unchanged\)/);
+    expect(readFileSync(alphaSvg, 'utf8')).toContain('<!-- kept -->');
+    expect(readFileSync(join(out, 'lineage', 'lineage-beta.svg'), 'utf8')).toContain('Beta-One');
+    // The families' PDF is printed from both, old and new.
+    if (!noPdftotext) expect(text(join(out, 'lineage', 'lineage-families.pdf'))).toContain('Beta-One');
+    const forced = await studykit(['build', '--content', content, '--out', out, ...only, '--force']);
+    expect(forced.code).toBe(0);
+    expect(readFileSync(alphaSvg, 'utf8')).not.toContain('<!-- kept -->');
+  }, 240_000);
+
   it('rebuild only the deck of the family an edit touches; with nothing changed the slides app never loads', async () => {
     const { content, out } = fixture();
     const only = ['--only', 'slides', '--no-pdf'];

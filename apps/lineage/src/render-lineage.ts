@@ -2,7 +2,7 @@
 import type { OutputFile, ProgressListener, StudyAst } from '@studykit/core';
 import { familiesWithPapers } from '@studykit/view';
 import { toMermaid, toOverviewMermaid } from './mermaid-text.js';
-import { type CaptureLimits, DiagramDeclined, MermaidRenderer } from './renderer.js';
+import { type CaptureLimits, DiagramDeclined, MermaidRenderer, type RenderedSvg } from './renderer.js';
 
 /**
  * What the main diagram (`lineage.{mmd,svg,png,pdf}`) shows: every paper (`detail`), or one box per
@@ -35,6 +35,11 @@ export interface RenderLineageOptions {
   main?: MainView;
   /** Size limits of lineage.png and lineage.pdf (tests lower them to force a failure). */
   limits?: Partial<CaptureLimits>;
+  /**
+   * A family diagram drawn before from this very text, by this renderer (the CLI keeps them on
+   * disk): it is taken as it is instead of drawn again, and not handed to `onFiles`.
+   */
+  reuse?: (name: string, text: string) => Promise<RenderedSvg | undefined>;
 }
 
 const STEP = 'lineage';
@@ -79,17 +84,16 @@ export async function renderLineage(
   try {
     const main = drawMain(ast, renderer, options, progress);
     const drawn = families.map(async (diagram) => {
-      const rendered = await renderer.renderSvg(diagram.text, {
-        id: diagram.name,
-        name: `${diagram.name}.mmd`,
-      });
+      const kept = await options.reuse?.(diagram.name, diagram.text);
+      const rendered =
+        kept ?? (await renderer.renderSvg(diagram.text, { id: diagram.name, name: `${diagram.name}.mmd` }));
       const files = [
         { path: `lineage/${diagram.name}.mmd`, contents: diagram.text },
         { path: `lineage/${diagram.name}.svg`, contents: rendered.svg },
       ];
       // Written as soon as drawn: watch shows an edited family's diagram without waiting for the rest.
-      await options.onFiles?.(files);
-      progress(`drew ${diagram.name}.svg`);
+      if (!kept) await options.onFiles?.(files);
+      progress(`${kept ? 'kept' : 'drew'} ${diagram.name}.svg`);
       return { rendered, files };
     });
     // Every family diagram in one PDF, a page each in the families' order: the report's chapter figures.

@@ -33,6 +33,18 @@ function packageDir(name: string, from: NodeJS.Require): string | undefined {
  * Turborepo) and the versions of the libraries that draw for it (mermaid, pdf-lib…).
  */
 function rendererStamp(name: string, libraries: readonly string[]): string {
+  const key = `${name} ${libraries.join(' ')}`;
+  let stamp = stamps.get(key);
+  if (stamp === undefined) {
+    stamp = computeRendererStamp(name, libraries);
+    stamps.set(key, stamp);
+  }
+  return stamp;
+}
+/** Per process: the built code does not change under a running build (a digest reads it all). */
+const stamps = new Map<string, string>();
+
+function computeRendererStamp(name: string, libraries: readonly string[]): string {
   const dir = packageDir(name, require);
   if (!dir) return `${name}@unknown`;
   const hash = createHash('sha256');
@@ -127,6 +139,11 @@ export function deckDigest(ast: StudyAst, target: DeckTarget, options: unknown):
   });
 }
 
+/** A family diagram is its mermaid text drawn by the lineage renderer. */
+export function familyDiagramDigest(text: string): string {
+  return sha256({ renderer: rendererStamp('@studykit/lineage', ['mermaid', '@studykit/fonts']), text });
+}
+
 /** The references read every paper's citation fields. */
 export function referencesDigest(ast: StudyAst): string {
   return sha256({
@@ -172,7 +189,11 @@ export class OutputDigests {
 
   /** Records an output as written with these inputs (after its files are in place). */
   async set(output: string, digest: string): Promise<void> {
-    this.digests[output] = digest;
+    await this.setAll([[output, digest]]);
+  }
+
+  async setAll(entries: Iterable<readonly [string, string]>): Promise<void> {
+    for (const [output, digest] of entries) this.digests[output] = digest;
     await writeOutputs(this.cacheDir, [
       { path: FILE, contents: `${JSON.stringify(this.digests, null, 2)}\n` },
     ]);

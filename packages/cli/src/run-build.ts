@@ -8,6 +8,7 @@ import { meetingsCalendar } from './calendar.js';
 import { writeHandouts } from './handouts.js';
 import {
   deckDigest,
+  familyDiagramDigest,
   lineageDigest,
   OutputDigests,
   referencesDigest,
@@ -91,6 +92,8 @@ export async function runBuild(
       if (!line.force && (await lineageCurrent())) return 'unchanged (nothing it draws changed)';
       const lineage = await import('@studykit/lineage');
       const early = new Map<string, OutputFile['contents']>();
+      // Family diagrams whose text is unchanged since drawn are taken from disk, not drawn again.
+      const kept = new Set<string>();
       try {
         lineageFiles = await lineage.renderLineage(ast, {
           renderer: await warmRenderer(session),
@@ -100,6 +103,11 @@ export async function runBuild(
             await writeOutputs(line.out, files);
             for (const file of files) early.set(file.path, file.contents);
           },
+          reuse: async (name, text) => {
+            const drawn = line.force ? undefined : await drawnBefore(line.out, name, text, digests);
+            if (drawn) kept.add(`lineage/${name}.svg`).add(`lineage/${name}.mmd`);
+            return drawn;
+          },
         });
       } catch (error) {
         // A dead browser must not poison the next build (watch mode): start a fresh one next time.
@@ -107,13 +115,21 @@ export async function runBuild(
         delete session.renderer;
         throw error;
       }
-      // Files already written early are not written again (same bytes; a rewrite would only touch mtimes).
+      // Files already written (early, or kept from before) are not written again: same bytes.
       await writeOutputs(
         line.out,
-        lineageFiles.filter((file) => early.get(file.path) !== file.contents),
+        lineageFiles.filter((file) => !kept.has(file.path) && early.get(file.path) !== file.contents),
       );
-      await digests.set('lineage', lineageNow);
-      return `wrote ${lineageFiles.length} files to ${join(line.out, 'lineage')}`;
+      await digests.setAll([
+        ['lineage', lineageNow],
+        ...lineageFiles
+          .filter((file) => /^lineage\/lineage-[^/]+\.mmd$/.test(file.path))
+          .map((file) => [familyDiagramKey(file.path), familyDiagramDigest(String(file.contents))] as const),
+      ]);
+      const keptCount = kept.size / 2;
+      const keptNote =
+        keptCount > 0 ? ` (${keptCount} family diagram${keptCount === 1 ? '' : 's'} unchanged)` : '';
+      return `wrote ${lineageFiles.length - kept.size} files to ${join(line.out, 'lineage')}${keptNote}`;
     });
   }
 
@@ -239,6 +255,27 @@ export async function runBuild(
   });
   await (await storedReferences)?.save();
   return failures;
+}
+
+/** outputs.json's key for a family diagram, from its .mmd path or its name (`lineage-<family>`). */
+function familyDiagramKey(pathOrName: string): string {
+  return `family-diagram:${pathOrName.replace(/^lineage\//, '').replace(/\.mmd$/, '')}`;
+}
+
+/** A family diagram on disk drawn from this very text by this renderer, with its size; else undefined. */
+async function drawnBefore(
+  out: string,
+  name: string,
+  text: string,
+  digests: OutputDigests,
+): Promise<{ svg: string; width: number; height: number } | undefined> {
+  if (digests.get(familyDiagramKey(name)) !== familyDiagramDigest(text)) return undefined;
+  const svg = await readFile(join(out, 'lineage', `${name}.svg`), 'utf8').catch(() => undefined);
+  const onDisk = await readFile(join(out, 'lineage', `${name}.mmd`), 'utf8').catch(() => undefined);
+  // The drawing's own size, as mermaid gave it: the viewBox (width and height attributes are rounded).
+  const size = svg ? /<svg\b[^>]*?\sviewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(svg) : null;
+  if (!svg || onDisk !== text || !size) return undefined;
+  return { svg, width: Number(size[1]), height: Number(size[2]) };
 }
 
 /** Where lineage-families.pdf lands (kept here: the lineage app loads only to draw). */
