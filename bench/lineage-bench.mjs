@@ -4,7 +4,8 @@
  *
  *   pnpm build && node bench/lineage-bench.mjs [--runs 3] [--no-mmdc]
  *
- * Inputs: the shipped content's lineage and a generated 200-paper lineage. "cold" = launch Chromium,
+ * Inputs: the shipped content's lineage, a generated 200-paper lineage drawn in full (every paper, as a
+ * stress test), and the overview that studykit's lineage.mmd holds for 1,000 papers. "cold" = launch Chromium,
  * load mermaid, render, close; "warm" = render in an already-open page (the watch mode). Prints
  * medians in seconds and the ratio mermaid-cli / ours. Nothing here asserts anything.
  */
@@ -29,7 +30,7 @@ for (const file of [lineageDist, coreFs, browserDist]) {
     process.exit(1);
   }
 }
-const { MermaidRenderer, renderLineage, toMermaid } = await import(lineageDist);
+const { MermaidRenderer, renderLineage, toMermaid, toOverviewMermaid } = await import(lineageDist);
 const { loadContent } = await import(coreFs);
 const { chromiumPath, CHROMIUM_ARGS } = await import(browserDist);
 
@@ -38,7 +39,9 @@ const runs = Number(args[args.indexOf('--runs') + 1]) || 3;
 const withMmdc = !args.includes('--no-mmdc');
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const seconds = (ms) => (ms / 1000).toFixed(2);
+const seconds = (ms) => (Number.isNaN(ms) ? 'fails,' : (ms / 1000).toFixed(2));
+/** A ratio, or why there is none (mermaid-cli failed). */
+const ratio = (a, b) => (Number.isNaN(a) ? 'none (mermaid-cli failed)' : `${(a / b).toFixed(1)}x`);
 async function time(task) {
   const start = performance.now();
   await task();
@@ -76,11 +79,17 @@ const work = await mkdtemp(join(tmpdir(), 'lineage-bench-'));
 try {
   const shipped = await loadContent(join(root, 'content'));
   const generated = syntheticLineage(200);
+  const large = syntheticLineage(1000);
   const inputs = [
     { name: `shipped (${shipped.papers.length} papers, ${shipped.edges.length} edges)`, ast: shipped },
     {
-      name: `generated (${generated.papers.length} papers, ${generated.edges.length} edges)`,
+      name: `generated (${generated.papers.length} papers, ${generated.edges.length} edges), every paper`,
       ast: generated,
+    },
+    {
+      name: `generated (${large.papers.length} papers), the overview studykit writes as lineage.mmd`,
+      ast: large,
+      text: toOverviewMermaid(large),
     },
   ];
 
@@ -122,8 +131,7 @@ try {
 
   const warm = await MermaidRenderer.launch();
   try {
-    for (const { name, ast } of inputs) {
-      const text = toMermaid(ast);
+    for (const { name, ast, text = toMermaid(ast) } of inputs) {
       const input = join(work, 'input.mmd');
       await writeFile(input, text);
       await warm.render(text); // first render in the page warms mermaid's code paths
@@ -145,15 +153,30 @@ try {
       console.log(`  ours  renderLineage (all files, warm)  ${seconds(ours.buildWarm)} s`);
 
       if (mmdc.bin) {
-        const svg = await timeRuns(() => mmdcRender(input, join(work, 'out.svg')));
-        const png = await timeRuns(() => mmdcRender(input, join(work, 'out.png'), ['-s', '2']), 1);
-        const pdf = await timeRuns(() => mmdcRender(input, join(work, 'out.pdf'), ['--pdfFit']), 1);
+        // mermaid-cli failing is a result too (a large diagram's PNG: "Unable to capture screenshot").
+        const failed = [];
+        const attempt = (format, task) =>
+          task().catch((error) => {
+            const why = String(error.stderr ?? error.message).match(/\w*Error: [^\n]*/)?.[0] ?? 'failed';
+            failed.push(`${format}: ${why}`);
+            return Number.NaN;
+          });
+        const svg = await attempt('svg', () => timeRuns(() => mmdcRender(input, join(work, 'out.svg'))));
+        const png = await attempt('png', () =>
+          timeRuns(() => mmdcRender(input, join(work, 'out.png'), ['-s', '2']), 1),
+        );
+        const pdf = await attempt('pdf', () =>
+          timeRuns(() => mmdcRender(input, join(work, 'out.pdf'), ['--pdfFit']), 1),
+        );
+        for (const failure of failed) console.log(`  mmdc  fails: ${failure}`);
         const all = svg + png + pdf;
         console.log(`  mmdc  svg                        ${seconds(svg)} s`);
-        console.log(`  mmdc  svg+png+pdf (3 calls)      ${seconds(all)} s`);
-        console.log(`  ratio svg:  mmdc / ours warm = ${(svg / ours.svgWarm).toFixed(1)}x`);
         console.log(
-          `  ratio all:  mmdc / ours warm = ${(all / ours.allWarm).toFixed(1)}x, mmdc / ours cold = ${(all / ours.allCold).toFixed(1)}x`,
+          `  mmdc  svg+png+pdf (3 calls)      ${Number.isNaN(all) ? 'fails' : `${seconds(all)} s`}`,
+        );
+        console.log(`  ratio svg:  mmdc / ours warm = ${ratio(svg, ours.svgWarm)}`);
+        console.log(
+          `  ratio all:  mmdc / ours warm = ${ratio(all, ours.allWarm)}, mmdc / ours cold = ${ratio(all, ours.allCold)}`,
         );
       }
     }
