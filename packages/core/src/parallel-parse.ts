@@ -41,14 +41,35 @@ export function parseTaking(job: ParseJob, cache: ParseCache): void {
   }
 }
 
+/** A worker and what it will hand back: listened to from its start, so an early failure is never lost. */
+interface Helper {
+  worker: Worker;
+  result: Promise<[string, unknown][]>;
+}
+
 export class ParsePool {
-  private constructor(private readonly workers: Worker[]) {}
+  private constructor(private readonly helpers: Helper[]) {}
 
   /** Starts `threads - 1` workers (none when run from source, as the tests do: there is no compiled worker). */
   static start(threads = parseThreads()): ParsePool {
     const workerUrl = new URL('./parse-worker.js', import.meta.url);
     if (threads < 2 || !import.meta.url.endsWith('.js')) return new ParsePool([]);
-    return new ParsePool(Array.from({ length: threads - 1 }, () => new Worker(workerUrl)));
+    const helpers: Helper[] = [];
+    try {
+      for (let i = 1; i < threads; i++) {
+        const worker = new Worker(workerUrl);
+        const result = new Promise<[string, unknown][]>((resolve, reject) => {
+          worker.once('message', resolve);
+          worker.once('error', reject);
+          worker.once('exit', () => reject(new Error('parse worker exited')));
+        });
+        result.catch(() => {}); // a worker that fails costs only time (see parse)
+        helpers.push({ worker, result });
+      }
+    } catch {
+      // No more threads to be had: parse with those that started.
+    }
+    return new ParsePool(helpers);
   }
 
   /**
@@ -56,24 +77,16 @@ export class ParsePool {
    * fails costs only time: whatever it did not hand back is parsed here.
    */
   async parse(todo: readonly ContentFile[], cache: ParseCache, currentYear: number): Promise<void> {
-    const helpers = this.workers.slice(0, Math.floor(todo.length / MIN_FILES_PER_THREAD) - 1);
-    this.close(this.workers.filter((worker) => !helpers.includes(worker)));
-    if (helpers.length === 0) return parseIntoCache(todo, currentYear, cache);
+    const used = this.helpers.slice(0, Math.floor(todo.length / MIN_FILES_PER_THREAD) - 1);
+    this.close(this.helpers.filter((helper) => !used.includes(helper)));
+    if (used.length === 0) return parseIntoCache(todo, currentYear, cache);
     const job: ParseJob = { files: [...todo], currentYear, next: new Int32Array(new SharedArrayBuffer(4)) };
-    const results = helpers.map(
-      (worker) =>
-        new Promise<[string, unknown][]>((resolve, reject) => {
-          worker.once('message', resolve);
-          worker.once('error', reject);
-          worker.once('exit', () => reject(new Error('parse worker exited')));
-          worker.postMessage(job);
-        }),
-    );
+    for (const { worker } of used) worker.postMessage(job);
     if (process.env.STUDYKIT_DEBUG) {
-      console.error(`parse: ${todo.length} files on ${helpers.length + 1} threads`);
+      console.error(`parse: ${todo.length} files on ${used.length + 1} threads`);
     }
     parseTaking(job, cache);
-    const settled = await Promise.allSettled(results);
+    const settled = await Promise.allSettled(used.map(({ result }) => result));
     for (const outcome of settled) {
       if (outcome.status === 'fulfilled')
         for (const [path, result] of outcome.value) cache.set(path, result as never);
@@ -82,8 +95,8 @@ export class ParsePool {
   }
 
   /** Stops workers that are not needed (all of them by default). */
-  close(workers: readonly Worker[] = this.workers): void {
-    for (const worker of workers) void worker.terminate();
+  close(helpers: readonly Helper[] = this.helpers): void {
+    for (const { worker } of helpers) void worker.terminate();
   }
 }
 
