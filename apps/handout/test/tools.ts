@@ -3,7 +3,7 @@
  * each with its title as real text), and poppler read-backs: word boxes, pixels, XObjects.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
@@ -68,7 +68,9 @@ export function renderPng(path: string, page: number, dpi = 60): Grey {
     path,
     join(dir, 'page'),
   ]);
-  return decodePng(readFileSync(join(dir, 'page.png')));
+  const png = readFileSync(join(dir, 'page.png'));
+  rmSync(dir, { recursive: true, force: true });
+  return decodePng(png);
 }
 
 /** Enough of PNG for pdftoppm's output: 8-bit grey, RGB or RGBA, not interlaced. */

@@ -1,6 +1,6 @@
 /** Test helpers: poppler and qpdf on a written PDF, plus structure read back with pdf-lib. */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -123,6 +123,7 @@ export function renderGrey(
     join(dir, 'p'),
   ]);
   const data = readFileSync(join(dir, 'p.pgm'));
+  rmSync(dir, { recursive: true, force: true });
   // Binary PGM: "P5\n<w> <h>\n<max>\n" then one byte per pixel.
   const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(data.subarray(0, 64).toString('latin1'));
   if (!header) throw new Error('not a PGM file');
