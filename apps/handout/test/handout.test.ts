@@ -11,7 +11,7 @@ import {
   makeDeck,
   noPoppler,
   pdfText,
-  renderPng,
+  renderGrey,
   slide,
   type Word,
   wordBoxes,
@@ -218,11 +218,11 @@ describe.skipIf(noPoppler)(`what a reader sees${skipNote(noPoppler)}`, () => {
     const title = find(words, 'Slide5');
     const chinese = words.filter((word) => /\p{Script=Han}/u.test(word.text));
     expect(chinese.length).toBeGreaterThan(0);
-    const image = renderPng(path, 3, 60);
+    const image = renderGrey(path, 3, 60);
     for (const word of chinese) {
       expect(word.yMin).toBeGreaterThan(title?.yMax ?? Number.POSITIVE_INFINITY);
       expect(word.yMax).toBeLessThan(grid.height / 2);
-      expect(inkIn(image, word)).toBeGreaterThan(0.05);
+      expect(inkIn(image, word, 60)).toBeGreaterThan(0.05);
     }
   });
 });

@@ -104,15 +104,19 @@ export function wordBoxes(path: string, page: number): Word[] {
   return words;
 }
 
-/** Renders a page to grey pixels at 72 dpi (one pixel per point). */
-export function renderGrey(
-  path: string,
-  page: number,
-): { width: number; height: number; pixels: Uint8Array } {
+export interface Grey {
+  width: number;
+  height: number;
+  /** One byte per pixel, 0 black … 255 white. */
+  pixels: Uint8Array;
+}
+
+/** Renders a page (1-based) to grey pixels at `dpi` (72: one pixel per point). */
+export function renderGrey(path: string, page: number, dpi = 72): Grey {
   const dir = mkdtempSync(join(tmpdir(), 'report-png-'));
   execFileSync('pdftoppm', [
     '-r',
-    '72',
+    String(dpi),
     '-gray',
     '-f',
     String(page),
@@ -132,12 +136,16 @@ export function renderGrey(
   return { width, height, pixels: data.subarray(header[0].length) };
 }
 
-/** Fraction of dark pixels inside a box: glyphs that draw leave ink, broken ones leave none. */
-export function inkIn(image: { width: number; pixels: Uint8Array }, box: Word): number {
+/**
+ * Fraction of dark pixels inside a box given in points, on an image rendered at `dpi`: glyphs that
+ * draw leave ink, broken ones leave none.
+ */
+export function inkIn(image: Grey, box: Omit<Word, 'text'>, dpi = 72): number {
+  const scale = dpi / 72;
   let dark = 0;
   let total = 0;
-  for (let y = Math.floor(box.yMin); y < Math.ceil(box.yMax); y++) {
-    for (let x = Math.floor(box.xMin); x < Math.ceil(box.xMax); x++) {
+  for (let y = Math.floor(box.yMin * scale); y < Math.ceil(box.yMax * scale); y++) {
+    for (let x = Math.floor(box.xMin * scale); x < Math.ceil(box.xMax * scale); x++) {
       total++;
       if ((image.pixels[y * image.width + x] ?? 255) < 140) dark++;
     }
