@@ -77,6 +77,9 @@ try {
       stagingDir: staging,
       diagrams: renderer,
       families: [family],
+    }).then((result) => {
+      if (result.failed.length > 0) throw new Error(result.failed.map((f) => f.message).join('; '));
+      return result;
     }),
   );
   await renderer.close();

@@ -1,7 +1,7 @@
 /**
- * The persistent parse cache (out/.cache/parse-cache.bin): an unchanged file comes from the cache, an
+ * The persistent parse cache (<cache>/parse-cache.bin): an unchanged file comes from the cache, an
  * edit is seen, a damaged cache is ignored and rewritten, and a deleted file leaves the AST. And the
- * formatted references (out/.cache/references.bin), which the report and the decks share.
+ * formatted references (<cache>/references.bin), which the report and the decks share.
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,11 +17,18 @@ function copyOfMini(): { content: string; out: string; cacheFile: string } {
   const content = join(dir, 'content');
   cpSync(join(root, 'tests/fixtures/content-mini'), content, { recursive: true });
   const out = join(dir, 'out');
-  return { content, out, cacheFile: join(out, '.cache', 'parse-cache.bin') };
+  return { content, out, cacheFile: join(dir, 'cache', 'parse-cache.bin') };
 }
 
 async function titles(content: string, out: string, extra: string[] = []): Promise<string[]> {
-  const result = await studykit(['ast', '--content', content, '--out', out, ...extra]);
+  const result = await studykit([
+    'ast',
+    '--content',
+    content,
+    '--out',
+    out,
+    ...(extra.length > 0 ? extra : ['--cache', join(out, '..', 'cache')]),
+  ]);
   expect(result.code, result.stderr).toBe(0);
   return (JSON.parse(result.stdout) as { papers: { title: string }[] }).papers.map((paper) => paper.title);
 }
@@ -74,30 +81,52 @@ describe('the persistent parse cache', () => {
 
   it('check answers from its summary when nothing changed, and checks again after any edit', async () => {
     const { content, out } = copyOfMini();
-    const first = await studykit(['check', '--content', content, '--out', out]);
+    const first = await studykit([
+      'check',
+      '--content',
+      content,
+      '--out',
+      out,
+      '--cache',
+      join(out, '..', 'cache'),
+    ]);
     expect(first.code).toBe(0);
-    const summary = join(out, '.cache', 'check-summary.json');
+    const summary = join(out, '..', 'cache', 'check-summary.json');
     // Mark the summary: a check that answers from it prints the mark.
     const stored = JSON.parse(readFileSync(summary, 'utf8'));
     writeFileSync(summary, JSON.stringify({ ...stored, stdout: 'from the summary', code: 0 }));
-    expect((await studykit(['check', '--content', content, '--out', out])).stdout).toBe('from the summary\n');
+    expect(
+      (await studykit(['check', '--content', content, '--out', out, '--cache', join(out, '..', 'cache')]))
+        .stdout,
+    ).toBe('from the summary\n');
     // Any edit (here: a broken year) runs the real check again.
     const paper = join(content, 'alpha', 'alpha-1.md');
     writeFileSync(paper, readFileSync(paper, 'utf8').replace(/^year: .*$/m, 'year: 1850'));
-    const edited = await studykit(['check', '--content', content, '--out', out]);
+    const edited = await studykit([
+      'check',
+      '--content',
+      content,
+      '--out',
+      out,
+      '--cache',
+      join(out, '..', 'cache'),
+    ]);
     expect(edited.code).toBe(1);
     expect(edited.stdout).toMatch(/^alpha\/alpha-1\.md:\d+:\d+ {2}error {2}Year 1850 is outside 1950–2026/);
     // And the year it checks against is part of the summary: another "today" checks again.
-    const later = await studykit(['check', '--content', content, '--out', out], {
-      SOURCE_DATE_EPOCH: String(Date.UTC(2031, 0, 1) / 1000),
-    });
+    const later = await studykit(
+      ['check', '--content', content, '--out', out, '--cache', join(out, '..', 'cache')],
+      {
+        SOURCE_DATE_EPOCH: String(Date.UTC(2031, 0, 1) / 1000),
+      },
+    );
     expect(later.stdout).toContain('1950–2031');
     rmSync(join(content, '..'), { recursive: true, force: true });
   });
 
   it('prints references from the cache, formats an edited paper again, and ignores a damaged file', async () => {
     const { content, out } = copyOfMini();
-    const referencesFile = join(out, '.cache', 'references.bin');
+    const referencesFile = join(out, '..', 'cache', 'references.bin');
     const report = async () => {
       const result = await studykit([
         'build',
@@ -105,6 +134,8 @@ describe('the persistent parse cache', () => {
         content,
         '--out',
         out,
+        '--cache',
+        join(out, '..', 'cache'),
         '--only',
         'report',
         '--force',

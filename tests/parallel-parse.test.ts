@@ -17,17 +17,28 @@ describe('the parallel cold parse', () => {
     const content = writeCorpus(join(dir, 'content'), 240);
     const out = join(dir, 'out');
     // Three threads whatever the machine has (a 2-core machine parses on one by default).
-    const cold = await studykit(['ast', '--content', content, '--out', out], {
-      STUDYKIT_PARSE_THREADS: '3',
-      STUDYKIT_DEBUG: '1',
-    });
+    const cold = await studykit(
+      ['ast', '--content', content, '--out', out, '--cache', join(out, '..', 'cache')],
+      {
+        STUDYKIT_PARSE_THREADS: '3',
+        STUDYKIT_DEBUG: '1',
+      },
+    );
     expect(cold.code, cold.stderr).toBe(0);
     expect(cold.stderr).toContain('parse: 250 files on 3 threads');
-    const warm = await studykit(['ast', '--content', content, '--out', out]);
+    const warm = await studykit([
+      'ast',
+      '--content',
+      content,
+      '--out',
+      out,
+      '--cache',
+      join(out, '..', 'cache'),
+    ]);
     expect(warm.stdout).toBe(cold.stdout);
     const { files } = await readContentFolder(content);
     const single = JSON.parse(JSON.stringify(parse(files, { currentYear: 2026 })));
     expect(JSON.parse(cold.stdout)).toEqual(single);
-    expect(readFileSync(join(out, '.cache', 'parse-cache.bin')).length).toBeGreaterThan(0);
+    expect(readFileSync(join(out, '..', 'cache', 'parse-cache.bin')).length).toBeGreaterThan(0);
   }, 120_000);
 });

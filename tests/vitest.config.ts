@@ -6,5 +6,6 @@ export default defineProject({
   test: {
     name: 'tests',
     include: ['**/*.test.ts'],
+    globalSetup: ['./global-setup.ts'],
   },
 });

@@ -72,6 +72,8 @@ export interface RenderDecksResult {
   folders: OutputFolder[];
   built: string[];
   skipped: string[];
+  /** Decks that failed, each with one line saying why: the others are returned all the same. */
+  failed: { name: string; folder: string; message: string }[];
 }
 
 /** What a built deck says about itself (`slides/<family>/deck.json`): tests and the index read it. */
@@ -155,7 +157,7 @@ export async function renderDecks(ast: StudyAst, options: RenderDecksOptions): P
   const withNotes = options.withNotes ?? true;
   const pdf = options.pdf ?? true;
   const version = slidevVersion();
-  const result: RenderDecksResult = { files: [], folders: [], built: [], skipped: [] };
+  const result: RenderDecksResult = { files: [], folders: [], built: [], skipped: [], failed: [] };
   let done = 0;
   const report = (detail: string) =>
     options.onProgress?.({ step: 'slides', detail, done, total: specs.length });
@@ -198,10 +200,13 @@ export async function renderDecks(ast: StudyAst, options: RenderDecksOptions): P
         }),
       ),
     );
-    const failures = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason as unknown] : []));
-    if (failures.length > 0) {
-      throw new Error(failures.map((f) => (f instanceof Error ? f.message : String(f))).join('\n'));
-    }
+    outcomes.forEach((outcome, index) => {
+      const deck = toBuild[index];
+      if (outcome.status === 'fulfilled' || !deck) return;
+      const reason: unknown = outcome.reason;
+      const message = reason instanceof Error ? reason.message : String(reason);
+      result.failed.push({ name: deck.name, folder: deck.folder, message });
+    });
   } finally {
     await browser?.close().catch(() => {});
   }

@@ -37,6 +37,8 @@ export async function renderInto(
       if (existsSync(target)) rmSync(target, { recursive: true });
       renameSync(folder.from, target);
     }
+    // As the CLI reports them: the other decks are in place, the failed ones named.
+    if (result.failed.length > 0) throw new Error(result.failed.map((failure) => failure.message).join('\n'));
     return result;
   } finally {
     await ownRenderer?.close();

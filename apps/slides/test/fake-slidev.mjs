@@ -1,12 +1,14 @@
 // A stand-in for the Slidev CLI: `build` writes an index.html, `export` a PDF with one page of text per
-// slide of slides.md. FAKE_SLIDEV_FAIL=build|export makes that step fail with some output.
+// slide of slides.md. FAKE_SLIDEV_FAIL=build|export makes that step fail with some output;
+// FAKE_SLIDEV_FAIL_DECK=<slug> makes only that deck's build fail.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 
 const [command, entry, ...rest] = process.argv.slice(2);
 const option = (name) => rest[rest.indexOf(name) + 1];
-if (process.env.FAKE_SLIDEV_FAIL === command) {
+const failDeck = process.env.FAKE_SLIDEV_FAIL_DECK;
+if (process.env.FAKE_SLIDEV_FAIL === command || (failDeck && resolve(entry).includes(`/work/${failDeck}/`))) {
   console.error(`fake slidev: ${command} exploded on purpose`);
   process.exit(3);
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ProgressEvent } from '@studykit/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { RenderDecksOptions } from '../src/index.js';
+import { type RenderDecksOptions, renderDecks } from '../src/index.js';
 import { renderInto } from './build-fixture.js';
 import { fixtureAst } from './fixtures.js';
 
@@ -111,6 +111,31 @@ describe('renderDecks (with a fake Slidev)', { timeout: 60_000 }, () => {
     delete process.env.FAKE_SLIDEV_FAIL;
     expect((await buildDecks(edited, { families: ['demo'] })).built).toEqual(['demo']);
     expect(deckHtml('demo')).toContain('second');
+  });
+
+  it('one deck that fails does not discard the others: they are returned, the failure named', async () => {
+    process.env.FAKE_SLIDEV_FAIL_DECK = 'zh';
+    try {
+      const stagingDir = mkdtempSync(join(outDir, '.work-'));
+      const result = await renderDecks(ast, {
+        outDir,
+        stagingDir,
+        diagrams,
+        pdf: false,
+        families: ['demo', 'zh', 'hostile'],
+      });
+      expect(result.built).toEqual(['demo', 'hostile']);
+      expect(result.folders.map((folder) => folder.path).sort()).toEqual(['slides/demo', 'slides/hostile']);
+      expect(result.failed).toEqual([
+        {
+          name: 'zh',
+          folder: 'slides/zh',
+          message: expect.stringMatching(/^Slides deck "zh": slidev build failed: .*exploded on purpose/),
+        },
+      ]);
+    } finally {
+      delete process.env.FAKE_SLIDEV_FAIL_DECK;
+    }
   });
 
   it('rejects an unknown family before building anything', async () => {

@@ -1,6 +1,6 @@
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { HandoutLayout } from '@studykit/handout';
+import { defaultCacheDir } from './cache-dir.js';
 
 /** A bad command line: one line on stderr and exit code 2. */
 export class UsageError extends Error {
@@ -33,7 +33,7 @@ export interface CommandLine {
   pdf: boolean;
   port?: number;
   date?: string;
-  /** Where caches live (parse results, output digests); safe to delete. Default <out>/.cache. */
+  /** Where caches live (parse results, output digests); safe to delete. Default under node_modules/.cache/studykit. */
   cache: string;
   /** Rebuild every output even when its inputs are unchanged. */
   force: boolean;
@@ -62,7 +62,8 @@ Options:
   --no-notes          leave speaker notes out of the built decks (public hosting)
   --no-pdf            skip the deck PDF export
   --port N            port for present (default: a free one)
-  --cache DIR         cache folder, safe to delete (default: OUT/.cache)
+  --cache DIR         cache folder, safe to delete, never inside OUT
+                      (default: node_modules/.cache/studykit/<content and out digest>)
   --force             rebuild every output, even when nothing changed
   -h, --help          show this help`;
 
@@ -121,7 +122,7 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
     pdf: values['no-pdf'] !== true,
     ...(port !== undefined ? { port } : {}),
     ...(values.date !== undefined ? { date: values.date } : {}),
-    cache: values.cache ?? join(values.out ?? 'out', '.cache'),
+    cache: values.cache ?? defaultCacheDir(values.content ?? 'content', values.out ?? 'out'),
     force: values.force === true,
     help,
   };
@@ -168,7 +169,7 @@ function defaults(command: CommandName, help: boolean): CommandLine {
     handout: 'notes',
     notes: true,
     pdf: true,
-    cache: join('out', '.cache'),
+    cache: defaultCacheDir('content', 'out'),
     force: false,
     help,
   };

@@ -4,15 +4,14 @@
  * layout, paper and header are unchanged is not typeset again.
  */
 import { createHash } from 'node:crypto';
-import { access, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { StudyAst } from '@studykit/core';
 import type { DeckManifest } from '@studykit/slides';
 import { deckTargets, labelsOf } from '@studykit/view';
 import type { CommandLine } from './args.js';
 import { handoutDigest, type OutputDigests } from './output-digests.js';
+import type { StagedOutputs } from './staged-outputs.js';
 import { today } from './today.js';
-import { writeOutputs } from './write.js';
 
 /** Writes the handouts of the decks the slides step would build and says what it did. */
 export async function writeHandouts(
@@ -20,6 +19,7 @@ export async function writeHandouts(
   line: CommandLine,
   families: readonly string[] | undefined,
   digests: OutputDigests,
+  staged: StagedOutputs,
 ): Promise<string> {
   // Without --pdf the PDFs on disk may belong to older decks: notes would sit beside the wrong slides.
   if (!line.pdf) return 'skipped: the decks are built without PDFs (--no-pdf), and a handout prints them';
@@ -34,11 +34,10 @@ export async function writeHandouts(
   for (const spec of deckTargets(ast, families ? { families: [...families] } : {})) {
     const name = spec.kind === 'family' ? spec.id : `meeting-${spec.id}`;
     const path = `handout/${name}.pdf`;
-    const manifest = await readFile(join(line.out, spec.folder, 'deck.json'), 'utf8').then(
-      (text) => JSON.parse(text) as DeckManifest,
-      () => undefined,
-    );
-    const deckPdf = await readFile(join(line.out, `${spec.folder}.pdf`)).catch(() => undefined);
+    // The decks as this build leaves them: just built (staged), or unchanged in out/.
+    const manifestBytes = await staged.read(`${spec.folder}/deck.json`);
+    const manifest = manifestBytes ? (JSON.parse(manifestBytes.toString('utf8')) as DeckManifest) : undefined;
+    const deckPdf = await staged.read(`${spec.folder}.pdf`);
     if (!manifest || !deckPdf) {
       missing.push(name);
       continue;
@@ -54,10 +53,7 @@ export async function writeHandouts(
       words: words.handout,
     });
     const key = `handout:${name}`;
-    const present = await access(join(line.out, path)).then(
-      () => true,
-      () => false,
-    );
+    const present = await staged.exists(path);
     if (!line.force && present && digests.get(key) === digest) {
       unchanged.push(name);
       continue;
@@ -72,8 +68,8 @@ export async function writeHandouts(
         words,
         path,
       });
-      await writeOutputs(line.out, [file]);
-      await digests.set(key, digest);
+      await staged.stageFiles([file]);
+      digests.set(key, digest);
       made.push(name);
     } catch (error) {
       failed.push(`${name}: ${error instanceof Error ? error.message : String(error)}`);

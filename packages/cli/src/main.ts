@@ -1,5 +1,7 @@
 import { parseCommandLine, USAGE, UsageError } from './args.js';
 import { type Io, processIo } from './io.js';
+import { checkOutFolder } from './out-folder.js';
+import { OutFolderBusy } from './out-lock.js';
 
 /** Runs one command line and returns the exit code: 0 ok, 1 content or build errors, 2 bad usage. */
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
@@ -9,6 +11,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       io.stdout(USAGE);
       return 0;
     }
+    // Refused before anything is read or written: a build could overwrite what is not its own.
+    if (line.command === 'build' || line.command === 'watch') checkOutFolder(line);
     switch (line.command) {
       // Commands load what they need when they run: a check with nothing changed loads no parser.
       case 'check':
@@ -26,6 +30,10 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     if (error instanceof UsageError) {
       io.stderr(`studykit: ${error.message} (see studykit --help)`);
       return 2;
+    }
+    if (error instanceof OutFolderBusy) {
+      io.stderr(`studykit: ${error.message}`);
+      return 1;
     }
     io.stderr(`studykit: ${(error as Error).stack ?? String(error)}`);
     return 1;

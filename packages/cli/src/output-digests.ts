@@ -169,6 +169,8 @@ export function handoutDigest(inputs: unknown): string {
 }
 
 export class OutputDigests {
+  private changed = false;
+
   private constructor(
     private readonly cacheDir: string,
     private readonly digests: Record<string, string>,
@@ -187,13 +189,25 @@ export class OutputDigests {
     return this.digests[output];
   }
 
-  /** Records an output as written with these inputs (after its files are in place). */
-  async set(output: string, digest: string): Promise<void> {
-    await this.setAll([[output, digest]]);
+  /**
+   * Records an output as built with these inputs. Kept in memory until `save`, which the build
+   * calls after the outputs are committed to out/: a digest never claims files that did not land.
+   */
+  set(output: string, digest: string): void {
+    this.setAll([[output, digest]]);
   }
 
-  async setAll(entries: Iterable<readonly [string, string]>): Promise<void> {
-    for (const [output, digest] of entries) this.digests[output] = digest;
+  setAll(entries: Iterable<readonly [string, string]>): void {
+    for (const [output, digest] of entries) {
+      if (this.digests[output] !== digest) this.changed = true;
+      this.digests[output] = digest;
+    }
+  }
+
+  /** Writes the digests recorded since the last save (atomically). */
+  async save(): Promise<void> {
+    if (!this.changed) return;
+    this.changed = false;
     await writeOutputs(this.cacheDir, [
       { path: FILE, contents: `${JSON.stringify(this.digests, null, 2)}\n` },
     ]);

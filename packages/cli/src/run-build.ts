@@ -1,4 +1,4 @@
-import { access, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { OutputFile, StudyAst } from '@studykit/core';
 import type { MermaidRenderer } from '@studykit/lineage';
@@ -17,8 +17,8 @@ import {
 import type { createProgress } from './progress.js';
 import { StoredReferences } from './reference-cache.js';
 import { renderSiteIndex } from './site-index.js';
+import { StagedOutputs } from './staged-outputs.js';
 import { today } from './today.js';
-import { createStaging, moveFolders, writeOutputs } from './write.js';
 
 /** State kept between builds: the watch mode keeps the browser warm across edits. */
 export interface BuildSession {
@@ -37,11 +37,17 @@ export interface BuildRequest {
   kinds: readonly OutputKind[];
   /** Decks to rebuild; undefined means every selected family. */
   families?: readonly string[];
+  /**
+   * Watch: each step's outputs land as soon as it is done (the diagram does not wait for the decks).
+   * A build lands its outputs as one set, at the end.
+   */
+  commitEachStep?: boolean;
 }
 
 /**
- * Renders each requested output in turn. A failing step is reported and the others still run;
- * its previous outputs stay in place because every write is atomic.
+ * Renders each requested output in turn into a staging folder, then switches them into out/ as one
+ * set (see staged-outputs.ts). A failing step is reported and the others still land; the failed
+ * step's previous outputs stay in place. The caller holds out/'s lock.
  */
 export async function runBuild(
   ast: StudyAst,
@@ -49,11 +55,33 @@ export async function runBuild(
   session: BuildSession,
   request: BuildRequest = { kinds: line.only },
 ): Promise<StepFailure[]> {
+  const staged = await StagedOutputs.open(line.out);
+  try {
+    return await buildSteps(ast, line, session, request, staged);
+  } finally {
+    await staged.close();
+  }
+}
+
+async function buildSteps(
+  ast: StudyAst,
+  line: CommandLine,
+  session: BuildSession,
+  request: BuildRequest,
+  staged: StagedOutputs,
+): Promise<StepFailure[]> {
   const failures: StepFailure[] = [];
   const selected = line.family.length > 0 ? line.family : undefined;
+  // What landed in out/ is recorded only once it is there: a digest never claims missing files.
+  const commit = async () => {
+    await staged.commit();
+    await digests.save();
+  };
   const step = async (name: StepFailure['step'], work: () => Promise<string>) => {
     try {
-      session.progress.done(name, await work());
+      const summary = await work();
+      if (request.commitEachStep) await commit();
+      session.progress.done(name, summary);
     } catch (error) {
       failures.push({ step: name, message: describe(error) });
     }
@@ -68,14 +96,7 @@ export async function runBuild(
   };
   const lineageNow = lineageDigest(ast);
   const present = (paths: string[]) =>
-    Promise.all(
-      paths.map((path) =>
-        access(join(line.out, path)).then(
-          () => true,
-          () => false,
-        ),
-      ),
-    ).then((all) => all.every(Boolean));
+    Promise.all(paths.map((path) => staged.exists(path))).then((all) => all.every(Boolean));
   // The pages of lineage-families.pdf, in order.
   const familyIds = familiesWithPapers(ast).map((family) => family.id);
   const lineageCurrent = async () =>
@@ -100,7 +121,8 @@ export async function runBuild(
           onProgress: session.progress.listener,
           // lineage.svg lands first, while the PNG, the PDF and the family diagrams are still drawn.
           onFiles: async (files) => {
-            await writeOutputs(line.out, files);
+            await staged.stageFiles(files);
+            if (request.commitEachStep) await staged.commit();
             for (const file of files) early.set(file.path, file.contents);
           },
           reuse: async (name, text) => {
@@ -113,14 +135,15 @@ export async function runBuild(
         // A dead browser must not poison the next build (watch mode): start a fresh one next time.
         await session.renderer?.close().catch(() => undefined);
         delete session.renderer;
+        // What was staged early does not land without the rest of the diagram.
+        staged.drop([...early.keys()]);
         throw error;
       }
-      // Files already written (early, or kept from before) are not written again: same bytes.
-      await writeOutputs(
-        line.out,
+      // Files already staged (early, or kept from before) are not staged again: same bytes.
+      await staged.stageFiles(
         lineageFiles.filter((file) => !kept.has(file.path) && early.get(file.path) !== file.contents),
       );
-      await digests.setAll([
+      digests.setAll([
         ['lineage', lineageNow],
         ...lineageFiles
           .filter((file) => /^lineage\/lineage-[^/]+\.mmd$/.test(file.path))
@@ -153,7 +176,7 @@ export async function runBuild(
       const diagrams = lineageFiles
         ? reportDiagrams(lineageFiles)
         : (await lineageCurrent())
-          ? await readReportDiagrams(line.out)
+          ? await readReportDiagrams(staged)
           : await renderReportDiagrams(ast, session);
       const files = await renderReport(ast, {
         paperSize: line.paper,
@@ -164,8 +187,8 @@ export async function runBuild(
         onProgress: session.progress.listener,
         referenceCache: await referenceCache(),
       });
-      await writeOutputs(line.out, files);
-      await digests.set('report', reportNow);
+      await staged.stageFiles(files);
+      digests.set('report', reportNow);
       return `wrote ${files.map((file) => join(line.out, file.path)).join(', ')}`;
     });
   }
@@ -187,38 +210,40 @@ export async function runBuild(
         return `nothing to rebuild; unchanged: ${targets.map((t) => (t.kind === 'family' ? t.id : `meeting ${t.id}`)).join(', ')}`;
       }
       const { renderDecks } = await import('@studykit/slides');
-      const staging = await createStaging(line.out);
-      try {
-        const result = await renderDecks(ast, {
-          outDir: line.out,
-          stagingDir: staging.dir,
-          // Chromium and mermaid start only if a deck's lineage slide is drawn.
-          diagrams: {
-            renderSvg: async (text, options) => (await warmRenderer(session)).renderSvg(text, options),
-          },
-          ...(families ? { families: [...families] } : {}),
-          withNotes: line.notes,
-          pdf: line.pdf,
-          force: line.force,
-          onProgress: session.progress.listener,
-          referenceCache: await referenceCache(),
-        });
-        // The PDFs first: a deck folder never stands beside the PDF of an older deck for long.
-        await writeOutputs(line.out, result.files);
-        await moveFolders(line.out, result.folders);
-        for (const target of targets)
-          await digests.set(`deck:${target.folder}`, deckDigest(ast, target, deckOptions));
-        const built = result.built.length > 0 ? `built ${result.built.join(', ')}` : 'nothing to rebuild';
-        return `${built}${result.skipped.length > 0 ? `; unchanged: ${result.skipped.join(', ')}` : ''}`;
-      } finally {
-        await staging.remove();
+      const result = await renderDecks(ast, {
+        outDir: line.out,
+        stagingDir: await staged.scratch('slides'),
+        // Chromium and mermaid start only if a deck's lineage slide is drawn.
+        diagrams: {
+          renderSvg: async (text, options) => (await warmRenderer(session)).renderSvg(text, options),
+        },
+        ...(families ? { families: [...families] } : {}),
+        withNotes: line.notes,
+        pdf: line.pdf,
+        force: line.force,
+        onProgress: session.progress.listener,
+        referenceCache: await referenceCache(),
+      });
+      // The decks that were built land; a deck that failed keeps its previous version.
+      await staged.stageFiles(result.files);
+      for (const folder of result.folders) await staged.stageFolder(folder.path, folder.from);
+      const failed = new Set(result.failed.map((failure) => failure.folder));
+      for (const target of targets) {
+        if (!failed.has(target.folder))
+          digests.set(`deck:${target.folder}`, deckDigest(ast, target, deckOptions));
       }
+      const built = result.built.length > 0 ? `built ${result.built.join(', ')}` : 'nothing to rebuild';
+      const summary = `${built}${result.skipped.length > 0 ? `; unchanged: ${result.skipped.join(', ')}` : ''}`;
+      if (result.failed.length > 0) {
+        throw new Error(`${result.failed.map((failure) => failure.message).join('; ')} (${summary})`);
+      }
+      return summary;
     });
   }
 
   // After the slides, from what they left on disk: so also for decks that were unchanged.
   if (request.kinds.includes('handout') || request.kinds.includes('slides')) {
-    await step('handout', () => writeHandouts(ast, line, request.families ?? selected, digests));
+    await step('handout', () => writeHandouts(ast, line, request.families ?? selected, digests, staged));
   }
 
   // Every build, like the index: cheap, and the index links to them.
@@ -233,8 +258,8 @@ export async function runBuild(
     }
     const { referenceFiles } = await import('@studykit/citations');
     const files = referenceFiles(ast);
-    await writeOutputs(line.out, files);
-    await digests.set('references', referencesNow);
+    await staged.stageFiles(files);
+    digests.set('references', referencesNow);
     return `wrote ${files.map((file) => join(line.out, file.path)).join(', ')}`;
   });
 
@@ -242,17 +267,18 @@ export async function runBuild(
   if (ast.meetings.length > 0) {
     await step('calendar', async () => {
       const calendar = meetingsCalendar(ast, today());
-      if (calendar) await writeOutputs(line.out, [{ path: 'meetings.ics', contents: calendar }]);
+      if (calendar) await staged.stageFiles([{ path: 'meetings.ics', contents: calendar }]);
       return `wrote ${join(line.out, 'meetings.ics')}`;
     });
   }
 
+  // Last, from what out/ will hold after the commit: it never links a file that is not there.
   await step('index', async () => {
-    await writeOutputs(line.out, [
-      { path: 'index.html', contents: await renderSiteIndex(ast, line.out, today()) },
-    ]);
+    const index = await renderSiteIndex(ast, (path) => staged.exists(path), today());
+    await staged.stageFiles([{ path: 'index.html', contents: index }]);
     return `wrote ${join(line.out, 'index.html')}`;
   });
+  await commit();
   await (await storedReferences)?.save();
   return failures;
 }
@@ -296,8 +322,8 @@ function reportDiagrams(files: readonly OutputFile[]): ReportDiagrams {
   return { ...(main ? { main } : {}), ...(families ? { families } : {}) };
 }
 
-async function readReportDiagrams(out: string): Promise<ReportDiagrams> {
-  const read = (path: string) => readFile(join(out, path)).catch(() => undefined);
+async function readReportDiagrams(staged: StagedOutputs): Promise<ReportDiagrams> {
+  const read = (path: string) => staged.read(path);
   const [main, families] = await Promise.all([read('lineage/lineage.pdf'), read(FAMILY_FIGURES_PATH)]);
   return { ...(main ? { main } : {}), ...(families ? { families } : {}) };
 }

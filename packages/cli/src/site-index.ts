@@ -1,5 +1,3 @@
-import { access } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { StudyAst } from '@studykit/core';
 import { labelsOf, outputLanguage, periodText } from '@studykit/view';
 
@@ -12,16 +10,16 @@ const escapeHtml = (text: string) =>
     .replace(/'/g, '&#39;');
 
 /**
- * `out/index.html`: one page linking every output that exists, with relative links so that it
+ * `out/index.html`: one page linking every output that exists (`exists` answers for out/ as the build
+ * leaves it), with relative links so that it
  * works from a static server and from the file system alike.
  */
-export async function renderSiteIndex(ast: StudyAst, outDir: string, now: Date): Promise<string> {
+export async function renderSiteIndex(
+  ast: StudyAst,
+  exists: (path: string) => Promise<boolean>,
+  now: Date,
+): Promise<string> {
   const labels = labelsOf(ast);
-  const exists = async (path: string) =>
-    access(join(outDir, ...path.split('/'))).then(
-      () => true,
-      () => false,
-    );
   const link = async (path: string, label: string) =>
     (await exists(path))
       ? `<a href="${escapeHtml(path)}">${escapeHtml(label)}</a>`

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { removeStaleTemporaries, writeOutputs } from '../src/write.js';
+import { writeOutputs } from '../src/write.js';
 
 const fresh = () => mkdtempSync(join(tmpdir(), 'studykit-write-'));
 
@@ -29,13 +29,5 @@ describe('atomic output writing', () => {
     ).rejects.toThrow();
     expect(readFileSync(join(out, 'a/one.txt'), 'utf8')).toBe('old one');
     expect(readdirSync(join(out, 'a')).sort()).toEqual(['blocker', 'one.txt']);
-  });
-
-  it('removes temporaries left by a killed build', async () => {
-    const out = fresh();
-    await writeOutputs(out, [{ path: 'report/study-report.pdf', contents: 'pdf' }]);
-    writeFileSync(join(out, 'report', 'study-report.pdf.tmp-0123456789ab'), 'half');
-    await removeStaleTemporaries(out);
-    expect(readdirSync(join(out, 'report'))).toEqual(['study-report.pdf']);
   });
 });

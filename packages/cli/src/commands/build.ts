@@ -3,9 +3,9 @@ import type { CommandLine } from '../args.js';
 import { UsageError } from '../args.js';
 import type { Io } from '../io.js';
 import { loadCached } from '../load.js';
+import { lockOutFolder } from '../out-lock.js';
 import { createProgress } from '../progress.js';
 import { type BuildSession, runBuild } from '../run-build.js';
-import { removeStaleTemporaries } from '../write.js';
 
 /** `studykit build`: validate, then render each requested output; nothing is written if content has errors. */
 export async function build(line: CommandLine, io: Io): Promise<number> {
@@ -18,7 +18,12 @@ export async function build(line: CommandLine, io: Io): Promise<number> {
     return 1;
   }
   checkFamilies(ast, line.family);
-  await removeStaleTemporaries(line.out);
+  const lock = await lockOutFolder(line.out, 'build');
+  if (lock.recoveredFrom !== undefined) {
+    io.stderr(
+      `studykit: a build of ${line.out} (pid ${lock.recoveredFrom}) was killed; its staged outputs are finished or dropped`,
+    );
+  }
   const session: BuildSession = { progress: createProgress(io) };
   try {
     const failures = await runBuild(ast, line, session);
@@ -26,6 +31,7 @@ export async function build(line: CommandLine, io: Io): Promise<number> {
     return failures.length > 0 ? 1 : 0;
   } finally {
     await session.renderer?.close();
+    await lock.release();
   }
 }
 

@@ -11,6 +11,7 @@ import { watch as watchFiles } from 'chokidar';
 import type { CommandLine } from '../args.js';
 import type { Io } from '../io.js';
 import { loadOrFail } from '../load.js';
+import { lockOutFolder } from '../out-lock.js';
 import { createProgress } from '../progress.js';
 import { type BuildSession, runBuild } from '../run-build.js';
 import { currentYear } from '../today.js';
@@ -56,7 +57,7 @@ export async function watch(line: CommandLine, io: Io): Promise<number> {
     const kinds = line.only.filter(
       (kind) => (kind !== 'slides' && kind !== 'handout') || families.length > 0,
     );
-    const failures = await runBuild(ast, line, session, { kinds, families });
+    const failures = await runBuild(ast, line, session, { kinds, families, commitEachStep: true });
     for (const failure of failures) io.stderr(`watch: ${failure.step} failed: ${failure.message}`);
     lastGood = ast;
     io.stderr(`watch: ready (${new Date().toLocaleTimeString()}), waiting for changes in ${line.content}`);
@@ -73,26 +74,36 @@ export async function watch(line: CommandLine, io: Io): Promise<number> {
     });
   };
 
-  await cycle(true);
-  const watcher = watchFiles(line.content, {
-    ignoreInitial: true,
-    // Short: a half-written file only yields a diagnostic, and the final write triggers again.
-    awaitWriteFinish: { stabilityThreshold: 20, pollInterval: 5 },
-  });
-  watcher.on('all', (_event, path) => {
-    if (typeof path === 'string' && path.endsWith('.md')) schedule();
-  });
-  await new Promise<void>((resolve) => watcher.on('ready', () => resolve()));
-  io.stderr(`watch: watching ${line.content} (Ctrl-C to stop)`);
+  // Held while watching: a build started meanwhile on the same out/ says so instead of colliding.
+  const lock = await lockOutFolder(line.out, 'watch');
+  try {
+    return await watchLocked();
+  } finally {
+    await lock.release();
+  }
 
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
-  stopping = true;
-  await watcher.close();
-  await running;
-  await session.renderer?.close();
-  io.stderr('watch: stopped');
-  return 0;
+  async function watchLocked(): Promise<number> {
+    await cycle(true);
+    const watcher = watchFiles(line.content, {
+      ignoreInitial: true,
+      // Short: a half-written file only yields a diagnostic, and the final write triggers again.
+      awaitWriteFinish: { stabilityThreshold: 20, pollInterval: 5 },
+    });
+    watcher.on('all', (_event, path) => {
+      if (typeof path === 'string' && path.endsWith('.md')) schedule();
+    });
+    await new Promise<void>((resolve) => watcher.on('ready', () => resolve()));
+    io.stderr(`watch: watching ${line.content} (Ctrl-C to stop)`);
+
+    await new Promise<void>((resolve) => {
+      process.once('SIGINT', resolve);
+      process.once('SIGTERM', resolve);
+    });
+    stopping = true;
+    await watcher.close();
+    await running;
+    await session.renderer?.close();
+    io.stderr('watch: stopped');
+    return 0;
+  }
 }
