@@ -3,20 +3,49 @@
  * today), the calendar, and a bad meeting file that stops the build with an exact diagnostic and
  * leaves every output in place.
  */
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { root, studykit } from './run-cli.js';
 
-function withMeetings(meetings: Record<string, string>): { content: string; out: string } {
+function withMeetings(
+  meetings: Record<string, string>,
+  study?: string,
+): { content: string; out: string; dir: string } {
   const dir = mkdtempSync(join(tmpdir(), 'studykit-meetings-'));
   const content = join(dir, 'content');
   cpSync(join(root, 'tests/fixtures/content-mini'), content, { recursive: true });
   mkdirSync(join(content, 'meetings'));
   for (const [name, text] of Object.entries(meetings)) writeFileSync(join(content, 'meetings', name), text);
-  return { content, out: join(dir, 'out') };
+  if (study) writeFileSync(join(content, 'study.md'), study);
+  return { content, out: join(dir, 'out'), dir };
 }
+
+/** Builds the calendar alone (`--only index`) and returns meetings.ics as written. */
+async function calendarOf(content: string, out: string): Promise<string> {
+  const result = await studykit(['build', '--content', content, '--out', out, '--only', 'index']);
+  expect(result.code, result.stderr).toBe(0);
+  return readFileSync(join(out, 'meetings.ics'), 'utf8');
+}
+
+/** What a calendar app reads (RFC 5545 §3.1, §3.3.11): lines unfolded, then property → TEXT value. */
+function properties(calendar: string): [string, string][] {
+  return calendar
+    .replace(/\r\n[ \t]/g, '')
+    .split('\r\n')
+    .filter(Boolean)
+    .map((line) => {
+      const colon = line.indexOf(':');
+      const value = line
+        .slice(colon + 1)
+        .replace(/\\([\\;,nN])/g, (_, char: string) => (char.toLowerCase() === 'n' ? '\n' : char));
+      return [line.slice(0, colon), value];
+    });
+}
+
+const valuesOf = (calendar: string, name: string) =>
+  properties(calendar).flatMap(([property, value]) => (property === name ? [value] : []));
 
 const PAST = '---\ndate: 2026-11-19\ntitle: The first evening\npapers: [alpha-1]\n---\n';
 const NEXT =
@@ -62,4 +91,63 @@ describe('meetings', () => {
         .sort(),
     ).toEqual(['index.html', 'meetings.ics', 'references.bib', 'references.json']);
   });
+
+  it('meetings.ics keeps every line within 75 octets, folded so that it unfolds to the whole text', async () => {
+    const english = `Why ${'does scale keep paying off, '.repeat(6)}and when does it stop?`;
+    const chinese = `为什么${'自回归空白填充的预训练目标'.repeat(6)}能同时适用于理解和生成？`;
+    const title = `第一次讨论：${'从预训练到上下文学习'.repeat(4)}`;
+    const { content, out, dir } = withMeetings({
+      '2026-12-03.md': [
+        '---',
+        'date: 2026-12-03',
+        `title: ${title}`,
+        'presenter: Ada',
+        'papers: [alpha-1, alpha-2]',
+        'questions:',
+        `  - ${english}`,
+        `  - ${chinese}`,
+        // Control characters (YAML escapes) are no calendar text: a bell and a right-to-left override.
+        '  - "Bell\\a and \\u202Eoverride?"',
+        '---',
+        '',
+      ].join('\n'),
+    });
+    const calendar = await calendarOf(content, out);
+    const lines = calendar.split('\r\n');
+    // Before, the Chinese lines ran to 152 octets (the ics package folds after 75 characters).
+    for (const line of lines) expect(Buffer.byteLength(line), line).toBeLessThanOrEqual(75);
+    expect(lines.filter((line) => /[\r\n]/.test(line))).toEqual([]);
+    expect(calendar.replace(/\r\n/g, '')).not.toMatch(/[\p{Cc}\p{Bidi_Control}]/u);
+    expect(valuesOf(calendar, 'SUMMARY')).toEqual([title]);
+    expect(valuesOf(calendar, 'DESCRIPTION')).toEqual([
+      [
+        'Alpha-1, Alpha-2',
+        'presented by Ada',
+        `1. ${english}`,
+        `2. ${chinese}`,
+        '3. Bell and override?',
+      ].join('\n'),
+    ]);
+    rmSync(dir, { recursive: true, force: true });
+  }, 60_000);
+
+  it('meeting UIDs differ between two studies meeting on the same day and stay the same across builds', async () => {
+    const first = withMeetings({ '2026-12-03.md': NEXT });
+    const other = withMeetings(
+      { '2026-12-03.md': NEXT },
+      '---\ntitle: Reading notes\ngroup: Tuesday group\n---\n',
+    );
+    const uid = async (content: string, out: string) => valuesOf(await calendarOf(content, out), 'UID');
+    const [once, again, otherStudy] = [
+      await uid(first.content, first.out),
+      await uid(first.content, join(first.dir, 'out-again')),
+      await uid(other.content, other.out),
+    ];
+    expect(once).toHaveLength(1);
+    expect(once[0]).toMatch(/^2026-12-03-[0-9a-f]{16}@studykit$/);
+    // Before, both were 2026-12-03@studykit: a calendar subscribed to both merged the two meetings.
+    expect(otherStudy[0]).not.toBe(once[0]);
+    expect(again).toEqual(once);
+    for (const { dir } of [first, other]) rmSync(dir, { recursive: true, force: true });
+  }, 60_000);
 });

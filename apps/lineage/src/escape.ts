@@ -45,11 +45,13 @@ export function decodeNumericEntities(text: string): string {
   });
 }
 
-const URL_SAFE = /^[A-Za-z0-9\-._~:/?@!$&'()*+,=%#[\]]+$/;
+const URL_SAFE = /^[A-Za-z0-9\-._~:/?@!$&'()*+,;=%#[\]]+$/;
 
 /**
- * A url safe to put in a `click … href "…"` statement, or undefined: http(s) only, normalised by the
- * URL parser, percent-encoded so that no quote, space, `;` or `%%` (a mermaid comment) remains.
+ * A url safe to put in a `click … href "…"` statement, or undefined: http(s) only, as the kit's link
+ * rule gives it (byte for byte as written when it can be), percent-encoded only where mermaid's
+ * syntax needs it so that no quote, space or `%%` (a mermaid comment) remains. Mermaid decodes the
+ * href it is given (`%2F` becomes `/`): the page script puts this exact string back after rendering.
  */
 export function safeHref(raw: string): string | undefined {
   // The kit's one link rule first (http(s) only), then what mermaid's syntax needs on top of it.
@@ -58,7 +60,7 @@ export function safeHref(raw: string): string | undefined {
   const url = new URL(safe);
   if (url.username || url.password) return undefined;
   let href = '';
-  for (const char of url.href) {
+  for (const char of safe) {
     href += URL_SAFE.test(char) ? char : encodeURIComponent(char);
   }
   // A `%` not starting a %XX escape would let `%%` through.

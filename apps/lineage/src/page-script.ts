@@ -105,6 +105,21 @@ function backEdgeLabels(svg) {
   }
 }
 
+// mermaid decodes a click link's href (%2F becomes /, %26 becomes &), which changes the address:
+// give each node's link back the exact URL of its \`click <node> href "<url>"\` statement (safeHref's
+// output, which holds no quote). Node ids are "<svg id>-flowchart-<node>-<counter>".
+function restoreLinks(svg, id, text) {
+  const hrefs = new Map();
+  for (const match of text.matchAll(/^\\s*click (\\S+) href "([^"]*)"/gm)) hrefs.set(match[1], match[2]);
+  const prefix = id + '-flowchart-';
+  for (const node of svg.querySelectorAll('g.node')) {
+    const link = node.closest('a');
+    if (!link || !node.id.startsWith(prefix)) continue;
+    const href = hrefs.get(node.id.slice(prefix.length).replace(/-\\d+$/, ''));
+    if (href) link.setAttributeNS('http://www.w3.org/1999/xlink', 'xlink:href', href);
+  }
+}
+
 function removeLeftovers(id) {
   // mermaid leaves its scratch element (and an error diagram) in the body when rendering fails.
   for (const leftover of document.querySelectorAll('#d' + id + ', #' + id + ', #i' + id)) {
@@ -127,6 +142,7 @@ async function render(id, text) {
   removeLeftovers(id);
   stage.innerHTML = result.svg;
   const svg = stage.querySelector('svg');
+  restoreLinks(svg, id, text);
   for (const text of svg.querySelectorAll('text, title, desc')) decodeNumericEntities(text);
   mergeWordSpans(svg);
   await document.fonts.ready;

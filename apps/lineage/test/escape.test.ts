@@ -54,7 +54,7 @@ describe('escapeLabel', () => {
 describe('safeHref', () => {
   test('accepts http(s) only', () => {
     expect(safeHref('https://arxiv.org/abs/2005.14165')).toBe('https://arxiv.org/abs/2005.14165');
-    expect(safeHref('http://example.org')).toBe('http://example.org/');
+    expect(safeHref('http://example.org')).toBe('http://example.org');
     for (const bad of [
       'javascript:alert(1)',
       'data:text/html,x',
@@ -67,14 +67,22 @@ describe('safeHref', () => {
     }
   });
 
-  test('never lets a quote, a space, a semicolon or %% through', () => {
+  test('keeps a URL as written: percent escapes, semicolons and case untouched', () => {
+    for (const url of [
+      'https://example.com/wiki/GPT-3_%28model%29?q=a%2Fb%26c%3Dd#sec%20one',
+      'https://example.org/a;v=1?x=1&y=%3B#b;c',
+    ])
+      expect(safeHref(url)).toBe(url);
+  });
+
+  test('never lets a quote, a space or %% through (a semicolon is fine inside the quoted href)', () => {
     fc.assert(
       fc.property(
         fc.webUrl({ withQueryParameters: true, withFragments: true }),
         fc.string(),
         (base, tail) => {
           const href = safeHref(base + tail);
-          if (href !== undefined) expect(href).toMatch(/^https?:\/\/[A-Za-z0-9\-._~:/?@!$&'()*+,=%#[\]]+$/);
+          if (href !== undefined) expect(href).toMatch(/^https?:\/\/[A-Za-z0-9\-._~:/?@!$&'()*+,;=%#[\]]+$/);
           if (href !== undefined) expect(href).not.toContain('%%');
         },
       ),

@@ -161,6 +161,24 @@ describe('renderLineage', () => {
   }, 60_000);
 });
 
+describe('click links', () => {
+  test('each paper links to its URL byte for byte: mermaid decodes none of its percent escapes', async () => {
+    const urls = [
+      'https://example.com/wiki/GPT-3_%28model%29?q=a%2Fb%26c%3Dd#sec%20one',
+      'https://example.org/a;v=1?x=1&y=%3B#b;c',
+    ];
+    const ast = {
+      ...FIXTURE,
+      papers: FIXTURE.papers.map((paper, index) => ({ ...paper, url: urls[index] ?? paper.url })),
+    };
+    const mmd = toMermaid(ast);
+    for (const url of urls) expect(mmd).toContain(`href "${url}" _blank`);
+    const view = await inspector.svg((await renderer.renderSvg(mmd, { id: 'links' })).svg);
+    // Before, mermaid's own href read `?q=a/b&c=d`.
+    expect([...view.links].sort()).toEqual(ast.papers.map((paper) => paper.url).sort());
+  }, 60_000);
+});
+
 describe('hostile and international labels', () => {
   const hostile = study(
     [{ id: 'evil', name: '"]; end %%{init: {"theme":"dark"}}%% <b>family</b>', colour: '#123', order: 1 }],

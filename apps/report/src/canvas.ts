@@ -36,20 +36,23 @@ export interface DocumentContext {
   destination(id: string): Destination | undefined;
 }
 
-/** URIs are written as hex strings of ASCII: no PDF string escaping can be got wrong. */
+/**
+ * A link's URI exactly as given: a percent escape such as `%2F` is part of the address, so nothing is
+ * decoded or encoded again. Written as a hex string of ASCII, so no PDF string escaping can be got
+ * wrong; PDF wants 7-bit ASCII, so anything else (never in a link from safeHttpUrl) becomes UTF-8
+ * percent escapes.
+ */
 export function uriString(url: string): PDFHexString {
-  const ascii = encodeURI(decodeURIComponentSafe(url));
+  const ascii = url.replace(/[^\x21-\x7e]+/g, (run) =>
+    [...new TextEncoder().encode(run)].map((byte) => `%${hexByte(byte).toUpperCase()}`).join(''),
+  );
   let hex = '';
-  for (let i = 0; i < ascii.length; i++) hex += ascii.charCodeAt(i).toString(16).padStart(2, '0');
+  for (let i = 0; i < ascii.length; i++) hex += hexByte(ascii.charCodeAt(i));
   return PDFHexString.of(hex);
 }
 
-function decodeURIComponentSafe(url: string): string {
-  try {
-    return decodeURI(url);
-  } catch {
-    return url;
-  }
+function hexByte(byte: number): string {
+  return byte.toString(16).padStart(2, '0');
 }
 
 export function destinationArray(context: DocumentContext, target: Destination) {

@@ -166,6 +166,18 @@ describe.skipIf(noPdfTools)(`the text on the pages${skipNote(noPdfTools)}`, () =
     expect(uris).toContain('https://example.com/a(b)c/d?e=%3Cf%3E');
   });
 
+  it('links a paper to its URL byte for byte: no percent escape decoded or encoded again', async () => {
+    const url = 'https://example.com/wiki/GPT-3_%28model%29?q=a%2Fb%26c%3Dd#sec%20one';
+    const papers = ast.papers.map((paper) => (paper.id === 'alpha-2' ? { ...paper, url } : paper));
+    const { links } = await readStructure(
+      (await renderReport({ ...ast, papers }, { date: '2026-11-29' }))[0]?.contents as Uint8Array,
+    );
+    const uris = links.flat().flatMap((link) => (link.uri?.includes('GPT-3') ? [link.uri] : []));
+    // The facts block and the reference list; before, both read `?q=a%252Fb%2526c%253Dd`.
+    expect(uris.length).toBeGreaterThanOrEqual(2);
+    for (const uri of uris) expect(uri).toBe(url);
+  });
+
   it('prints the facts block of each paper', () => {
     expect(text).toContain('Ada Lovelace, Alan Turing');
     expect(text).toContain('Alpha technical report');

@@ -4,6 +4,8 @@
  * as is, which biber and LaTeX with UTF-8 input read directly.
  */
 
+import { plainUrl, withoutControls } from './plain-text.js';
+
 const SPECIAL: Record<string, string> = {
   '\\': '\\textbackslash{}',
   '{': '\\textbraceleft{}',
@@ -23,12 +25,12 @@ const SPECIAL: Record<string, string> = {
 };
 
 /**
- * Plain text as a BibTeX field value. Whitespace runs (a newline would be a paragraph) become one
- * space, and an empty group splits TeX's ligatures so that "--" and "''" print as typed, not as a
- * dash or a closing quote.
+ * Plain text as a BibTeX field value. Control characters are dropped, whitespace runs (a newline
+ * would be a paragraph) become one space, and an empty group splits TeX's ligatures so that "--" and
+ * "''" print as typed, not as a dash or a closing quote.
  */
 export function escapeBibtex(text: string): string {
-  return text
+  return withoutControls(text)
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/[\\{}$&%#_^~<>|`]/g, (char) => SPECIAL[char] ?? char)
@@ -46,7 +48,11 @@ export function caseProtected(title: string): string {
   );
 }
 
-/** A URL for the `url` field, which biber and the url package read verbatim: only braces, backslashes and spaces are encoded. */
+/**
+ * A URL for the `url` field, which biber and the url package read verbatim (`%`, `#`, `&` and `_` as
+ * written): only braces and backslashes, which BibTeX counts or reads as commands, and what cannot
+ * stand in a URL (spaces, controls) are percent-encoded.
+ */
 export function bibtexUrl(url: string): string {
-  return url.trim().replace(/[{}\\\s]/g, (char) => encodeURIComponent(char));
+  return plainUrl(url).replace(/[{}\\]/g, (char) => encodeURIComponent(char));
 }

@@ -8,6 +8,7 @@ import type { Paper, StudyAst } from '@studykit/core';
 import { bibtexUrl, caseProtected, escapeBibtex } from './bibtex-text.js';
 import type { CslName } from './csl-types.js';
 import { toCslName } from './person-name.js';
+import { withoutControls } from './plain-text.js';
 import { arxivId, venueKind } from './venue-kind.js';
 
 /** Keys bibtex and biber both accept; paper ids (lower-case words joined by hyphens) always match. */
@@ -22,7 +23,7 @@ export function bibtexEntry(paper: Paper): string {
   if (!BIBTEX_KEY.test(paper.id)) throw new Error(`Paper id "${paper.id}" is not a valid BibTeX key`);
   const [type, venueFields] = typeAndVenue(paper);
   const fields: [string, string][] = [
-    ['author', paper.authors.map((author) => bibtexName(toCslName(author))).join(' and ')],
+    ['author', paper.authors.map((author) => bibtexName(toCslName(withoutControls(author)))).join(' and ')],
     ['title', caseProtected(paper.title)],
     ...venueFields,
     ['year', String(paper.year)],

@@ -1,17 +1,20 @@
 /**
  * The papers as CSL-JSON items, one per paper with the paper id as `id`, in the AST's order. Pure:
- * AST in, plain JSON out.
+ * AST in, plain JSON out. Text goes without its control characters: JSON would carry a NUL or a
+ * right-to-left override safely, but every reference manager that reads the file would show it.
  */
 import type { Paper, StudyAst } from '@studykit/core';
 import type { CslItem } from './csl-types.js';
 import { toCslName } from './person-name.js';
+import { plainUrl, withoutControls } from './plain-text.js';
 import { arxivId, venueKind } from './venue-kind.js';
 
 export function toCslJson(ast: StudyAst): CslItem[] {
   return ast.papers.map(toCslItem);
 }
 
-export function toCslItem(paper: Paper): CslItem {
+export function toCslItem(written: Paper): CslItem {
+  const paper = plainPaper(written);
   const common = {
     id: paper.id,
     'citation-key': paper.id,
@@ -49,4 +52,16 @@ export function toCslItem(paper: Paper): CslItem {
         'container-title': paper.venue,
       };
   }
+}
+
+/** The paper's citation fields as plain text, its URL as written (see plain-text.ts). */
+function plainPaper(paper: Paper): Paper {
+  return {
+    ...paper,
+    title: withoutControls(paper.title),
+    authors: paper.authors.map(withoutControls),
+    venue: withoutControls(paper.venue),
+    organisation: withoutControls(paper.organisation),
+    url: plainUrl(paper.url),
+  };
 }

@@ -8,5 +8,6 @@ export {
   type ReferenceCache,
 } from './format-references.js';
 export { toCslName } from './person-name.js';
+export { plainUrl, withoutControls } from './plain-text.js';
 export { BIBTEX_PATH, CSL_JSON_PATH, referenceFiles } from './reference-files.js';
 export { arxivId, type VenueKind, venueKind } from './venue-kind.js';

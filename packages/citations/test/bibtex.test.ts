@@ -100,6 +100,22 @@ describe('toBibtex', () => {
     expect(item?.author).toContainEqual({ given: 'Tom B.', family: 'Brown' });
   });
 
+  it('drops control characters: NUL, BEL, ESC, C1 and bidi overrides never reach the file', () => {
+    const title =
+      'Safe\u0000 ti\u0007tle \u202Egnp.exe\u202C and \u2067isolate\u2069\u009B\u001B[31m red\u200F';
+    const authors = ['Ada\u0000 Love\u202Elace', '\u202E张三'];
+    const url = 'https://example.org/a\u202Eb\u0007c';
+    const bib = toBibtex(withPapers({ title, authors, venue: 'Ven\u0085ue', url }));
+    // Only the line breaks of the layout are left.
+    expect(bib.replace(/\n/g, '')).not.toMatch(/[\p{Cc}\p{Bidi_Control}]/u);
+    const [entry] = readBack(bib);
+    expect(entry?.fields.title).toBe('Safe title gnp.exe and isolate[31m red');
+    expect(entry?.fields.author?.map(writtenName)).toEqual(['Ada Lovelace', '张三']);
+    expect(entry?.fields.howpublished).toBe('Ven ue');
+    // In the URL they are percent-encoded, as a browser sends them.
+    expect(entry?.fields.url).toBe('https://example.org/a%E2%80%AEb%07c');
+  });
+
   it('braces acronyms and model names so that a sentence-casing style keeps them', () => {
     const ast = withPapers({
       title: 'GPT-3 and LLaMA: Language Models are Few-Shot Learners',

@@ -22,6 +22,24 @@ describe('toCslJson', () => {
     },
   );
 
+  it('drops control characters from text: NUL, BEL, ESC, C1 and bidi overrides', () => {
+    const [item] = toCslJson(
+      withPapers({
+        title: 'Safe\u0000 ti\u0007tle \u202Egnp.exe\u202C\u009B\u001B[31m red',
+        authors: ['Ada\u0000 Love\u202Elace', 'Org\u0007 Lab'],
+        venue: 'Journal of\u2067 Things',
+        url: 'https://example.org/a\u202Eb',
+      }),
+    );
+    expect(JSON.stringify(item)).not.toMatch(/[\p{Cc}\p{Bidi_Control}]|\\u00|\\u20/u);
+    expect(item).toMatchObject({
+      title: 'Safe title gnp.exe[31m red',
+      author: [{ given: 'Ada', family: 'Lovelace' }, { literal: 'Org Lab' }],
+      'container-title': 'Journal of Things',
+      URL: 'https://example.org/a%E2%80%AEb',
+    });
+  });
+
   it('describes a content-mini paper completely', () => {
     const [alpha1] = toCslJson(fixtureAst('content-mini'));
     expect(alpha1).toEqual({

@@ -43,5 +43,6 @@ describe('offline', () => {
     // The guard was in place: citation-js (and its fetcher) loaded after the replacements.
     expect(syncFetchLoaded()).toBe(true);
     expect(attempts).toEqual([]);
-  });
+    // Six citeproc runs: ~4 s on a shared 2-core machine, past vitest's default 5 s under load.
+  }, 30_000);
 });
