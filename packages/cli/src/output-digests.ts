@@ -48,13 +48,23 @@ function computeRendererStamp(name: string, libraries: readonly string[]): strin
   const dir = packageDir(name, require);
   if (!dir) return `${name}@unknown`;
   const hash = createHash('sha256');
-  const dist = join(dir, 'dist');
-  for (const entry of readdirSync(dist, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && e.name.endsWith('.js'))
-    .map((e) => join(e.parentPath, e.name))
-    .sort()) {
-    hash.update(entry.slice(dist.length)).update(readFileSync(entry));
-  }
+  // The renderer's own code and that of every workspace package it uses, however deep (view's link
+  // rule, the lineage renderer inside a deck): a change in any of them is a new renderer.
+  const seen = new Set<string>();
+  const hashWorkspace = (packageName: string, packageRoot: string) => {
+    if (seen.has(packageName)) return;
+    seen.add(packageName);
+    hashBuiltCode(hash, packageName, packageRoot);
+    const manifest = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as {
+      dependencies?: Record<string, string>;
+    };
+    const own = createRequire(join(packageRoot, 'package.json'));
+    for (const dependency of Object.keys(manifest.dependencies ?? {}).sort()) {
+      const dependencyRoot = dependency.startsWith('@studykit/') ? packageDir(dependency, own) : undefined;
+      if (dependencyRoot) hashWorkspace(dependency, dependencyRoot);
+    }
+  };
+  hashWorkspace(name, dir);
   const own = createRequire(join(dir, 'package.json'));
   for (const library of libraries) {
     const libraryDir = packageDir(library, own);
@@ -64,6 +74,17 @@ function computeRendererStamp(name: string, libraries: readonly string[]): strin
     hash.update(`${library}@${version}`);
   }
   return hash.digest('hex');
+}
+
+function hashBuiltCode(hash: ReturnType<typeof createHash>, name: string, dir: string): void {
+  const dist = join(dir, 'dist');
+  if (!existsSync(dist)) return;
+  for (const entry of readdirSync(dist, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.js'))
+    .map((e) => join(e.parentPath, e.name))
+    .sort()) {
+    hash.update(`${name}${entry.slice(dist.length)}`).update(readFileSync(entry));
+  }
 }
 
 function sha256(value: unknown): string {
