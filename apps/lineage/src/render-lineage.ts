@@ -1,6 +1,6 @@
 /** The lineage renderer: AST in, files out (`lineage/…`); the CLI writes them. */
 import type { OutputFile, ProgressListener, StudyAst } from '@studykit/core';
-import { familiesWithPapers } from '@studykit/view';
+import { familiesWithPapers, OUTPUT_PATHS } from '@studykit/view';
 import { toMermaid, toOverviewMermaid } from './mermaid-text.js';
 import { type CaptureLimits, DiagramDeclined, MermaidRenderer, type RenderedSvg } from './renderer.js';
 
@@ -116,7 +116,7 @@ export async function renderLineage(
 }
 
 /** Every family's diagram, a page each in the order of `familiesWithPapers` (the report's chapter figures). */
-export const FAMILY_FIGURES_PATH = 'lineage/lineage-families.pdf';
+export const FAMILY_FIGURES_PATH = OUTPUT_PATHS.familyFigures;
 
 /** lineage.{mmd,svg,png,pdf}: the detail, or the overview when the detail is too large to read. */
 async function drawMain(
@@ -135,15 +135,15 @@ async function drawMain(
       ...(options.limits ? { limits: options.limits } : {}),
       onSvg: (svg) =>
         options.onFiles?.([
-          { path: 'lineage/lineage.mmd', contents: text },
-          { path: 'lineage/lineage.svg', contents: svg },
+          { path: OUTPUT_PATHS.lineageMermaid, contents: text },
+          { path: OUTPUT_PATHS.lineageSvg, contents: svg },
         ]),
     });
     return [
-      { path: 'lineage/lineage.mmd', contents: text },
-      { path: 'lineage/lineage.svg', contents: svg },
-      { path: 'lineage/lineage.png', contents: png },
-      { path: 'lineage/lineage.pdf', contents: pdf },
+      { path: OUTPUT_PATHS.lineageMermaid, contents: text },
+      { path: OUTPUT_PATHS.lineageSvg, contents: svg },
+      { path: OUTPUT_PATHS.lineagePng, contents: png },
+      { path: OUTPUT_PATHS.lineagePdf, contents: pdf },
     ];
   };
   if (view === 'overview') return draw(toOverviewMermaid(ast), 'overview');

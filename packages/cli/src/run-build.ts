@@ -1,54 +1,46 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { OutputFile, StudyAst } from '@studykit/core';
-import type { MermaidRenderer } from '@studykit/lineage';
-import { deckTargets, familiesWithPapers } from '@studykit/view';
-import type { CommandLine, OutputKind } from './args.js';
-import { meetingsCalendar } from './calendar.js';
-import { writeHandouts } from './handouts.js';
-import {
-  deckDigest,
-  familyDiagramDigest,
-  lineageDigest,
-  OutputDigests,
-  referencesDigest,
-  reportDigest,
-} from './output-digests.js';
-import type { createProgress } from './progress.js';
+/**
+ * A build is a loop over steps (`steps/`, one module per output, in the order outputs depend on one
+ * another): each renders into the build's staging folder, and the set lands in out/ at the end (see
+ * staged-outputs.ts). A failing step is reported and the others still land; the failed step's
+ * previous outputs stay in place. The caller holds out/'s lock.
+ */
+import type { StudyAst } from '@studykit/core';
+import type { CommandLine } from './args.js';
+import { OutputDigests } from './output-digests.js';
 import { StoredReferences } from './reference-cache.js';
-import { renderSiteIndex } from './site-index.js';
+import type { BuildSession } from './session.js';
 import { StagedOutputs } from './staged-outputs.js';
-import { today } from './today.js';
+import { calendarStep } from './steps/calendar-step.js';
+import { handoutStep } from './steps/handout-step.js';
+import { indexStep } from './steps/index-step.js';
+import { lineageStep } from './steps/lineage-step.js';
+import { referencesStep } from './steps/references-step.js';
+import { reportStep } from './steps/report-step.js';
+import { slidesStep } from './steps/slides-step.js';
+import type { BuildContext, BuildRequest, BuildStep, StepName } from './steps/step.js';
 
-/** State kept between builds: the watch mode keeps the browser warm across edits. */
-export interface BuildSession {
-  renderer?: MermaidRenderer;
-  /** A launch in progress, shared by everyone who needs the renderer meanwhile. */
-  launching?: Promise<MermaidRenderer>;
-  progress: ReturnType<typeof createProgress>;
-}
+export type { BuildSession } from './session.js';
+export type { BuildRequest } from './steps/step.js';
+
+/**
+ * In order: the report embeds the diagram, handouts print the decks, and the index, last, links
+ * what out/ will hold.
+ */
+export const BUILD_STEPS: readonly BuildStep[] = [
+  lineageStep,
+  reportStep,
+  slidesStep,
+  handoutStep,
+  referencesStep,
+  calendarStep,
+  indexStep,
+];
 
 export interface StepFailure {
-  step: OutputKind | 'references' | 'calendar' | 'index';
+  step: StepName;
   message: string;
 }
 
-export interface BuildRequest {
-  kinds: readonly OutputKind[];
-  /** Decks to rebuild; undefined means every selected family. */
-  families?: readonly string[];
-  /**
-   * Watch: each step's outputs land as soon as it is done (the diagram does not wait for the decks).
-   * A build lands its outputs as one set, at the end.
-   */
-  commitEachStep?: boolean;
-}
-
-/**
- * Renders each requested output in turn into a staging folder, then switches them into out/ as one
- * set (see staged-outputs.ts). A failing step is reported and the others still land; the failed
- * step's previous outputs stay in place. The caller holds out/'s lock.
- */
 export async function runBuild(
   ast: StudyAst,
   line: CommandLine,
@@ -56,304 +48,45 @@ export async function runBuild(
   request: BuildRequest = { kinds: line.only },
 ): Promise<StepFailure[]> {
   const staged = await StagedOutputs.open(line.out);
-  try {
-    return await buildSteps(ast, line, session, request, staged);
-  } finally {
-    await staged.close();
-  }
-}
-
-async function buildSteps(
-  ast: StudyAst,
-  line: CommandLine,
-  session: BuildSession,
-  request: BuildRequest,
-  staged: StagedOutputs,
-): Promise<StepFailure[]> {
-  const failures: StepFailure[] = [];
-  const selected = line.family.length > 0 ? line.family : undefined;
+  const digests = await OutputDigests.load(line.cache);
+  // Read only if the report or a deck formats references; written back after the build.
+  let references: Promise<StoredReferences> | undefined;
+  const context: BuildContext = {
+    ast,
+    line,
+    session,
+    request,
+    staged,
+    digests,
+    selected: line.family.length > 0 ? line.family : undefined,
+    referenceCache: () => {
+      references ??= StoredReferences.load(line.cache);
+      return references;
+    },
+    present: async (paths) => (await Promise.all(paths.map((path) => staged.exists(path)))).every(Boolean),
+    made: new Map(),
+  };
   // What landed in out/ is recorded only once it is there: a digest never claims missing files.
   const commit = async () => {
     await staged.commit();
     await digests.save();
   };
-  const step = async (name: StepFailure['step'], work: () => Promise<string>) => {
-    try {
-      const summary = await work();
-      if (request.commitEachStep) await commit();
-      session.progress.done(name, summary);
-    } catch (error) {
-      failures.push({ step: name, message: describe(error) });
-    }
-  };
-  let lineageFiles: OutputFile[] | undefined;
-  const digests = await OutputDigests.load(line.cache);
-  // Read only if the report or a deck formats references; written back after the build.
-  let storedReferences: Promise<StoredReferences> | undefined;
-  const referenceCache = () => {
-    storedReferences ??= StoredReferences.load(line.cache);
-    return storedReferences;
-  };
-  const lineageNow = lineageDigest(ast);
-  const present = (paths: string[]) =>
-    Promise.all(paths.map((path) => staged.exists(path))).then((all) => all.every(Boolean));
-  // The pages of lineage-families.pdf, in order.
-  const familyIds = familiesWithPapers(ast).map((family) => family.id);
-  const lineageCurrent = async () =>
-    digests.get('lineage') === lineageNow &&
-    (await present([
-      'lineage/lineage.svg',
-      'lineage/lineage.png',
-      'lineage/lineage.pdf',
-      ...(familyIds.length > 0 ? [FAMILY_FIGURES_PATH] : []),
-    ]));
-
-  if (request.kinds.includes('lineage')) {
-    await step('lineage', async () => {
-      if (!line.force && (await lineageCurrent())) return 'unchanged (nothing it draws changed)';
-      const lineage = await import('@studykit/lineage');
-      const early = new Map<string, OutputFile['contents']>();
-      // Family diagrams whose text is unchanged since drawn are taken from disk, not drawn again.
-      const kept = new Set<string>();
+  const failures: StepFailure[] = [];
+  try {
+    for (const step of BUILD_STEPS) {
+      if (!step.wanted(context)) continue;
       try {
-        lineageFiles = await lineage.renderLineage(ast, {
-          renderer: await warmRenderer(session),
-          onProgress: session.progress.listener,
-          // lineage.svg lands first, while the PNG, the PDF and the family diagrams are still drawn.
-          onFiles: async (files) => {
-            await staged.stageFiles(files);
-            if (request.commitEachStep) await staged.commit();
-            for (const file of files) early.set(file.path, file.contents);
-          },
-          reuse: async (name, text) => {
-            const drawn = line.force ? undefined : await drawnBefore(line.out, name, text, digests);
-            if (drawn) kept.add(`lineage/${name}.svg`).add(`lineage/${name}.mmd`);
-            return drawn;
-          },
-        });
+        const summary = await step.run(context);
+        if (request.commitEachStep) await commit();
+        session.progress.done(step.name, summary);
       } catch (error) {
-        // A dead browser must not poison the next build (watch mode): start a fresh one next time.
-        await session.renderer?.close().catch(() => undefined);
-        delete session.renderer;
-        // What was staged early does not land without the rest of the diagram.
-        staged.drop([...early.keys()]);
-        throw error;
+        failures.push({ step: step.name, message: error instanceof Error ? error.message : String(error) });
       }
-      // Files already staged (early, or kept from before) are not staged again: same bytes.
-      await staged.stageFiles(
-        lineageFiles.filter((file) => !kept.has(file.path) && early.get(file.path) !== file.contents),
-      );
-      digests.setAll([
-        ['lineage', lineageNow],
-        ...lineageFiles
-          .filter((file) => /^lineage\/lineage-[^/]+\.mmd$/.test(file.path))
-          .map((file) => [familyDiagramKey(file.path), familyDiagramDigest(String(file.contents))] as const),
-      ]);
-      const keptCount = kept.size / 2;
-      const keptNote =
-        keptCount > 0 ? ` (${keptCount} family diagram${keptCount === 1 ? '' : 's'} unchanged)` : '';
-      return `wrote ${lineageFiles.length - kept.size} files to ${join(line.out, 'lineage')}${keptNote}`;
-    });
-  }
-
-  if (request.kinds.includes('report')) {
-    await step('report', async () => {
-      const options = {
-        paperSize: line.paper,
-        families: selected ? [...selected] : null,
-        date: line.date ?? null,
-      };
-      const reportNow = reportDigest(ast, options, lineageNow);
-      if (
-        !line.force &&
-        digests.get('report') === reportNow &&
-        (await present(['report/study-report.pdf']))
-      ) {
-        return 'unchanged (nothing it prints changed)';
-      }
-      const { renderReport } = await import('@studykit/report');
-      // The report embeds the diagrams of this very content: never older ones left on disk.
-      const diagrams = lineageFiles
-        ? reportDiagrams(lineageFiles)
-        : (await lineageCurrent())
-          ? await readReportDiagrams(staged)
-          : await renderReportDiagrams(ast, session);
-      const files = await renderReport(ast, {
-        paperSize: line.paper,
-        ...(selected ? { families: [...selected] } : {}),
-        ...(line.date ? { date: line.date } : {}),
-        ...(diagrams.main ? { lineagePdf: diagrams.main } : {}),
-        ...(diagrams.families ? { familyDiagrams: { pdf: diagrams.families, families: familyIds } } : {}),
-        onProgress: session.progress.listener,
-        referenceCache: await referenceCache(),
-      });
-      await staged.stageFiles(files);
-      digests.set('report', reportNow);
-      return `wrote ${files.map((file) => join(line.out, file.path)).join(', ')}`;
-    });
-  }
-
-  if (request.kinds.includes('slides')) {
-    await step('slides', async () => {
-      const families = request.families ?? selected;
-      // Every deck current (inputs digest, deck.json and PDF on disk): not even the slides app loads.
-      const targets = deckTargets(ast, families ? { families: [...families] } : {});
-      const deckOptions = { notes: line.notes, pdf: line.pdf };
-      const current = await Promise.all(
-        targets.map(
-          async (target) =>
-            digests.get(`deck:${target.folder}`) === deckDigest(ast, target, deckOptions) &&
-            (await present([`${target.folder}/deck.json`, ...(line.pdf ? [`${target.folder}.pdf`] : [])])),
-        ),
-      );
-      if (!line.force && current.every(Boolean)) {
-        return `nothing to rebuild; unchanged: ${targets.map((t) => (t.kind === 'family' ? t.id : `meeting ${t.id}`)).join(', ')}`;
-      }
-      const { renderDecks } = await import('@studykit/slides');
-      const result = await renderDecks(ast, {
-        outDir: line.out,
-        stagingDir: await staged.scratch('slides'),
-        // Chromium and mermaid start only if a deck's lineage slide is drawn.
-        diagrams: {
-          renderSvg: async (text, options) => (await warmRenderer(session)).renderSvg(text, options),
-        },
-        ...(families ? { families: [...families] } : {}),
-        withNotes: line.notes,
-        pdf: line.pdf,
-        force: line.force,
-        onProgress: session.progress.listener,
-        referenceCache: await referenceCache(),
-      });
-      // The decks that were built land; a deck that failed keeps its previous version.
-      await staged.stageFiles(result.files);
-      for (const folder of result.folders) await staged.stageFolder(folder.path, folder.from);
-      const failed = new Set(result.failed.map((failure) => failure.folder));
-      for (const target of targets) {
-        if (!failed.has(target.folder))
-          digests.set(`deck:${target.folder}`, deckDigest(ast, target, deckOptions));
-      }
-      const built = result.built.length > 0 ? `built ${result.built.join(', ')}` : 'nothing to rebuild';
-      const summary = `${built}${result.skipped.length > 0 ? `; unchanged: ${result.skipped.join(', ')}` : ''}`;
-      if (result.failed.length > 0) {
-        throw new Error(`${result.failed.map((failure) => failure.message).join('; ')} (${summary})`);
-      }
-      return summary;
-    });
-  }
-
-  // After the slides, from what they left on disk: so also for decks that were unchanged.
-  if (request.kinds.includes('handout') || request.kinds.includes('slides')) {
-    await step('handout', () => writeHandouts(ast, line, request.families ?? selected, digests, staged));
-  }
-
-  // Every build, like the index: cheap, and the index links to them.
-  await step('references', async () => {
-    const referencesNow = referencesDigest(ast);
-    if (
-      !line.force &&
-      digests.get('references') === referencesNow &&
-      (await present(['references.bib', 'references.json']))
-    ) {
-      return 'unchanged';
     }
-    const { referenceFiles } = await import('@studykit/citations');
-    const files = referenceFiles(ast);
-    await staged.stageFiles(files);
-    digests.set('references', referencesNow);
-    return `wrote ${files.map((file) => join(line.out, file.path)).join(', ')}`;
-  });
-
-  // The meetings as a calendar, when there are any (every build, like the index that links it).
-  if (ast.meetings.length > 0) {
-    await step('calendar', async () => {
-      const calendar = meetingsCalendar(ast, today());
-      if (calendar) await staged.stageFiles([{ path: 'meetings.ics', contents: calendar }]);
-      return `wrote ${join(line.out, 'meetings.ics')}`;
-    });
+    await commit();
+    await (await references)?.save();
+    return failures;
+  } finally {
+    await staged.close();
   }
-
-  // Last, from what out/ will hold after the commit: it never links a file that is not there.
-  await step('index', async () => {
-    const index = await renderSiteIndex(ast, (path) => staged.exists(path), today());
-    await staged.stageFiles([{ path: 'index.html', contents: index }]);
-    return `wrote ${join(line.out, 'index.html')}`;
-  });
-  await commit();
-  await (await storedReferences)?.save();
-  return failures;
-}
-
-/** outputs.json's key for a family diagram, from its .mmd path or its name (`lineage-<family>`). */
-function familyDiagramKey(pathOrName: string): string {
-  return `family-diagram:${pathOrName.replace(/^lineage\//, '').replace(/\.mmd$/, '')}`;
-}
-
-/** A family diagram on disk drawn from this very text by this renderer, with its size; else undefined. */
-async function drawnBefore(
-  out: string,
-  name: string,
-  text: string,
-  digests: OutputDigests,
-): Promise<{ svg: string; width: number; height: number } | undefined> {
-  if (digests.get(familyDiagramKey(name)) !== familyDiagramDigest(text)) return undefined;
-  const svg = await readFile(join(out, 'lineage', `${name}.svg`), 'utf8').catch(() => undefined);
-  const onDisk = await readFile(join(out, 'lineage', `${name}.mmd`), 'utf8').catch(() => undefined);
-  // The drawing's own size, as mermaid gave it: the viewBox (width and height attributes are rounded).
-  const size = svg ? /<svg\b[^>]*?\sviewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(svg) : null;
-  if (!svg || onDisk !== text || !size) return undefined;
-  return { svg, width: Number(size[1]), height: Number(size[2]) };
-}
-
-/** Where lineage-families.pdf lands (kept here: the lineage app loads only to draw). */
-const FAMILY_FIGURES_PATH = 'lineage/lineage-families.pdf';
-
-/** What the report embeds: the main diagram and the family diagrams, as PDFs. */
-interface ReportDiagrams {
-  main?: Uint8Array;
-  families?: Uint8Array;
-}
-
-function reportDiagrams(files: readonly OutputFile[]): ReportDiagrams {
-  const pdf = (path: string) => {
-    const contents = files.find((file) => file.path === path)?.contents;
-    return typeof contents === 'string' ? Buffer.from(contents) : contents;
-  };
-  const [main, families] = [pdf('lineage/lineage.pdf'), pdf(FAMILY_FIGURES_PATH)];
-  return { ...(main ? { main } : {}), ...(families ? { families } : {}) };
-}
-
-async function readReportDiagrams(staged: StagedOutputs): Promise<ReportDiagrams> {
-  const read = (path: string) => staged.read(path);
-  const [main, families] = await Promise.all([read('lineage/lineage.pdf'), read(FAMILY_FIGURES_PATH)]);
-  return { ...(main ? { main } : {}), ...(families ? { families } : {}) };
-}
-
-/** The diagrams drawn for the report alone (not written: lineage was not asked for). */
-async function renderReportDiagrams(ast: StudyAst, session: BuildSession): Promise<ReportDiagrams> {
-  const { renderLineage } = await import('@studykit/lineage');
-  const diagrams = reportDiagrams(await renderLineage(ast, { renderer: await warmRenderer(session) }));
-  if (!diagrams.main) throw new Error('the lineage renderer made no lineage.pdf');
-  return diagrams;
-}
-
-/** The session's mermaid renderer, launched on first use and again if its Chromium went away. */
-async function warmRenderer(session: BuildSession): Promise<MermaidRenderer> {
-  if (session.renderer && !session.renderer.usable) delete session.renderer;
-  if (session.renderer) return session.renderer;
-  // Decks ask at the same time: one launch, shared (a second browser would outlive the build).
-  session.launching ??= import('@studykit/lineage')
-    .then(({ MermaidRenderer }) => MermaidRenderer.launch())
-    .then((renderer) => {
-      session.renderer = renderer;
-      return renderer;
-    })
-    .finally(() => {
-      delete session.launching;
-    });
-  return session.launching;
-}
-
-function describe(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  return String(error);
 }

@@ -1,5 +1,12 @@
 import type { StudyAst } from '@studykit/core';
-import { labelsOf, outputLanguage, periodText } from '@studykit/view';
+import {
+  familyDiagramPath,
+  handoutPath,
+  labelsOf,
+  OUTPUT_PATHS,
+  outputLanguage,
+  periodText,
+} from '@studykit/view';
 
 const escapeHtml = (text: string) =>
   text
@@ -31,15 +38,15 @@ export async function renderSiteIndex(
     decks.push(
       `<li><strong>${escapeHtml(family.name)}</strong> <span class="meta">${escapeHtml(family.organisation)}${period} · ${escapeHtml(labels.papers(family.papers.length))}</span><br>` +
         `${await link(`slides/${family.id}/index.html`, labels.slidesWeb)} · ${await link(`slides/${family.id}.pdf`, labels.slidesPdf)} · ` +
-        `${await link(`handout/${family.id}.pdf`, labels.handoutPdf)} · ` +
-        `${await link(`lineage/lineage-${family.id}.svg`, labels.familyDiagram)}</li>`,
+        `${await link(handoutPath({ kind: 'family', id: family.id }), labels.handoutPdf)} · ` +
+        `${await link(familyDiagramPath(family.id, 'svg'), labels.familyDiagram)}</li>`,
     );
   }
   const diagram = await Promise.all([
-    link('lineage/lineage.svg', 'SVG'),
-    link('lineage/lineage.png', 'PNG'),
-    link('lineage/lineage.pdf', 'PDF'),
-    link('lineage/lineage.mmd', 'mermaid source'),
+    link(OUTPUT_PATHS.lineageSvg, 'SVG'),
+    link(OUTPUT_PATHS.lineagePng, 'PNG'),
+    link(OUTPUT_PATHS.lineagePdf, 'PDF'),
+    link(OUTPUT_PATHS.lineageMermaid, 'mermaid source'),
   ]);
   // The schedule: upcoming meetings first (soonest first), then past ones (latest first).
   const today = now.toISOString().slice(0, 10);
@@ -53,7 +60,7 @@ export async function renderSiteIndex(
     return (
       `<li><strong>${escapeHtml(heading)}</strong> <span class="meta">${escapeHtml(facts.join(' · '))}</span><br>` +
       `${await link(`meetings/${meeting.id}/index.html`, labels.slidesWeb)} · ${await link(`meetings/${meeting.id}.pdf`, labels.slidesPdf)} · ` +
-      `${await link(`handout/meeting-${meeting.id}.pdf`, labels.handoutPdf)}</li>`
+      `${await link(handoutPath({ kind: 'meeting', id: meeting.id }), labels.handoutPdf)}</li>`
     );
   };
   const upcoming = ast.meetings.filter((meeting) => meeting.date >= today);
@@ -62,7 +69,7 @@ export async function renderSiteIndex(
     ast.meetings.length === 0
       ? ''
       : `<h2 id="schedule">${escapeHtml(labels.schedule)}</h2>
-<p>${await link('meetings.ics', 'meetings.ics')} — subscribe in a calendar.</p>
+<p>${await link(OUTPUT_PATHS.calendar, 'meetings.ics')} — subscribe in a calendar.</p>
 ${upcoming.length > 0 ? `<h3>${escapeHtml(labels.upcoming)}</h3>\n<ul>\n${(await Promise.all(upcoming.map(meetingItem))).join('\n')}\n</ul>\n` : ''}${past.length > 0 ? `<h3>${escapeHtml(labels.past)}</h3>\n<ul>\n${(await Promise.all(past.map(meetingItem))).join('\n')}\n</ul>\n` : ''}`;
   return `<!doctype html>
 <html lang="${outputLanguage(ast) === 'zh' ? 'zh-Hans' : 'en'}">
@@ -81,9 +88,9 @@ ${upcoming.length > 0 ? `<h3>${escapeHtml(labels.upcoming)}</h3>\n<ul>\n${(await
 <h1>${escapeHtml(ast.study.title)}</h1>
 ${ast.study.subtitle ? `<p>${escapeHtml(ast.study.subtitle)}</p>\n` : ''}${ast.study.description.text ? `<p>${escapeHtml(ast.study.description.text)}</p>\n` : ''}<p class="meta">${escapeHtml([ast.study.group, labels.papersInFamilies(ast.papers.length, ast.families.length), labels.builtAt(`${now.toISOString().slice(0, 16).replace('T', ' ')} UTC`)].filter(Boolean).join(' · '))}</p>
 ${schedule}<h2>Study report</h2>
-<p>${await link('report/study-report.pdf', 'study-report.pdf')} — the printable handout.</p>
+<p>${await link(OUTPUT_PATHS.report, 'study-report.pdf')} — the printable handout.</p>
 <h2>References</h2>
-<p>${await link('references.bib', 'references.bib')} (BibTeX) · ${await link('references.json', 'references.json')} (CSL-JSON) — every paper, for LaTeX or a reference manager.</p>
+<p>${await link(OUTPUT_PATHS.bibtex, 'references.bib')} (BibTeX) · ${await link(OUTPUT_PATHS.cslJson, 'references.json')} (CSL-JSON) — every paper, for LaTeX or a reference manager.</p>
 <h2>Lineage diagram</h2>
 <p>${diagram.join(' · ')}</p>
 <h2>Decks, one per family</h2>

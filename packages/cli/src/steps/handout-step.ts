@@ -5,22 +5,24 @@
  */
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import type { StudyAst } from '@studykit/core';
 import type { DeckManifest } from '@studykit/slides';
-import { deckTargets, labelsOf } from '@studykit/view';
-import type { CommandLine } from './args.js';
-import { handoutDigest, type OutputDigests } from './output-digests.js';
-import type { StagedOutputs } from './staged-outputs.js';
-import { today } from './today.js';
+import { deckPdfPath, deckTargets, handoutPath, labelsOf } from '@studykit/view';
+import { handoutDigest } from '../output-digests.js';
+import { today } from '../today.js';
+import { deckFamilies } from './slides-step.js';
+import type { BuildContext, BuildStep } from './step.js';
 
-/** Writes the handouts of the decks the slides step would build and says what it did. */
-export async function writeHandouts(
-  ast: StudyAst,
-  line: CommandLine,
-  families: readonly string[] | undefined,
-  digests: OutputDigests,
-  staged: StagedOutputs,
-): Promise<string> {
+/** After the slides, from the decks as this build leaves them: so also for decks that were unchanged. */
+export const handoutStep: BuildStep = {
+  name: 'handout',
+  wanted: ({ request }) => request.kinds.includes('handout') || request.kinds.includes('slides'),
+  run: writeHandouts,
+};
+
+/** Stages the handouts of the decks the slides step would build and says what it did. */
+async function writeHandouts(context: BuildContext): Promise<string> {
+  const { ast, line, staged, digests } = context;
+  const families = deckFamilies(context);
   // Without --pdf the PDFs on disk may belong to older decks: notes would sit beside the wrong slides.
   if (!line.pdf) return 'skipped: the decks are built without PDFs (--no-pdf), and a handout prints them';
   // The handout renderer (pdf-lib, the report's faces) loads only when a handout is redrawn.
@@ -33,11 +35,11 @@ export async function writeHandouts(
   const failed: string[] = [];
   for (const spec of deckTargets(ast, families ? { families: [...families] } : {})) {
     const name = spec.kind === 'family' ? spec.id : `meeting-${spec.id}`;
-    const path = `handout/${name}.pdf`;
+    const path = handoutPath(spec);
     // The decks as this build leaves them: just built (staged), or unchanged in out/.
     const manifestBytes = await staged.read(`${spec.folder}/deck.json`);
     const manifest = manifestBytes ? (JSON.parse(manifestBytes.toString('utf8')) as DeckManifest) : undefined;
-    const deckPdf = await staged.read(`${spec.folder}.pdf`);
+    const deckPdf = await staged.read(deckPdfPath(spec));
     if (!manifest || !deckPdf) {
       missing.push(name);
       continue;
@@ -70,13 +72,13 @@ export async function writeHandouts(
       });
       await staged.stageFiles([file]);
       digests.set(key, digest);
-      made.push(name);
+      made.push(path);
     } catch (error) {
       failed.push(`${name}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
   const parts = [
-    made.length > 0 ? `wrote ${made.map((name) => join(line.out, 'handout', `${name}.pdf`)).join(', ')}` : '',
+    made.length > 0 ? `wrote ${made.map((path) => join(line.out, path)).join(', ')}` : '',
     unchanged.length > 0 ? `unchanged: ${unchanged.join(', ')}` : '',
     missing.length > 0
       ? `no deck PDF for ${missing.join(', ')} (build the slides first: studykit build --only slides)`

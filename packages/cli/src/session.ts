@@ -1,0 +1,36 @@
+/**
+ * State kept between builds (watch keeps the browser warm across edits): the mermaid renderer,
+ * launched on first use and shared by every step and deck that draws a diagram.
+ */
+import type { MermaidRenderer } from '@studykit/lineage';
+import type { createProgress } from './progress.js';
+
+export interface BuildSession {
+  renderer?: MermaidRenderer;
+  /** A launch in progress, shared by everyone who needs the renderer meanwhile. */
+  launching?: Promise<MermaidRenderer>;
+  progress: ReturnType<typeof createProgress>;
+}
+
+/** The session's mermaid renderer, launched on first use and again if its Chromium went away. */
+export async function warmRenderer(session: BuildSession): Promise<MermaidRenderer> {
+  if (session.renderer && !session.renderer.usable) delete session.renderer;
+  if (session.renderer) return session.renderer;
+  // Decks ask at the same time: one launch, shared (a second browser would outlive the build).
+  session.launching ??= import('@studykit/lineage')
+    .then(({ MermaidRenderer }) => MermaidRenderer.launch())
+    .then((renderer) => {
+      session.renderer = renderer;
+      return renderer;
+    })
+    .finally(() => {
+      delete session.launching;
+    });
+  return session.launching;
+}
+
+/** Drops the renderer after a failure: a dead browser must not poison the next build (watch). */
+export async function dropRenderer(session: BuildSession): Promise<void> {
+  await session.renderer?.close().catch(() => undefined);
+  delete session.renderer;
+}
