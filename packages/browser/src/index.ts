@@ -1,1 +1,5 @@
+export { contentTypeOf } from './content-type.js';
 export { CHROMIUM_ARGS, chromiumPath, type LaunchOptions, launchChromium } from './launch.js';
+export { isLoopbackHost } from './loopback-host.js';
+export { type RequestedPath, requestedPath } from './request-path.js';
+export { type ServeOptions, type StaticServer, serveFolder } from './static-server.js';
