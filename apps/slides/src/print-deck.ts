@@ -2,9 +2,9 @@
 /**
  * Prints a built deck to PDF in the warm Chromium: the built site is served on 127.0.0.1 (a free
  * port, so decks print side by side), opened on Slidev's print route, checked slide by slide for
- * anything outside its frame, then printed one slide per page.
+ * anything outside its frame, then printed one slide per page, dated with the build's date.
  */
-import { serveFolder } from '@studykit/browser';
+import { reproduciblePdf, serveFolder } from '@studykit/browser';
 import type { BrowserContext } from 'playwright-core';
 import type { DeckSlide } from './deck.js';
 import { CANVAS_HEIGHT, CANVAS_WIDTH } from './layout.js';
@@ -36,6 +36,8 @@ export async function printDeck(
   context: BrowserContext,
   siteDir: string,
   slides: readonly DeckSlide[],
+  /** The PDF's /CreationDate and /ModDate: the build's date, so the same deck gives the same bytes. */
+  pdfDate: Date,
 ): Promise<PrintedDeck> {
   const server = await serveFolder(siteDir);
   const page = await context.newPage();
@@ -91,7 +93,7 @@ export async function printDeck(
       printBackground: true,
       preferCSSPageSize: true,
     });
-    return { pdf: new Uint8Array(pdf), overflows };
+    return { pdf: reproduciblePdf(pdf, pdfDate), overflows };
   } finally {
     await page.close().catch(() => {});
     await server.close();

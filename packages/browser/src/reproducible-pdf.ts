@@ -48,7 +48,9 @@ export function reproduciblePdf(pdf: Uint8Array, date: Date): Uint8Array {
   const id = createHash('sha256').update(blanked).digest('hex').toUpperCase();
 
   for (const entry of dates) bytes.write(pdfDate(date, entry.length), entry.start, 'latin1');
-  return withId(bytes, tail, id);
+  const result = withId(bytes, tail, id);
+  // A plain Uint8Array, as page.pdf's callers had before.
+  return new Uint8Array(result.buffer, result.byteOffset, result.byteLength);
 }
 
 /** The last cross-reference table and trailer; only a classic table, not updated since. */
