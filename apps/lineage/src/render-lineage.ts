@@ -1,4 +1,5 @@
 /** The lineage renderer: AST in, files out (`lineage/…`); the CLI writes them. */
+import { sourceDate } from '@studykit/browser';
 import type { OutputFile, ProgressListener, StudyAst } from '@studykit/core';
 import { familiesWithPapers, OUTPUT_PATHS } from '@studykit/view';
 import { toMermaid, toOverviewMermaid } from './mermaid-text.js';
@@ -40,6 +41,8 @@ export interface RenderLineageOptions {
    * disk): it is taken as it is instead of drawn again, and not handed to `onFiles`.
    */
   reuse?: (name: string, text: string) => Promise<RenderedSvg | undefined>;
+  /** The date lineage.pdf and lineage-families.pdf carry; default `sourceDate()` (SOURCE_DATE_EPOCH, else now). */
+  pdfDate?: Date;
 }
 
 const STEP = 'lineage';
@@ -70,6 +73,8 @@ export async function renderLineage(
     text: toMermaid(ast, { family: family.id }),
   }));
   const total = families.length + 4;
+  // One date for every PDF of the build.
+  const pdfDate = options.pdfDate ?? sourceDate();
   let done = 0;
   const progress = (detail: string) => options.onProgress?.({ step: STEP, detail, done: done++, total });
 
@@ -82,7 +87,7 @@ export async function renderLineage(
       ? renderer.widen(2).catch(() => undefined)
       : undefined;
   try {
-    const main = drawMain(ast, renderer, options, progress);
+    const main = drawMain(ast, renderer, { ...options, pdfDate }, progress);
     const drawn = families.map(async (diagram) => {
       const kept = await options.reuse?.(diagram.name, diagram.text);
       const rendered =
@@ -102,6 +107,7 @@ export async function renderLineage(
       const pdf = await renderer.printPages(
         all.map(({ rendered }) => rendered),
         options.limits,
+        pdfDate,
       );
       progress(`printed ${FAMILY_FIGURES_PATH}`);
       return [{ path: FAMILY_FIGURES_PATH, contents: pdf }];
@@ -133,6 +139,7 @@ async function drawMain(
       name: 'lineage.mmd',
       ...(fits ? { fits } : {}),
       ...(options.limits ? { limits: options.limits } : {}),
+      pdfDate: options.pdfDate,
       onSvg: (svg) =>
         options.onFiles?.([
           { path: OUTPUT_PATHS.lineageMermaid, contents: text },

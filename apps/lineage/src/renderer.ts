@@ -3,7 +3,7 @@
  * Launch once, render many: mermaid is loaded once per page, so the watch mode can keep it warm.
  */
 import { availableParallelism } from 'node:os';
-import { launchChromium } from '@studykit/browser';
+import { launchChromium, reproduciblePdf, sourceDate } from '@studykit/browser';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { LineageRenderError, oneLine, syntaxErrorFrom } from './errors.js';
 import { assetFor, PAGE_URL } from './page-assets.js';
@@ -37,6 +37,11 @@ export interface FullRenderOptions extends RenderOptions {
    * it at once, so the diagram on screen updates without waiting for the raster and print formats.
    */
   onSvg?: (svg: string) => Promise<void> | void;
+  /**
+   * The date the PDF carries (its /CreationDate and /ModDate): the build's, so that the same diagram
+   * gives the same bytes. Default `sourceDate()`: SOURCE_DATE_EPOCH, else now.
+   */
+  pdfDate?: Date;
 }
 
 export interface RenderedSvg {
@@ -287,7 +292,8 @@ export class MermaidRenderer {
           `${base}.png: Chromium could not capture the ${size(width, height)} diagram at ${scale}× (${oneLine(error)}); open ${base}.svg instead, or build again on a less busy machine`,
         );
       });
-      const pdf = await this.print(page, width, height, limits).catch((error: unknown) => {
+      const pdfDate = options.pdfDate ?? sourceDate();
+      const pdf = await this.print(page, width, height, limits, pdfDate).catch((error: unknown) => {
         throw new LineageRenderError(
           `${base}.pdf: Chromium could not print the ${size(width, height)} diagram (${oneLine(error)}); open ${base}.svg instead, or build again on a less busy machine`,
         );
@@ -302,7 +308,11 @@ export class MermaidRenderer {
    * embedded fonts are left out here: the page has the same faces whole (and one document cannot hold
    * several subsets under one family name).
    */
-  printPages(diagrams: readonly RenderedSvg[], limits: Partial<CaptureLimits> = {}): Promise<Uint8Array> {
+  printPages(
+    diagrams: readonly RenderedSvg[],
+    limits: Partial<CaptureLimits> = {},
+    pdfDate: Date = sourceDate(),
+  ): Promise<Uint8Array> {
     const { pdfSide, timeoutMs } = { ...CAPTURE_LIMITS, ...limits };
     const sheets = diagrams.map(({ svg, width, height }) => {
       const scale = pdfScaleFor(width, height, { ...CAPTURE_LIMITS, pdfSide });
@@ -347,7 +357,7 @@ export class MermaidRenderer {
           timeoutMs,
           'page.pdf',
         );
-        return new Uint8Array(pdf);
+        return reproduciblePdf(pdf, pdfDate);
       } finally {
         await page.evaluate(() => {
           const { document } = globalThis as unknown as { document: PrintDocument };
@@ -389,8 +399,14 @@ export class MermaidRenderer {
     return run;
   }
 
-  /** One vector page the size of the diagram (scaled down to fit a PDF page when larger). */
-  private async print(page: Page, width: number, height: number, limits: CaptureLimits): Promise<Uint8Array> {
+  /** One vector page the size of the diagram (scaled down to fit a PDF page when larger), dated `date`. */
+  private async print(
+    page: Page,
+    width: number,
+    height: number,
+    limits: CaptureLimits,
+    date: Date,
+  ): Promise<Uint8Array> {
     const scale = pdfScaleFor(width, height, limits);
     const [pageWidth, pageHeight] = [Math.ceil(width * scale), Math.ceil(height * scale)];
     await sizeStage(page, width * scale, height * scale);
@@ -406,7 +422,7 @@ export class MermaidRenderer {
       limits.timeoutMs,
       'page.pdf',
     );
-    return new Uint8Array(pdf);
+    return reproduciblePdf(pdf, date);
   }
 
   async close(): Promise<void> {

@@ -2,12 +2,10 @@
 /**
  * Prints a built deck to PDF in the warm Chromium: the built site is served on 127.0.0.1 (a free
  * port, so decks print side by side), opened on Slidev's print route, checked slide by slide for
- * anything outside its frame, then printed one slide per page.
+ * anything outside its frame, then printed one slide per page, dated with the build's date.
  */
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { reproduciblePdf, serveFolder } from '@studykit/browser';
 import type { BrowserContext } from 'playwright-core';
-import sirv from 'sirv';
 import type { DeckSlide } from './deck.js';
 import { CANVAS_HEIGHT, CANVAS_WIDTH } from './layout.js';
 
@@ -34,35 +32,14 @@ export function describeOverflow(overflow: Overflow, title: string): string {
   return `slide ${overflow.slide + 1} "${title}" leaves its frame (${how})`;
 }
 
-/** Serve a folder on 127.0.0.1 at a free port. */
-export async function serveStatic(root: string): Promise<{ origin: string; close(): Promise<void> }> {
-  const handler = sirv(root, { dev: true, etag: false });
-  const server = createServer((request, response) =>
-    handler(request, response, () => {
-      response.writeHead(404).end('not found');
-    }),
-  );
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    origin: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
-
 export async function printDeck(
   context: BrowserContext,
   siteDir: string,
   slides: readonly DeckSlide[],
+  /** The PDF's /CreationDate and /ModDate: the build's date, so the same deck gives the same bytes. */
+  pdfDate: Date,
 ): Promise<PrintedDeck> {
-  const server = await serveStatic(siteDir);
+  const server = await serveFolder(siteDir);
   const page = await context.newPage();
   try {
     await page.setViewportSize({ width: CANVAS_WIDTH, height: CANVAS_HEIGHT });
@@ -116,7 +93,7 @@ export async function printDeck(
       printBackground: true,
       preferCSSPageSize: true,
     });
-    return { pdf: new Uint8Array(pdf), overflows };
+    return { pdf: reproduciblePdf(pdf, pdfDate), overflows };
   } finally {
     await page.close().catch(() => {});
     await server.close();

@@ -11,7 +11,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchChromium } from '@studykit/browser';
+import { launchChromium, sourceDate } from '@studykit/browser';
 import type { ReferenceCache } from '@studykit/citations';
 import type { OutputFile, OutputFolder, ProgressListener, StudyAst } from '@studykit/core';
 import { fontFaceCss, subsetFonts } from '@studykit/fonts';
@@ -56,6 +56,8 @@ export interface RenderDecksOptions {
   withNotes?: boolean;
   /** Print a PDF of each deck. Default true. */
   pdf?: boolean;
+  /** The date the deck PDFs carry; default `sourceDate()` (SOURCE_DATE_EPOCH, else now). */
+  pdfDate?: Date;
   /** Rebuild even when nothing changed. */
   force?: boolean;
   /** References formatted before (the CLI keeps them across builds): only new ones go through citeproc. */
@@ -156,6 +158,8 @@ export async function renderDecks(ast: StudyAst, options: RenderDecksOptions): P
   }
   const withNotes = options.withNotes ?? true;
   const pdf = options.pdf ?? true;
+  // One date for every deck PDF of the build.
+  const pdfDate = options.pdfDate ?? sourceDate();
   const version = slidevVersion();
   const result: RenderDecksResult = { files: [], folders: [], built: [], skipped: [], failed: [] };
   let done = 0;
@@ -191,7 +195,15 @@ export async function renderDecks(ast: StudyAst, options: RenderDecksOptions): P
       toBuild.map((deck) =>
         deckSlot(async () => {
           report(`deck ${deck.name}: laying out`);
-          const built = await renderOne(deck, { ...options, withNotes, pdf, context, buildSlot, report });
+          const built = await renderOne(deck, {
+            ...options,
+            withNotes,
+            pdf,
+            pdfDate,
+            context,
+            buildSlot,
+            report,
+          });
           result.folders.push(built.folder);
           if (built.pdf) result.files.push(built.pdf);
           result.built.push(deck.name);
@@ -228,6 +240,7 @@ function deckName(spec: DeckSpec): string {
 interface Shared extends RenderDecksOptions {
   withNotes: boolean;
   pdf: boolean;
+  pdfDate: Date;
   context: BrowserContext;
   buildSlot: ReturnType<typeof createLimiter>;
   report: (detail: string) => void;
@@ -318,7 +331,7 @@ async function renderOne(deck: OneDeck, shared: Shared): Promise<{ folder: Outpu
       if (!shared.pdf) return { folder };
 
       shared.report(`deck ${family}: checking every slide and printing the PDF`);
-      const printed = await printDeck(shared.context, siteDir, layout.slides).catch((error) =>
+      const printed = await printDeck(shared.context, siteDir, layout.slides, shared.pdfDate).catch((error) =>
         fail('print', error),
       );
       const titleOf = (index: number) => layout.slides[index]?.title ?? '';

@@ -7,12 +7,9 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchChromium } from '@studykit/browser';
+import { launchChromium, type StaticServer, serveFolder } from '@studykit/browser';
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { firstMissing, missingTool } from '../../../tests/skips.js';
-import { serveStatic } from '../src/print-deck.js';
-
-type StaticServer = Awaited<ReturnType<typeof serveStatic>>;
 
 /** A slide as a test knows it (from the built deck's deck.json). */
 export interface ShownSlide {
@@ -34,7 +31,7 @@ export class DeckBrowser {
   ) {}
 
   static async start(outDir: string): Promise<DeckBrowser> {
-    const server = await serveStatic(outDir);
+    const server = await serveFolder(outDir);
     return new DeckBrowser(outDir, server, await launchChromium());
   }
 

@@ -1,9 +1,9 @@
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
+import { serveFolder } from '@studykit/browser';
 import type { CommandLine } from '../args.js';
 import { UsageError } from '../args.js';
 import type { Io } from '../io.js';
-import { serveFolder } from '../serve.js';
 
 const exists = (path: string) =>
   access(path).then(
@@ -15,6 +15,7 @@ const exists = (path: string) =>
  * `studykit present --family ID` serves one built deck on 127.0.0.1 and prints the audience and
  * presenter URLs; without --family it serves the whole output folder (index, decks, diagram, report)
  * so that members can browse it: decks are web apps and need a server, not file://. Runs until Ctrl-C.
+ * The server answers only this machine's browser and never the caches (see @studykit/browser).
  */
 export async function present(line: CommandLine, io: Io): Promise<number> {
   const [family, ...more] = line.family;
@@ -27,7 +28,7 @@ export async function present(line: CommandLine, io: Io): Promise<number> {
         : `nothing built in ${line.out}; run: pnpm studykit build`,
     );
   }
-  const server = await serveFolder(line.out, line.port ?? 0);
+  const server = await serveFolder(line.out, { port: line.port ?? 0 });
   if (family) {
     // Hash routes: the deck opens at any path and deep links need no server-side fallback.
     const deck = `${server.origin}/slides/${encodeURIComponent(family)}/`;
