@@ -8,8 +8,9 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { decodeParseCache, encodeParseCache } from '@studykit/core/fs';
+import type { ParseCache } from '@studykit/core';
 import { describe, expect, it } from 'vitest';
+import { readCachePayload, writeCachePayload } from './cache-formats.js';
 import { root, studykit } from './run-cli.js';
 
 function copyOfMini(): { content: string; out: string; cacheFile: string } {
@@ -32,14 +33,14 @@ describe('the persistent parse cache', () => {
     const first = await titles(content, out);
     expect(existsSync(cacheFile)).toBe(true);
     // Poison the cached result of one file: if the CLI re-parsed it, the poison would not show.
-    const cache = decodeParseCache(readFileSync(cacheFile));
-    const [path, entry] = [...(cache ?? new Map())].find(([, result]) => result.paper) ?? [];
-    expect(path).toBeDefined();
+    const cache = readCachePayload<ParseCache>(cacheFile);
+    const [path, entry] = [...cache].find(([, result]) => result.paper) ?? [];
+    if (!path || !entry?.paper) throw new Error('no paper in the parse cache');
     entry.paper.title = 'From the cache';
-    writeFileSync(cacheFile, encodeParseCache(new Map([...(cache ?? new Map()), [path, entry]])));
+    writeCachePayload(cacheFile, new Map([...cache, [path, entry]]));
     expect(await titles(content, out)).toContain('From the cache');
     // An edit to that file is seen: it is parsed again.
-    const file = join(content, path as string);
+    const file = join(content, path);
     writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: .*$/m, 'title: Edited title'));
     const edited = await titles(content, out);
     expect(edited).toContain('Edited title');
@@ -53,7 +54,7 @@ describe('the persistent parse cache', () => {
     const first = await titles(content, out);
     writeFileSync(cacheFile, readFileSync(cacheFile).subarray(0, 100)); // a crash mid-write
     expect(await titles(content, out)).toEqual(first);
-    expect(decodeParseCache(readFileSync(cacheFile))).toBeDefined();
+    expect(() => readCachePayload(cacheFile)).not.toThrow();
     writeFileSync(cacheFile, 'not a cache at all');
     expect(await titles(content, out)).toEqual(first);
     rmSync(join(content, '..'), { recursive: true, force: true });

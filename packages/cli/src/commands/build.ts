@@ -1,7 +1,7 @@
 import { formatDiagnostics, hasErrors, type StudyAst, summarizeDiagnostics } from '@studykit/core';
 import type { CommandLine } from '../args.js';
 import { UsageError } from '../args.js';
-import type { Io } from '../io.js';
+import { type Io, noticesTo } from '../io.js';
 import { loadCached } from '../load.js';
 import { createProgress } from '../progress.js';
 import { type BuildSession, runBuild } from '../run-build.js';
@@ -9,7 +9,7 @@ import { removeStaleTemporaries } from '../write.js';
 
 /** `studykit build`: validate, then render each requested output; nothing is written if content has errors. */
 export async function build(line: CommandLine, io: Io): Promise<number> {
-  const ast = await loadCached(line.content, line.cache);
+  const ast = await loadCached(line.content, line.cache, noticesTo(io));
   if (ast.diagnostics.length > 0) io.stdout(formatDiagnostics(ast.diagnostics));
   if (hasErrors(ast.diagnostics)) {
     io.stderr(

@@ -1,6 +1,6 @@
 import type { CommandLine } from '../args.js';
 import { currentStamp, readSummary, writeSummary } from '../check-summary.js';
-import type { Io } from '../io.js';
+import { type Io, noticesTo } from '../io.js';
 import { currentYear } from '../today.js';
 
 /** Prints diagnostics (nothing at all when the content is clean); exit 1 on any error. */
@@ -15,7 +15,7 @@ export async function check(line: CommandLine, io: Io): Promise<number> {
   }
   const { formatDiagnostics, hasErrors, summarizeDiagnostics } = await import('@studykit/core');
   const { loadCached } = await import('../load.js');
-  const ast = await loadCached(line.content, line.cache);
+  const ast = await loadCached(line.content, line.cache, noticesTo(io));
   const stdout = ast.diagnostics.length > 0 ? formatDiagnostics(ast.diagnostics) : '';
   const stderr = ast.diagnostics.length > 0 ? summarizeDiagnostics(ast.diagnostics) : '';
   if (stdout) io.stdout(stdout);
