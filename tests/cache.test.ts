@@ -79,8 +79,8 @@ describe('the persistent parse cache', () => {
     expect(first.code).toBe(0);
     const summary = join(out, '.cache', 'check-summary.json');
     // Mark the summary: a check that answers from it prints the mark.
-    const stored = JSON.parse(readFileSync(summary, 'utf8'));
-    writeFileSync(summary, JSON.stringify({ ...stored, stdout: 'from the summary', code: 0 }));
+    const stored = readCachePayload<object>(summary);
+    writeCachePayload(summary, { ...stored, stdout: 'from the summary', code: 0 });
     expect((await studykit(['check', '--content', content, '--out', out])).stdout).toBe('from the summary\n');
     // Any edit (here: a broken year) runs the real check again.
     const paper = join(content, 'alpha', 'alpha-1.md');
