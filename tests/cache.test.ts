@@ -7,7 +7,6 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { deserialize, serialize } from 'node:v8';
 import type { ParseCache } from '@studykit/core';
 import { describe, expect, it } from 'vitest';
 import { readCachePayload, writeCachePayload } from './cache-formats.js';
@@ -116,12 +115,9 @@ describe('the persistent parse cache', () => {
     };
     expect(await report()).toContain('Hopper, G. (2020). Alpha Two. NeurIPS 2020.');
     // Poison every cached reference: a report that formats them again would not show the poison.
-    const stored = deserialize(readFileSync(referencesFile)) as { entries: [string, [string, string][]][] };
-    const poisoned = stored.entries.map(([key, entries]) => [
-      key,
-      entries.map(([id]) => [id, `Cached ${id}.`]),
-    ]);
-    writeFileSync(referencesFile, serialize({ ...stored, entries: poisoned }));
+    const stored = readCachePayload<Map<string, [string, string][]>>(referencesFile);
+    const poisoned = [...stored].map(([key, entries]) => [key, entries.map(([id]) => [id, `Cached ${id}.`])]);
+    writeCachePayload(referencesFile, new Map(poisoned as [string, string[][]][]));
     const fromCache = await report();
     expect(fromCache).toContain('Cached alpha-2.');
     expect(fromCache).not.toContain('Hopper, G. (2020)');

@@ -6,6 +6,7 @@ import { deckTargets, familiesWithPapers } from '@studykit/view';
 import type { CommandLine, OutputKind } from './args.js';
 import { meetingsCalendar } from './calendar.js';
 import { writeHandouts } from './handouts.js';
+import type { Notice } from './io.js';
 import {
   deckDigest,
   familyDiagramDigest,
@@ -26,6 +27,8 @@ export interface BuildSession {
   /** A launch in progress, shared by everyone who needs the renderer meanwhile. */
   launching?: Promise<MermaidRenderer>;
   progress: ReturnType<typeof createProgress>;
+  /** Where a damaged cache file is reported (the command's stderr). */
+  notice: Notice;
 }
 
 export interface StepFailure {
@@ -59,11 +62,11 @@ export async function runBuild(
     }
   };
   let lineageFiles: OutputFile[] | undefined;
-  const digests = await OutputDigests.load(line.cache);
+  const digests = await OutputDigests.load(line.cache, session.notice);
   // Read only if the report or a deck formats references; written back after the build.
   let storedReferences: Promise<StoredReferences> | undefined;
   const referenceCache = () => {
-    storedReferences ??= StoredReferences.load(line.cache);
+    storedReferences ??= StoredReferences.load(line.cache, session.notice);
     return storedReferences;
   };
   const lineageNow = lineageDigest(ast);

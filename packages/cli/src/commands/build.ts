@@ -19,7 +19,7 @@ export async function build(line: CommandLine, io: Io): Promise<number> {
   }
   checkFamilies(ast, line.family);
   await removeStaleTemporaries(line.out);
-  const session: BuildSession = { progress: createProgress(io) };
+  const session: BuildSession = { progress: createProgress(io), notice: noticesTo(io) };
   try {
     const failures = await runBuild(ast, line, session);
     for (const failure of failures) io.stderr(`studykit: ${failure.step} failed: ${failure.message}`);
