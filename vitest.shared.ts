@@ -5,6 +5,7 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 /** Tests import workspace packages from source, so a unit test never depends on a stale dist/. */
 export const workspaceAliases = {
   '@studykit/core/fs': here('./packages/core/src/fs.ts'),
+  '@studykit/core/cache-file': here('./packages/core/src/cache-file.ts'),
   '@studykit/core': here('./packages/core/src/index.ts'),
   '@studykit/browser': here('./packages/browser/src/index.ts'),
   '@studykit/fonts': here('./packages/fonts/src/index.ts'),

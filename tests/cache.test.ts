@@ -7,9 +7,9 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { deserialize, serialize } from 'node:v8';
-import { decodeParseCache, encodeParseCache } from '@studykit/core/fs';
+import type { ParseCache } from '@studykit/core';
 import { describe, expect, it } from 'vitest';
+import { readCachePayload, writeCachePayload } from './cache-formats.js';
 import { root, studykit } from './run-cli.js';
 
 function copyOfMini(): { content: string; out: string; cacheFile: string } {
@@ -39,14 +39,14 @@ describe('the persistent parse cache', () => {
     const first = await titles(content, out);
     expect(existsSync(cacheFile)).toBe(true);
     // Poison the cached result of one file: if the CLI re-parsed it, the poison would not show.
-    const cache = decodeParseCache(readFileSync(cacheFile));
-    const [path, entry] = [...(cache ?? new Map())].find(([, result]) => result.paper) ?? [];
-    expect(path).toBeDefined();
+    const cache = readCachePayload<ParseCache>(cacheFile);
+    const [path, entry] = [...cache].find(([, result]) => result.paper) ?? [];
+    if (!path || !entry?.paper) throw new Error('no paper in the parse cache');
     entry.paper.title = 'From the cache';
-    writeFileSync(cacheFile, encodeParseCache(new Map([...(cache ?? new Map()), [path, entry]])));
+    writeCachePayload(cacheFile, new Map([...cache, [path, entry]]));
     expect(await titles(content, out)).toContain('From the cache');
     // An edit to that file is seen: it is parsed again.
-    const file = join(content, path as string);
+    const file = join(content, path);
     writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: .*$/m, 'title: Edited title'));
     const edited = await titles(content, out);
     expect(edited).toContain('Edited title');
@@ -60,7 +60,7 @@ describe('the persistent parse cache', () => {
     const first = await titles(content, out);
     writeFileSync(cacheFile, readFileSync(cacheFile).subarray(0, 100)); // a crash mid-write
     expect(await titles(content, out)).toEqual(first);
-    expect(decodeParseCache(readFileSync(cacheFile))).toBeDefined();
+    expect(() => readCachePayload(cacheFile)).not.toThrow();
     writeFileSync(cacheFile, 'not a cache at all');
     expect(await titles(content, out)).toEqual(first);
     rmSync(join(content, '..'), { recursive: true, force: true });
@@ -93,8 +93,8 @@ describe('the persistent parse cache', () => {
     expect(first.code).toBe(0);
     const summary = join(out, '..', 'cache', 'check-summary.json');
     // Mark the summary: a check that answers from it prints the mark.
-    const stored = JSON.parse(readFileSync(summary, 'utf8'));
-    writeFileSync(summary, JSON.stringify({ ...stored, stdout: 'from the summary', code: 0 }));
+    const stored = readCachePayload<object>(summary);
+    writeCachePayload(summary, { ...stored, stdout: 'from the summary', code: 0 });
     expect(
       (await studykit(['check', '--content', content, '--out', out, '--cache', join(out, '..', 'cache')]))
         .stdout,
@@ -146,12 +146,9 @@ describe('the persistent parse cache', () => {
     };
     expect(await report()).toContain('Hopper, G. (2020). Alpha Two. NeurIPS 2020.');
     // Poison every cached reference: a report that formats them again would not show the poison.
-    const stored = deserialize(readFileSync(referencesFile)) as { entries: [string, [string, string][]][] };
-    const poisoned = stored.entries.map(([key, entries]) => [
-      key,
-      entries.map(([id]) => [id, `Cached ${id}.`]),
-    ]);
-    writeFileSync(referencesFile, serialize({ ...stored, entries: poisoned }));
+    const stored = readCachePayload<Map<string, [string, string][]>>(referencesFile);
+    const poisoned = [...stored].map(([key, entries]) => [key, entries.map(([id]) => [id, `Cached ${id}.`])]);
+    writeCachePayload(referencesFile, new Map(poisoned as [string, string[][]][]));
     const fromCache = await report();
     expect(fromCache).toContain('Cached alpha-2.');
     expect(fromCache).not.toContain('Hopper, G. (2020)');

@@ -46,7 +46,9 @@ function runSlidev(args: string[], cwd: string): Promise<string> {
     const bin = process.env.STUDYKIT_SLIDEV_BIN || SLIDEV_BIN;
     const child = spawn(process.execPath, [bin, ...args], {
       cwd,
-      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', CI: '1' },
+      // NODE_ENV=production whatever the caller's (vitest sets `test`): another value makes Slidev build
+      // in development mode, which writes the deck's temporary build path into its scripts.
+      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', CI: '1', NODE_ENV: 'production' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

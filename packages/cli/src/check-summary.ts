@@ -2,14 +2,16 @@
  * `studykit check` with nothing changed answers from a small summary instead of loading the parser:
  * the size and modification time of every file in the content folder, the parser's own files, the
  * year checked against, and what the last check printed. Any difference, and the full check runs.
- * Light on purpose: only node's fs here (importing core would load remark, the cost it saves).
+ * Light on purpose: only node's fs and the cache file envelope here (importing core's main entry
+ * would load remark, the cost it saves).
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, sep } from 'node:path';
-import { writeOutputs } from './write.js';
+import { isRecord, jsonPayload } from '@studykit/core/cache-file';
+import { cacheFile, readCacheFile, writeCacheFile } from './cache-file.js';
+import type { Notice } from './io.js';
 
-const FILE = 'check-summary.json';
 const require = createRequire(import.meta.url);
 
 export interface CheckSummary {
@@ -18,6 +20,22 @@ export interface CheckSummary {
   stderr: string;
   code: number;
 }
+
+const isSummary = (value: unknown): value is CheckSummary =>
+  isRecord(value) &&
+  typeof value.stamp === 'string' &&
+  typeof value.stdout === 'string' &&
+  typeof value.stderr === 'string' &&
+  Number.isInteger(value.code);
+
+const SUMMARY = cacheFile('check-summary.json', {
+  name: 'studykit-check-summary',
+  version: '2',
+  codec: jsonPayload,
+  isValid: isSummary,
+  // Version 1 was the same object, without an envelope.
+  isUnversioned: isSummary,
+});
 
 /** Every file below the content folder (dot-files and node_modules aside) with its size and time. */
 async function folderStamp(dir: string): Promise<string[]> {
@@ -56,16 +74,12 @@ export async function currentStamp(content: string, year: number): Promise<strin
   return JSON.stringify({ year, files, parser });
 }
 
-export async function readSummary(cacheDir: string): Promise<CheckSummary | undefined> {
-  try {
-    return JSON.parse(await readFile(join(cacheDir, FILE), 'utf8')) as CheckSummary;
-  } catch {
-    return undefined;
-  }
+export function readSummary(cacheDir: string, notice: Notice): Promise<CheckSummary | undefined> {
+  return readCacheFile(cacheDir, SUMMARY, notice);
 }
 
 export async function writeSummary(cacheDir: string, summary: CheckSummary): Promise<void> {
-  await writeOutputs(cacheDir, [{ path: FILE, contents: JSON.stringify(summary) }]).catch(() => {
+  await writeCacheFile(cacheDir, SUMMARY, summary).catch(() => {
     // A read-only cache folder only costs speed.
   });
 }

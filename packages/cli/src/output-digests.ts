@@ -1,20 +1,35 @@
 /**
  * Output digests, like the decks' deck.json: an output whose inputs (the part of the AST it reads,
  * its options, the renderer's version) are unchanged since it was last written is not rendered
- * again. Kept in <cache>/outputs.json, written atomically; a missing or damaged file only means a
- * rebuild.
+ * again. Kept in <cache>/outputs.json, written atomically; a missing, older or damaged file only
+ * means a rebuild (damage is noticed).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { StudyAst } from '@studykit/core';
+import { isRecord, jsonPayload } from '@studykit/core/cache-file';
 import type { DeckTarget } from '@studykit/view';
-import { writeOutputs } from './write.js';
+import { cacheFile, readCacheFile, writeCacheFile } from './cache-file.js';
+import type { Notice } from './io.js';
 
-const FILE = 'outputs.json';
 const require = createRequire(import.meta.url);
+
+/** Output name → digest of its inputs when it was last written. */
+type Digests = Record<string, string>;
+
+const isDigests = (value: unknown): value is Digests =>
+  isRecord(value) && Object.values(value).every((digest) => typeof digest === 'string');
+
+const OUTPUTS = cacheFile('outputs.json', {
+  name: 'studykit-outputs',
+  version: '2',
+  codec: jsonPayload,
+  isValid: isDigests,
+  // Version 1 was the same map, without an envelope.
+  isUnversioned: isDigests,
+});
 
 /** The folder holding a package's package.json, found from what `from` resolves it to. */
 function packageDir(name: string, from: NodeJS.Require): string | undefined {
@@ -197,13 +212,9 @@ export class OutputDigests {
     private readonly digests: Record<string, string>,
   ) {}
 
-  static async load(cacheDir: string): Promise<OutputDigests> {
-    const stored = await readFile(`${cacheDir}/${FILE}`, 'utf8').then(
-      (text) => JSON.parse(text) as unknown,
-      () => undefined,
-    );
-    const valid = stored && typeof stored === 'object' && !Array.isArray(stored);
-    return new OutputDigests(cacheDir, valid ? { ...(stored as Record<string, string>) } : {});
+  static async load(cacheDir: string, notice: Notice): Promise<OutputDigests> {
+    const stored = await readCacheFile(cacheDir, OUTPUTS, notice);
+    return new OutputDigests(cacheDir, { ...stored });
   }
 
   get(output: string): string | undefined {
@@ -229,8 +240,6 @@ export class OutputDigests {
   async save(): Promise<void> {
     if (!this.changed) return;
     this.changed = false;
-    await writeOutputs(this.cacheDir, [
-      { path: FILE, contents: `${JSON.stringify(this.digests, null, 2)}\n` },
-    ]);
+    await writeCacheFile(this.cacheDir, OUTPUTS, this.digests);
   }
 }

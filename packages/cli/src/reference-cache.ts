@@ -1,16 +1,40 @@
 /**
  * Formatted references kept between builds (<cache>/references.bin): citeproc's APA formatting is
  * the slowest part of a large report (3.4–4.2 s for 1,000 papers), and a paper's reference changes
- * only when its group does (see formatReferences). Written atomically; a damaged file is ignored.
+ * only when its group does (see formatReferences). Written atomically; a damaged file is ignored
+ * (and noticed), an older one silently.
  */
-import { readFile } from 'node:fs/promises';
-import { deserialize, serialize } from 'node:v8';
 import type { ReferenceCache } from '@studykit/citations';
-import { writeOutputs } from './write.js';
+import { isRecord, v8Payload } from '@studykit/core/cache-file';
+import { cacheFile, readCacheFile, writeCacheFile } from './cache-file.js';
+import type { Notice } from './io.js';
 
-const FILE = 'references.bin';
-const FORMAT = 'studykit-references-1';
 type Entries = readonly (readonly [string, string])[];
+
+/** Each group's key → its papers' [id, formatted reference] pairs, as the report prints them. */
+const isGroups = (value: unknown): value is Map<string, Entries> =>
+  value instanceof Map &&
+  [...value].every(
+    ([key, entries]) =>
+      typeof key === 'string' &&
+      Array.isArray(entries) &&
+      entries.every(
+        (pair: unknown) =>
+          Array.isArray(pair) &&
+          pair.length === 2 &&
+          typeof pair[0] === 'string' &&
+          typeof pair[1] === 'string',
+      ),
+  );
+
+const REFERENCES = cacheFile('references.bin', {
+  name: 'studykit-references',
+  version: '2',
+  codec: v8Payload,
+  isValid: isGroups,
+  // Version 1 was `{ format: 'studykit-references-1', entries }` without an envelope.
+  isUnversioned: (value) => isRecord(value) && value.format === 'studykit-references-1',
+});
 
 export class StoredReferences implements ReferenceCache {
   /** Groups read or formatted during this build: what is written back (older groups are dropped). */
@@ -22,20 +46,8 @@ export class StoredReferences implements ReferenceCache {
     private readonly stored: ReadonlyMap<string, Entries>,
   ) {}
 
-  static async load(cacheDir: string): Promise<StoredReferences> {
-    const stored = await readFile(`${cacheDir}/${FILE}`).then(
-      (bytes) => {
-        try {
-          const value = deserialize(bytes) as { format?: unknown; entries?: unknown };
-          return value?.format === FORMAT && Array.isArray(value.entries)
-            ? new Map(value.entries as [string, Entries][])
-            : undefined;
-        } catch {
-          return undefined;
-        }
-      },
-      () => undefined,
-    );
+  static async load(cacheDir: string, notice: Notice): Promise<StoredReferences> {
+    const stored = await readCacheFile(cacheDir, REFERENCES, notice);
     return new StoredReferences(cacheDir, stored ?? new Map());
   }
 
@@ -58,8 +70,7 @@ export class StoredReferences implements ReferenceCache {
     if (!this.added) return;
     const keepStored = this.stored.size <= 2 * this.used.size + 100;
     const kept = new Map(keepStored ? [...this.stored, ...this.used] : this.used);
-    const bytes = serialize({ format: FORMAT, entries: [...kept] });
-    await writeOutputs(this.cacheDir, [{ path: FILE, contents: bytes }]).catch(() => {
+    await writeCacheFile(this.cacheDir, REFERENCES, kept).catch(() => {
       // A read-only cache folder only costs speed.
     });
   }

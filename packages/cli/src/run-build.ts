@@ -48,7 +48,7 @@ export async function runBuild(
   request: BuildRequest = { kinds: line.only },
 ): Promise<StepFailure[]> {
   const staged = await StagedOutputs.open(line.out);
-  const digests = await OutputDigests.load(line.cache);
+  const digests = await OutputDigests.load(line.cache, session.notice);
   // Read only if the report or a deck formats references; written back after the build.
   let references: Promise<StoredReferences> | undefined;
   const context: BuildContext = {
@@ -60,7 +60,7 @@ export async function runBuild(
     digests,
     selected: line.family.length > 0 ? line.family : undefined,
     referenceCache: () => {
-      references ??= StoredReferences.load(line.cache);
+      references ??= StoredReferences.load(line.cache, session.notice);
       return references;
     },
     present: async (paths) => (await Promise.all(paths.map((path) => staged.exists(path)))).every(Boolean),

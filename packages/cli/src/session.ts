@@ -3,6 +3,7 @@
  * launched on first use and shared by every step and deck that draws a diagram.
  */
 import type { MermaidRenderer } from '@studykit/lineage';
+import type { Notice } from './io.js';
 import type { createProgress } from './progress.js';
 
 export interface BuildSession {
@@ -10,6 +11,8 @@ export interface BuildSession {
   /** A launch in progress, shared by everyone who needs the renderer meanwhile. */
   launching?: Promise<MermaidRenderer>;
   progress: ReturnType<typeof createProgress>;
+  /** Where one-line notices go (a damaged cache file ignored). */
+  notice: Notice;
 }
 
 /** The session's mermaid renderer, launched on first use and again if its Chromium went away. */

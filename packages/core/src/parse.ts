@@ -23,7 +23,7 @@ export interface ParseOptions {
 }
 
 /** What one file yields on its own, before the cross-file checks. */
-interface FileResult {
+export interface FileResult {
   /** sha256 of the file's text as read: an unchanged text is not parsed again (the text is not kept). */
   textDigest: string;
   currentYear: number;

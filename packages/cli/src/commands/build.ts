@@ -1,7 +1,7 @@
 import { formatDiagnostics, hasErrors, type StudyAst, summarizeDiagnostics } from '@studykit/core';
 import type { CommandLine } from '../args.js';
 import { UsageError } from '../args.js';
-import type { Io } from '../io.js';
+import { type Io, noticesTo } from '../io.js';
 import { loadCached } from '../load.js';
 import { lockOutFolder } from '../out-lock.js';
 import { createProgress } from '../progress.js';
@@ -9,7 +9,7 @@ import { type BuildSession, runBuild } from '../run-build.js';
 
 /** `studykit build`: validate, then render each requested output; nothing is written if content has errors. */
 export async function build(line: CommandLine, io: Io): Promise<number> {
-  const ast = await loadCached(line.content, line.cache);
+  const ast = await loadCached(line.content, line.cache, noticesTo(io));
   if (ast.diagnostics.length > 0) io.stdout(formatDiagnostics(ast.diagnostics));
   if (hasErrors(ast.diagnostics)) {
     io.stderr(
@@ -24,7 +24,7 @@ export async function build(line: CommandLine, io: Io): Promise<number> {
       `studykit: a build of ${line.out} (pid ${lock.recoveredFrom}) was killed; its staged outputs are finished or dropped`,
     );
   }
-  const session: BuildSession = { progress: createProgress(io) };
+  const session: BuildSession = { progress: createProgress(io), notice: noticesTo(io) };
   try {
     const failures = await runBuild(ast, line, session);
     for (const failure of failures) io.stderr(`studykit: ${failure.step} failed: ${failure.message}`);

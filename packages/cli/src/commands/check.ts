@@ -1,13 +1,14 @@
 import type { CommandLine } from '../args.js';
 import { currentStamp, readSummary, writeSummary } from '../check-summary.js';
-import type { Io } from '../io.js';
+import { type Io, noticesTo } from '../io.js';
 import { currentYear } from '../today.js';
 
 /** Prints diagnostics (nothing at all when the content is clean); exit 1 on any error. */
 export async function check(line: CommandLine, io: Io): Promise<number> {
+  const notice = noticesTo(io);
   // Nothing changed since the last check: print what it printed, without loading the parser.
   const stamp = await currentStamp(line.content, currentYear()).catch(() => undefined);
-  const last = stamp ? await readSummary(line.cache) : undefined;
+  const last = stamp ? await readSummary(line.cache, notice) : undefined;
   if (stamp && last?.stamp === stamp) {
     if (last.stdout) io.stdout(last.stdout);
     if (last.stderr) io.stderr(last.stderr);
@@ -15,7 +16,7 @@ export async function check(line: CommandLine, io: Io): Promise<number> {
   }
   const { formatDiagnostics, hasErrors, summarizeDiagnostics } = await import('@studykit/core');
   const { loadCached } = await import('../load.js');
-  const ast = await loadCached(line.content, line.cache);
+  const ast = await loadCached(line.content, line.cache, notice);
   const stdout = ast.diagnostics.length > 0 ? formatDiagnostics(ast.diagnostics) : '';
   const stderr = ast.diagnostics.length > 0 ? summarizeDiagnostics(ast.diagnostics) : '';
   if (stdout) io.stdout(stdout);

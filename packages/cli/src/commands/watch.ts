@@ -9,7 +9,7 @@ import {
 import { readContentFolder } from '@studykit/core/fs';
 import { watch as watchFiles } from 'chokidar';
 import type { CommandLine } from '../args.js';
-import type { Io } from '../io.js';
+import { type Io, noticesTo } from '../io.js';
 import { loadOrFail } from '../load.js';
 import { lockOutFolder } from '../out-lock.js';
 import { createProgress } from '../progress.js';
@@ -29,7 +29,7 @@ export function changedFamilies(previous: StudyAst | undefined, next: StudyAst):
  * what the edit touches. A broken edit keeps the last good outputs; Ctrl-C stops cleanly.
  */
 export async function watch(line: CommandLine, io: Io): Promise<number> {
-  const session: BuildSession = { progress: createProgress(io) };
+  const session: BuildSession = { progress: createProgress(io), notice: noticesTo(io) };
   let lastGood: StudyAst | undefined;
   let running: Promise<void> = Promise.resolve();
   let pending = false;

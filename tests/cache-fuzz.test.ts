@@ -1,0 +1,208 @@
+/**
+ * Caches cannot break a build: each of the four cache files, damaged every way we can think of
+ * (empty, garbage, cut in half, a flipped byte, a foreign payload with a valid checksum), is ignored
+ * with exactly one line naming it, the command still does its job, and the file is written anew; a
+ * missing file or one of an older version is ignored without a word.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serialize } from 'node:v8';
+import { encodeCacheFile } from '@studykit/core/cache-file';
+import { PARSER_VERSION } from '@studykit/core/fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cacheFormat, readCachePayload } from './cache-formats.js';
+import { root, studykit } from './run-cli.js';
+import { missingTool, skipNote } from './skips.js';
+
+const mini = join(root, 'tests/fixtures/content-mini');
+const noPdftotext = missingTool('pdftotext');
+
+type Payload = Record<string, unknown> | Map<string, unknown>;
+
+/** One cache file: the command that reads it, and how to spoil or age its payload. */
+interface CacheFileCase {
+  file: string;
+  /** Prepares a cache folder holding a good copy of the file (and the outputs the command reuses). */
+  prepare: string[];
+  command: string[];
+  /** The payload with a field the reader relies on of the wrong type. */
+  wrongShape(payload: Payload): unknown;
+  /** The file exactly as studykit wrote it before cache files had a header. */
+  unversioned(payload: Payload): Uint8Array;
+  /** Whether the command's output is right (beyond its exit code and stdout). */
+  outputIsRight?(out: string): void;
+}
+
+const firstOf = (map: Map<string, unknown>) => [...map][0] as [string, unknown];
+
+const FILES: CacheFileCase[] = [
+  {
+    file: 'parse-cache.bin',
+    prepare: ['build', '--only', 'index'],
+    command: ['build', '--only', 'index'],
+    // Before the envelope, a cached entry without its diagnostics list was a TypeError on every run.
+    wrongShape: (payload) => {
+      const map = new Map(payload as Map<string, Record<string, unknown>>);
+      const [path, entry] = firstOf(map);
+      return map.set(path, { ...(entry as Record<string, unknown>), diagnostics: null });
+    },
+    unversioned: (payload) =>
+      serialize({
+        format: 'studykit-parse-cache',
+        version: PARSER_VERSION,
+        entries: [...(payload as Map<string, unknown>)],
+      }),
+  },
+  {
+    file: 'outputs.json',
+    prepare: ['build', '--only', 'index'],
+    command: ['build', '--only', 'index'],
+    wrongShape: (payload) => ({ ...payload, references: 42 }),
+    unversioned: (payload) => Buffer.from(`${JSON.stringify(payload, null, 2)}\n`),
+  },
+  {
+    file: 'check-summary.json',
+    prepare: ['check'],
+    command: ['check'],
+    // The stamp still matches: a reader that trusted it would answer from it.
+    wrongShape: (payload) => ({ ...payload, code: 'zero', stdout: 7 }),
+    unversioned: (payload) => Buffer.from(JSON.stringify(payload)),
+  },
+  {
+    file: 'references.bin',
+    // The lineage is built once, so that each report below reuses its diagrams (no browser).
+    prepare: ['build', '--only', 'lineage,report'],
+    command: ['build', '--only', 'report', '--force'],
+    wrongShape: (payload) => {
+      const map = new Map(payload as Map<string, unknown>);
+      return map.set(firstOf(map)[0], [['alpha-2', 5]]);
+    },
+    unversioned: (payload) =>
+      serialize({ format: 'studykit-references-1', entries: [...(payload as Map<string, unknown>)] }),
+    outputIsRight: (out) => {
+      const text = execFileSync('pdftotext', [join(out, 'report', 'study-report.pdf'), '-'], {
+        encoding: 'utf8',
+      });
+      expect(text).toContain('Hopper, G. (2020). Alpha Two. NeurIPS 2020.');
+    },
+  },
+];
+
+/** Deterministic noise: the same garbage on every run. */
+function garbage(length: number): Uint8Array {
+  let seed = 20261129;
+  return Uint8Array.from({ length }, () => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed >>> 16;
+  });
+}
+
+/** Each way to spoil a good file at `path`, with the reason its notice gives (undefined: no notice). */
+const DAMAGES: {
+  damage: string;
+  reason: RegExp | undefined;
+  spoil(path: string, cache: CacheFileCase): Uint8Array | null;
+}[] = [
+  { damage: 'missing', reason: undefined, spoil: () => null },
+  { damage: 'empty', reason: /empty file/, spoil: () => new Uint8Array() },
+  { damage: 'garbage bytes', reason: /no header/, spoil: () => garbage(2000) },
+  {
+    damage: 'truncated to half',
+    // Half of a small file may end inside the header.
+    reason: /truncated|no header/,
+    spoil: (path) => {
+      const good = readFileSync(path);
+      return good.subarray(0, good.length >> 1);
+    },
+  },
+  {
+    damage: 'one byte flipped in the payload',
+    reason: /checksum mismatch/,
+    spoil: (path) => {
+      const bytes = readFileSync(path);
+      const payloadStart = bytes.indexOf('\n') + 1;
+      const at = payloadStart + ((bytes.length - payloadStart) >> 1);
+      bytes[at] = (bytes[at] ?? 0) ^ 0x01;
+      return bytes;
+    },
+  },
+  {
+    damage: 'a wrong shape with a valid checksum',
+    reason: /unexpected shape/,
+    spoil: (path, cache) => encodeCacheFile(cacheFormat(path), cache.wrongShape(readCachePayload(path))),
+  },
+  {
+    damage: 'an older version',
+    reason: undefined,
+    spoil: (path) => encodeCacheFile(cacheFormat(path, 'older-1'), readCachePayload(path)),
+  },
+  {
+    damage: 'the format from before the header',
+    reason: undefined,
+    spoil: (path, cache) => cache.unversioned(readCachePayload(path)),
+  },
+];
+
+/** The lines the CLI prints about itself (notices, crashes), as opposed to progress and diagnostics. */
+const ownLines = (stderr: string) => stderr.split('\n').filter((line) => line.startsWith('studykit:'));
+
+const work = mkdtempSync(join(tmpdir(), 'studykit-cache-fuzz-'));
+/** A case's folder holds its out/ and its cache/ (outside out/, as the CLI requires). */
+const folders = (dir: string) => ['--out', join(dir, 'out'), '--cache', join(dir, 'cache')];
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe.each(FILES)('$file damaged or aged', (cache) => {
+  const prepared = join(work, `prepared-${cache.file}`);
+  let baseline: { stdout: string; index: string | undefined };
+
+  beforeAll(async () => {
+    const first = await studykit([...cache.prepare, '--content', mini, ...folders(prepared)]);
+    expect(first.code, first.stderr).toBe(0);
+    const again = await studykit([...cache.command, '--content', mini, ...folders(prepared)]);
+    expect(again.code, again.stderr).toBe(0);
+    expect(existsSync(join(prepared, 'cache', cache.file))).toBe(true);
+    const index = join(prepared, 'out', 'index.html');
+    baseline = { stdout: again.stdout, index: existsSync(index) ? readFileSync(index, 'utf8') : undefined };
+  }, 120_000);
+
+  const skip = cache.outputIsRight ? noPdftotext : undefined;
+  it.skipIf(skip).each(DAMAGES)(
+    `$damage: the command succeeds, notices only damage, and rewrites the file${skipNote(skip)}`,
+    async ({ damage, reason, spoil }) => {
+      const out = join(work, `${cache.file}-${damage.replaceAll(' ', '-')}`);
+      cpSync(prepared, out, { recursive: true });
+      const path = join(out, 'cache', cache.file);
+      const spoiled = spoil(path, cache);
+      if (spoiled) writeFileSync(path, spoiled);
+      else rmSync(path);
+
+      const run = () => studykit([...cache.command, '--content', mini, ...folders(out)]);
+      const first = await run();
+      expect(first.code, first.stderr).toBe(0);
+      expect(first.stdout).toBe(baseline.stdout);
+      if (reason) {
+        const [notice, ...others] = ownLines(first.stderr);
+        expect(others, first.stderr).toEqual([]);
+        expect(notice).toMatch(reason);
+        expect(notice?.replace(/ \(.*\);/, ' (…);')).toBe(
+          `studykit: ignored a damaged cache file ${path} (…); it will be rebuilt`,
+        );
+      } else {
+        expect(ownLines(first.stderr)).toEqual([]);
+      }
+      if (baseline.index !== undefined)
+        expect(readFileSync(join(out, 'out', 'index.html'), 'utf8')).toBe(baseline.index);
+      cache.outputIsRight?.(join(out, 'out'));
+
+      // Written anew, whole and of this version: the next run reads it without a word.
+      expect(() => readCachePayload(path)).not.toThrow();
+      const second = await run();
+      expect(second.code, second.stderr).toBe(0);
+      expect(ownLines(second.stderr)).toEqual([]);
+      rmSync(out, { recursive: true, force: true });
+    },
+    60_000,
+  );
+});
