@@ -12,7 +12,7 @@ import {
   type Run,
   type TextStyle,
   type Typesetter,
-} from '@studykit/report';
+} from '@studykit/typeset';
 import type { Box, PageGrid } from './layouts.js';
 
 export interface HeaderText {

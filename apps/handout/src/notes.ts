@@ -3,7 +3,7 @@
  * Chinese breaks between characters, never inside a word). Long notes step down in size; past the
  * smallest size they are cut with an ellipsis rather than run into the next slide.
  */
-import { baselineOf, INK, type Line, type TextStyle, type Typesetter } from '@studykit/report';
+import { baselineOf, INK, type Line, type TextStyle, type Typesetter } from '@studykit/typeset';
 
 export interface SetLine {
   line: Line;

@@ -14,7 +14,7 @@ import {
   type PaperSize,
   Typesetter,
   writeOutline,
-} from '@studykit/report';
+} from '@studykit/typeset';
 import { LABELS, type Labels } from '@studykit/view';
 import { PDFDocument, type PDFEmbeddedPage, type PDFPage } from 'pdf-lib';
 import {

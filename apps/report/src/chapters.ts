@@ -5,13 +5,20 @@
  */
 import type { FormattedReference } from '@studykit/citations';
 import type { Family, Footnote, Paper } from '@studykit/core';
+import {
+  type EmbeddedForm,
+  type FontBook,
+  INK,
+  MUTED,
+  type Rgb,
+  type Run,
+  type TextStyle,
+} from '@studykit/typeset';
 import { type Labels, periodText, safeHttpUrl } from '@studykit/view';
-import { type Frame, type TextBox, Typesetter } from './blocks.js';
-import type { EmbeddedForm } from './embed-forms.js';
+import { BlockSetter, type Frame, type TextBox } from './blocks.js';
 import type { FlowBox } from './flow.js';
 import { type BlockNode, inlineRuns } from './inline.js';
-import type { Rgb, Run, TextStyle } from './text-types.js';
-import { BODY_LEADING, body, darken, INK, LINK, lighten, MUTED, parseColour } from './theme.js';
+import { BODY_LEADING, body, darken, LINK, lighten, parseColour } from './theme.js';
 
 export interface OutlineEntry {
   title: string;
@@ -46,10 +53,10 @@ export const INDEX_MARKER = 'index';
 const SECTION_TITLE_SIZE = 11.6;
 
 export class BodyBuilder {
-  private readonly typesetter: Typesetter;
+  private readonly typesetter: BlockSetter;
 
   constructor(
-    readonly fonts: Typesetter['fonts'],
+    readonly fonts: FontBook,
     readonly width: number,
     readonly labels: PageLabels,
     /** The output language's words (@studykit/view). */
@@ -57,7 +64,7 @@ export class BodyBuilder {
     /** The tallest a chapter's figure may be drawn: it shares its page with the chapter's opening. */
     readonly figureMaxHeight = Number.POSITIVE_INFINITY,
   ) {
-    this.typesetter = new Typesetter(fonts);
+    this.typesetter = new BlockSetter(fonts);
   }
 
   private frame(accent: Rgb, style: TextStyle = body): Frame {

@@ -6,26 +6,32 @@
 
 import { formatReferences, type ReferenceCache } from '@studykit/citations';
 import type { Family, OutputFile, Paper, ProgressListener, StudyAst } from '@studykit/core';
-import { LABELS, type Labels, labelsOf, outputLanguage } from '@studykit/view';
-import { PDFDocument, type PDFPage } from 'pdf-lib';
-import { Typesetter } from './blocks.js';
-import { type Destination, type DocumentContext, PageCanvas } from './canvas.js';
-import { BodyBuilder, type OutlineEntry, type PageLabels } from './chapters.js';
-import { type EmbeddedForm, embedPagesAsForms } from './embed-forms.js';
-import { type Pagination, paginate } from './flow.js';
-import { FontEmbedding } from './font-embedding.js';
-import { FontBook } from './fonts.js';
-import { buildToc, CONTENTS_MARKER, drawCover, drawLineagePage, LINEAGE_MARKER } from './front-matter.js';
-import { type OutlineNode, toRoman, writeOutline, writePageLabels } from './navigation.js';
-import { drawFolio, drawRunningHeader } from './page-furniture.js';
 import {
   contentHeight,
   contentWidth,
+  type Destination,
+  type DocumentContext,
+  type EmbeddedForm,
+  embedPagesAsForms,
+  FontBook,
+  FontEmbedding,
   geometryFor,
   leftMargin,
+  type OutlineNode,
+  PageCanvas,
   type PageGeometry,
   type PaperSize,
-} from './theme.js';
+  Typesetter,
+  toRoman,
+  writeOutline,
+  writePageLabels,
+} from '@studykit/typeset';
+import { LABELS, type Labels, labelsOf, outputLanguage } from '@studykit/view';
+import { PDFDocument, type PDFPage } from 'pdf-lib';
+import { BodyBuilder, type OutlineEntry, type PageLabels } from './chapters.js';
+import { type Pagination, paginate } from './flow.js';
+import { buildToc, CONTENTS_MARKER, drawCover, drawLineagePage, LINEAGE_MARKER } from './front-matter.js';
+import { drawFolio, drawRunningHeader } from './page-furniture.js';
 
 export interface RenderReportOptions {
   paperSize?: PaperSize;

@@ -4,26 +4,25 @@
  */
 
 import type { Family } from '@studykit/core';
-import { type Labels, periodText } from '@studykit/view';
-import { Typesetter } from './blocks.js';
-import type { PageCanvas } from './canvas.js';
-import { type PageLabels, sans, type TocEntry } from './chapters.js';
-import type { EmbeddedForm } from './embed-forms.js';
-import type { FlowBox } from './flow.js';
-import type { FontBook } from './fonts.js';
-import type { Line, Piece, Rgb } from './text-types.js';
 import {
   contentWidth,
-  darken,
+  type EmbeddedForm,
+  type FontBook,
   INK,
-  LINK,
+  type Line,
   leftMargin,
   MUTED,
+  type PageCanvas,
   type PageGeometry,
-  parseColour,
+  type Piece,
+  type Rgb,
   RULE,
-  WHITE,
-} from './theme.js';
+  Typesetter,
+} from '@studykit/typeset';
+import { type Labels, periodText } from '@studykit/view';
+import { type PageLabels, sans, type TocEntry } from './chapters.js';
+import type { FlowBox } from './flow.js';
+import { darken, LINK, parseColour, WHITE } from './theme.js';
 
 export const CONTENTS_MARKER = 'contents';
 export const LINEAGE_MARKER = 'lineage';

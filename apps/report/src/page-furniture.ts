@@ -1,9 +1,15 @@
 /** Page furniture: the folio (printed page number) and the running header, mirrored for binding. */
-import type { Typesetter } from './blocks.js';
-import type { PageCanvas } from './canvas.js';
+import {
+  contentWidth,
+  type Line,
+  leftMargin,
+  MUTED,
+  type PageCanvas,
+  type PageGeometry,
+  RULE,
+  type Typesetter,
+} from '@studykit/typeset';
 import { sans } from './chapters.js';
-import type { Line } from './text-types.js';
-import { contentWidth, leftMargin, MUTED, type PageGeometry, RULE } from './theme.js';
 
 /** Lines set in the page's text column, aligned to its outer edge (right on recto, left on verso). */
 function outerLines(

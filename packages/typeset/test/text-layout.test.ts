@@ -1,4 +1,4 @@
-import { FontBook, type Line, layoutParagraph, type TextStyle } from '@studykit/report';
+import { FontBook, type Line, layoutParagraph, type TextStyle } from '@studykit/typeset';
 import { describe, expect, it } from 'vitest';
 
 const style: TextStyle = { family: 'serif', size: 10, color: [0, 0, 0] };
