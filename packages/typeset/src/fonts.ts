@@ -1,39 +1,32 @@
 /**
- * The report's typefaces: TTF files shipped by npm packages (no system fonts), loaded once per
- * process, measured through a per-character width cache, with per-character fallback from the Latin
- * faces to the CJK face, then to an emoji face.
+ * The PDFs' typefaces: faces of the kit's one table (@studykit/fonts: TTF files shipped by npm
+ * packages, no system fonts), loaded once per process and measured through a per-character width
+ * cache. Which face draws a character follows the kit's one fallback order (`STACKS`: the requested
+ * family, then CJK, then emoji; the serif borrows from the sans before emoji), as in the decks.
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { coverage, FACES, FAMILIES, type FaceId, facePath } from '@studykit/fonts';
 import type { Font as FontkitFont } from 'fontkit';
 import { prepareFont } from './fontkit-adapter.js';
 
-export type FontKey =
-  | 'serif'
-  | 'serifBold'
-  | 'serifItalic'
-  | 'serifBoldItalic'
-  | 'sans'
-  | 'sansBold'
-  | 'mono'
-  | 'cjk'
-  | 'cjkBold'
-  | 'emoji';
+/**
+ * The faces of the table the PDFs draw with. Not (yet) the sans italics or semibold, nor the mono
+ * bold: a request for one of those gets the nearest face below (upright, then regular).
+ */
+const PDF_FACES = [
+  'serif',
+  'serifBold',
+  'serifItalic',
+  'serifBoldItalic',
+  'sans',
+  'sansBold',
+  'mono',
+  'cjk',
+  'cjkBold',
+  'emoji',
+] as const satisfies readonly FaceId[];
 
-/** Where each face comes from: an npm package and the TTF inside it. */
-const FONT_FILES: Record<FontKey, string> = {
-  serif: '@expo-google-fonts/source-serif-4/400Regular/SourceSerif4_400Regular.ttf',
-  serifBold: '@expo-google-fonts/source-serif-4/700Bold/SourceSerif4_700Bold.ttf',
-  serifItalic: '@expo-google-fonts/source-serif-4/400Regular_Italic/SourceSerif4_400Regular_Italic.ttf',
-  serifBoldItalic: '@expo-google-fonts/source-serif-4/700Bold_Italic/SourceSerif4_700Bold_Italic.ttf',
-  sans: '@expo-google-fonts/source-sans-3/400Regular/SourceSans3_400Regular.ttf',
-  sansBold: '@expo-google-fonts/source-sans-3/700Bold/SourceSans3_700Bold.ttf',
-  mono: '@expo-google-fonts/source-code-pro/400Regular/SourceCodePro_400Regular.ttf',
-  cjk: '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf',
-  cjkBold: '@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf',
-  // Monochrome Noto Emoji: pasted notes carry emoji, and a "?" in print loses meaning.
-  emoji: '@expo-google-fonts/noto-emoji/400Regular/NotoEmoji_400Regular.ttf',
-};
+export type FontKey = (typeof PDF_FACES)[number];
 
 /** The face a run asks for; the face actually used is chosen per character. */
 export interface FaceRequest {
@@ -48,29 +41,38 @@ export interface LoadedFont {
   font: FontkitFont;
 }
 
-const require = createRequire(import.meta.url);
 const loaded = new Map<FontKey, LoadedFont>();
 
 /** Reads and parses a face on first use; parsing is lazy in fontkit, so a 10 MB CJK file is cheap. */
 export function loadFont(key: FontKey): LoadedFont {
   let entry = loaded.get(key);
   if (!entry) {
-    const bytes = new Uint8Array(readFileSync(require.resolve(FONT_FILES[key])));
+    const bytes = new Uint8Array(readFileSync(facePath(key)));
     entry = { key, bytes, font: prepareFont(bytes) };
     loaded.set(key, entry);
   }
   return entry;
 }
 
-export function latinFaceFor(request: FaceRequest): FontKey {
-  if (request.family === 'mono') return 'mono';
-  if (request.family === 'sans') return request.bold ? 'sansBold' : 'sans';
-  if (request.bold) return request.italic ? 'serifBoldItalic' : 'serifBold';
-  return request.italic ? 'serifItalic' : 'serif';
-}
+type Family = keyof typeof FAMILIES;
+const faces = new Map<string, FontKey>();
 
-/** What to draw when no face has the character: a plain question mark keeps the text readable. */
-export const MISSING_GLYPH = '?';
+/** The face of `family` for a request's weight and slant, or the nearest one the PDFs have. */
+function faceOf(family: Family, request: FaceRequest): FontKey {
+  const key = `${family}|${request.bold ? 1 : 0}|${request.italic ? 1 : 0}`;
+  let face = faces.get(key);
+  if (!face) {
+    const candidates = PDF_FACES.filter((id) => FACES[id].family === FAMILIES[family]);
+    const find = (weight: number, style: 'normal' | 'italic') =>
+      candidates.find((id) => FACES[id].weight === weight && FACES[id].style === style);
+    const weight = request.bold ? 700 : 400;
+    face =
+      find(weight, request.italic ? 'italic' : 'normal') ?? find(weight, 'normal') ?? find(400, 'normal');
+    if (!face) throw new Error(`no face of ${family} for PDFs`);
+    faces.set(key, face);
+  }
+  return face;
+}
 
 /**
  * Per-document measuring state: which faces were used (only those are embedded) and cached
@@ -79,36 +81,15 @@ export const MISSING_GLYPH = '?';
 export class FontBook {
   readonly used = new Set<FontKey>();
   private readonly advances = new Map<FontKey, Map<number, number>>();
-  private readonly coverage = new Map<FontKey, Map<number, boolean>>();
 
   font(key: FontKey): FontkitFont {
     return loadFont(key).font;
   }
 
-  has(key: FontKey, codePoint: number): boolean {
-    let map = this.coverage.get(key);
-    if (!map) {
-      map = new Map();
-      this.coverage.set(key, map);
-    }
-    let value = map.get(codePoint);
-    if (value === undefined) {
-      value = this.font(key).hasGlyphForCodePoint(codePoint);
-      map.set(codePoint, value);
-    }
-    return value;
-  }
-
-  /** The face that draws this character: the requested Latin face, then the CJK face, then any, then emoji. */
+  /** The face that draws this character (the request's stack), or undefined when no face has it. */
   faceFor(request: FaceRequest, codePoint: number): FontKey | undefined {
-    const latin = latinFaceFor(request);
-    if (this.has(latin, codePoint)) return latin;
-    const cjk: FontKey = request.bold ? 'cjkBold' : 'cjk';
-    if (this.has(cjk, codePoint)) return cjk;
-    if (this.has('serif', codePoint)) return 'serif';
-    if (this.has('mono', codePoint)) return 'mono';
-    if (this.has('emoji', codePoint)) return 'emoji';
-    return undefined;
+    const family = coverage().familyForCodePoint(request.family, codePoint);
+    return family && faceOf(family, request);
   }
 
   /** Advance width of one character in em (multiply by the font size for points). */

@@ -1,3 +1,4 @@
+import { MISSING_GLYPH } from '@studykit/fonts';
 import { FontBook, type Line, layoutParagraph, type TextStyle } from '@studykit/typeset';
 import { describe, expect, it } from 'vitest';
 
@@ -100,9 +101,24 @@ describe('Chinese and mixed text', () => {
     expect(line?.pieces.find((piece) => piece.text.includes('😀'))?.font).toBe('emoji');
   });
 
-  it('substitutes a visible question mark for characters no face has', () => {
+  it('substitutes the kit’s missing-glyph character (a visible question mark) for characters no face has', () => {
     // U+1D11E (musical G clef): no shipped face draws it.
     const [line] = layout('clef \u{1D11E} sign', 400);
-    expect(line && lineText(line)).toBe('clef ? sign');
+    expect(MISSING_GLYPH).toBe('?');
+    expect(line && lineText(line)).toBe(`clef ${MISSING_GLYPH} sign`);
+  });
+
+  it('draws what the serif lacks with the sans of the same weight, as the decks do (the kit’s one fallback order)', () => {
+    const book = new FontBook();
+    const [line] = layoutParagraph(
+      [
+        { text: 'feature map ϕ', style },
+        { text: ' bold ϕ', style: { ...style, bold: true, italic: true } },
+      ],
+      { width: 400, leading: 14 },
+      book,
+    );
+    const fonts = line?.pieces.filter((piece) => piece.text.includes('ϕ')).map((piece) => piece.font);
+    expect(fonts).toEqual(['sans', 'sansBold']);
   });
 });
