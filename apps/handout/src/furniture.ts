@@ -1,7 +1,7 @@
 /**
  * What every handout page carries besides the slides: the running header (study · subject, date),
  * the folio, a hairline frame and a number for each slide, and ruled lines to write on. Text goes
- * through the report's typesetter, so the header and folio use the report's faces and fallbacks.
+ * through @studykit/typeset, so the header and folio use the report's faces and fallback order.
  */
 import {
   INK,

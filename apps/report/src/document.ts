@@ -10,15 +10,13 @@ import {
   contentHeight,
   contentWidth,
   type Destination,
-  type DocumentContext,
+  Drawing,
   type EmbeddedForm,
   embedPagesAsForms,
   FontBook,
-  FontEmbedding,
   geometryFor,
   leftMargin,
   type OutlineNode,
-  PageCanvas,
   type PageGeometry,
   type PaperSize,
   Typesetter,
@@ -175,16 +173,8 @@ export async function renderReport(ast: StudyAst, options: RenderReportOptions =
       ? { ...geometry, width: geometry.height, height: geometry.width }
       : geometry;
   pages[lineageIndex]?.setSize(lineageGeometry.width, lineageGeometry.height);
-  const embedding = new FontEmbedding(doc);
-  const context: DocumentContext = {
-    doc,
-    pages,
-    fonts: embedding.fonts,
-    encode: (key, text) => embedding.encode(key, text),
-    destination: (id) => destinations.get(id),
-  };
-  const canvases = pages.map((page) => new PageCanvas(context, page));
-  const canvasOf = (index: number) => canvases[index] as PageCanvas;
+  const drawing = new Drawing(doc, pages, fonts, (id) => destinations.get(id));
+  const canvasOf = (index: number) => drawing.canvas(index);
   const typesetter = new Typesetter(fonts);
 
   progress('drawing pages', 1);
@@ -240,8 +230,7 @@ export async function renderReport(ast: StudyAst, options: RenderReportOptions =
   }
 
   progress('embedding fonts', 2);
-  await embedding.embed(fonts.used);
-  for (const canvas of canvases) canvas.flush();
+  await drawing.finish();
 
   progress('writing outline and metadata', 3);
   const outline: OutlineNode[] = [];
@@ -265,7 +254,7 @@ export async function renderReport(ast: StudyAst, options: RenderReportOptions =
     const node = toNode(entry);
     if (node) outline.push(node);
   }
-  writeOutline(context, outline);
+  writeOutline(drawing.context, outline);
   writePageLabels(doc, [
     { start: 0, prefix: words.cover },
     { start: tocStart, style: 'r' },
@@ -286,8 +275,6 @@ export async function renderReport(ast: StudyAst, options: RenderReportOptions =
   doc.setCreator('studykit');
   doc.setCreationDate(date);
   doc.setModificationDate(date);
-
-  embedding.tagSubsets();
 
   progress('saving', 4);
   const contentsBytes = await doc.save({ useObjectStreams: true });

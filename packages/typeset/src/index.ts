@@ -1,6 +1,7 @@
 // The typesetting library of the pdf-lib outputs (the report and the handouts): faces and fallback,
 // paragraph layout, drawing on a page, font embedding, navigation and page geometry.
 export { type Destination, type DocumentContext, PageCanvas } from './canvas.js';
+export { Drawing } from './drawing.js';
 export { type EmbeddedForm, embedPagesAsForms } from './embed-forms.js';
 export { FontEmbedding } from './font-embedding.js';
 export { type FaceRequest, FontBook, type FontKey } from './fonts.js';
