@@ -13,6 +13,7 @@ import {
   type Rgb,
   type Run,
   type TextStyle,
+  type Typesetter,
 } from '@studykit/typeset';
 import { type Labels, periodText, safeHttpUrl } from '@studykit/view';
 import { BlockSetter, type Frame, type TextBox } from './blocks.js';
@@ -436,23 +437,11 @@ export class BodyBuilder {
   }
 
   private chapterTitle(title: string, marker: string): FlowBox {
-    const titleLines = this.typesetter.lines([{ text: title, style: sans(25, INK, true) }], {
-      width: this.width,
-      leading: 30,
-      align: 'left',
-    });
     return {
-      height: 34 + titleLines.length * 30 + 24,
+      ...titleBand(this.typesetter, this.width, title),
       pageBreakBefore: true,
       chapter: title,
       markers: [marker],
-      keepWithNext: true,
-      draw: (canvas, x, top) => {
-        canvas.rect(x, top + 8, 46, 5, INK);
-        titleLines.forEach((line, i) => {
-          canvas.line(line, x, top + 34 + i * 30 + 24);
-        });
-      },
     };
   }
 
@@ -507,4 +496,26 @@ export class BodyBuilder {
 
 export function sans(size: number, color: Rgb, bold = false): TextStyle {
   return { family: 'sans', size, color, bold };
+}
+
+/**
+ * The heading band that opens the contents, the references and the index: a short bar, the title
+ * in 25 pt, and 24 pt below its last baseline before what follows.
+ */
+export function titleBand(typesetter: Typesetter, width: number, title: string): FlowBox {
+  const lines = typesetter.lines([{ text: title, style: sans(25, INK, true) }], {
+    width,
+    leading: 30,
+    align: 'left',
+  });
+  return {
+    height: 34 + lines.length * 30 + 24,
+    keepWithNext: true,
+    draw: (canvas, x, top) => {
+      canvas.rect(x, top + 8, 46, 5, INK);
+      lines.forEach((line, i) => {
+        canvas.line(line, x, top + 34 + i * 30 + 24);
+      });
+    },
+  };
 }
