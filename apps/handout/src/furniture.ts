@@ -37,27 +37,7 @@ function oneLine(
   width: number,
   align: 'left' | 'right' | 'center',
 ): Line {
-  const set = (candidate: Run[]) =>
-    typesetter.lines(
-      candidate.filter((run) => run.text.length > 0),
-      { width, leading: FURNITURE_LEADING, align },
-    );
-  let lines = set(runs);
-  const characters = runs.map((run) => Array.from(run.text));
-  while (lines.length > 1) {
-    // Cut the last run that still has text, about a twelfth at a time.
-    const index = characters.findLastIndex((chars) => chars.length > 0);
-    const chars = characters[index];
-    if (!chars) break;
-    chars.length -= Math.max(1, Math.floor(chars.length / 12));
-    lines = set(
-      runs.map((run, i) => ({
-        ...run,
-        text: i < index ? run.text : i === index ? `${chars.join('').trimEnd()}…` : '',
-      })),
-    );
-  }
-  return lines[0] ?? { pieces: [], width: 0, leading: FURNITURE_LEADING, size: FURNITURE_SIZE };
+  return typesetter.oneLine(runs, { width, leading: FURNITURE_LEADING, align });
 }
 
 export function drawHeader(

@@ -13,6 +13,34 @@ export class Typesetter {
     return layoutParagraph(runs, options, this.fonts);
   }
 
+  /**
+   * The runs set on one line (a running header, a folio): when they would wrap, the last run that
+   * still has text is cut, about a twelfth of its characters at a time, and ends with an ellipsis.
+   */
+  oneLine(runs: Run[], options: ParagraphOptions): Line {
+    const set = (candidate: Run[]) =>
+      this.lines(
+        candidate.filter((run) => run.text.length > 0),
+        options,
+      );
+    let lines = set(runs);
+    // Code points, not UTF-16 units: a cut never splits an emoji's surrogate pair.
+    const characters = runs.map((run) => Array.from(run.text));
+    while (lines.length > 1) {
+      const index = characters.findLastIndex((chars) => chars.length > 0);
+      const chars = characters[index];
+      if (!chars) break;
+      chars.length -= Math.max(1, Math.floor(chars.length / 12));
+      lines = set(
+        runs.map((run, i) => ({
+          ...run,
+          text: i < index ? run.text : i === index ? `${chars.join('').trimEnd()}…` : '',
+        })),
+      );
+    }
+    return lines[0] ?? { pieces: [], width: 0, leading: options.leading, size: runs[0]?.style.size ?? 0 };
+  }
+
   /** Width in points of the runs set on one line, with fallback (labels, list markers). */
   measure(runs: Run[]): number {
     return measureRuns(runs, this.fonts);
