@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { parse as parseBibtex } from '@retorquere/bibtex-parser';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readStructure } from '../apps/report/test/pdf-tools.js';
 import { DeckBrowser, showSlide } from '../apps/slides/test/deck-browser.js';
+import { readStructure } from '../packages/typeset/test/pdf-tools.js';
 import { type CliResult, root, studykit } from './run-cli.js';
 
 const PAPER_URL = 'https://example.com/wiki/GPT-3_%28model%29?q=a%2Fb%26c%3Dd#sec%20one';

@@ -1,7 +1,7 @@
 /**
  * What every handout page carries besides the slides: the running header (study · subject, date),
  * the folio, a hairline frame and a number for each slide, and ruled lines to write on. Text goes
- * through the report's typesetter, so the header and folio use the report's faces and fallbacks.
+ * through @studykit/typeset, so the header and folio use the report's faces and fallback order.
  */
 import {
   INK,
@@ -12,7 +12,7 @@ import {
   type Run,
   type TextStyle,
   type Typesetter,
-} from '@studykit/report';
+} from '@studykit/typeset';
 import type { Box, PageGrid } from './layouts.js';
 
 export interface HeaderText {
@@ -37,27 +37,7 @@ function oneLine(
   width: number,
   align: 'left' | 'right' | 'center',
 ): Line {
-  const set = (candidate: Run[]) =>
-    typesetter.lines(
-      candidate.filter((run) => run.text.length > 0),
-      { width, leading: FURNITURE_LEADING, align },
-    );
-  let lines = set(runs);
-  const characters = runs.map((run) => Array.from(run.text));
-  while (lines.length > 1) {
-    // Cut the last run that still has text, about a twelfth at a time.
-    const index = characters.findLastIndex((chars) => chars.length > 0);
-    const chars = characters[index];
-    if (!chars) break;
-    chars.length -= Math.max(1, Math.floor(chars.length / 12));
-    lines = set(
-      runs.map((run, i) => ({
-        ...run,
-        text: i < index ? run.text : i === index ? `${chars.join('').trimEnd()}…` : '',
-      })),
-    );
-  }
-  return lines[0] ?? { pieces: [], width: 0, leading: FURNITURE_LEADING, size: FURNITURE_SIZE };
+  return typesetter.oneLine(runs, { width, leading: FURNITURE_LEADING, align });
 }
 
 export function drawHeader(

@@ -2,7 +2,7 @@
  * Handout layouts as page geometry: the paper, its orientation, the header and folio lines, and the
  * cell each slide of a page gets. Pure numbers (PostScript points, top-down); nothing is drawn here.
  */
-import { geometryFor, type PaperSize } from '@studykit/report';
+import { geometryFor, type PaperSize } from '@studykit/typeset';
 
 export const HANDOUT_LAYOUTS = ['notes', 'lines', '2up', '4up', '6up'] as const;
 export type HandoutLayout = (typeof HANDOUT_LAYOUTS)[number];

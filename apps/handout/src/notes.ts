@@ -1,9 +1,9 @@
 /**
- * A slide's speaker notes set in a box with the report's typesetter (UAX #14 breaks and kinsoku, so
- * Chinese breaks between characters, never inside a word). Long notes step down in size; past the
- * smallest size they are cut with an ellipsis rather than run into the next slide.
+ * A slide's speaker notes set in a box with @studykit/typeset's typesetter (UAX #14 breaks and
+ * kinsoku, so Chinese breaks between characters, never inside a word). Long notes step down in size;
+ * past the smallest size they are cut with an ellipsis rather than run into the next slide.
  */
-import { baselineOf, INK, type Line, type TextStyle, type Typesetter } from '@studykit/report';
+import { baselineOf, INK, type Line, type TextStyle, type Typesetter } from '@studykit/typeset';
 
 export interface SetLine {
   line: Line;

@@ -2,7 +2,7 @@
  * Where each slide of a page goes in its cell, and what sits with it: its notes (notes layout),
  * ruled lines beside it (lines layout) or nothing (2up, 4up, 6up).
  */
-import type { Typesetter } from '@studykit/report';
+import type { Typesetter } from '@studykit/typeset';
 import { type Box, fitSlide, type HandoutLayout } from './layouts.js';
 import { notesHeight } from './notes.js';
 

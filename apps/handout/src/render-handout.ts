@@ -1,20 +1,19 @@
 /**
  * The handout: a deck's printed PDF and its deck.json in, one PDF out. Each slide is the deck's own
  * page embedded as a Form XObject (vector, its text still selectable), never a picture of it; notes,
- * header and folio are set with the report's typesetter and faces, embedded as subsets. Pure: bytes
- * in, an OutputFile out. Same input → byte-identical PDF.
+ * header and folio are set with @studykit/typeset (the report's typesetter and faces), embedded as
+ * subsets. Pure: bytes in, an OutputFile out. Same input → byte-identical PDF.
  */
 import type { OutputFile } from '@studykit/core';
 import {
-  type DocumentContext,
+  Drawing,
   FontBook,
-  FontEmbedding,
   type OutlineNode,
-  PageCanvas,
+  type PageCanvas,
   type PaperSize,
   Typesetter,
   writeOutline,
-} from '@studykit/report';
+} from '@studykit/typeset';
 import { LABELS, type Labels } from '@studykit/view';
 import { PDFDocument, type PDFEmbeddedPage, type PDFPage } from 'pdf-lib';
 import {
@@ -83,21 +82,13 @@ export async function renderHandout(options: RenderHandoutOptions): Promise<Outp
   for (let i = 0; i < count; i++) pages.push(doc.addPage([grid.width, grid.height]));
   const fonts = new FontBook();
   const typesetter = new Typesetter(fonts);
-  const embedding = new FontEmbedding(doc);
-  const context: DocumentContext = {
-    doc,
-    pages,
-    fonts: embedding.fonts,
-    encode: (key, text) => embedding.encode(key, text),
-    destination: () => undefined,
-  };
-  const canvases = pages.map((page) => new PageCanvas(context, page));
+  const drawing = new Drawing(doc, pages, fonts);
   const dateText = words.date(header.date);
   const outline: OutlineNode[] = [];
   const seenPapers = new Set<string>();
   const perPage = slidesPerPage(layout);
 
-  canvases.forEach((canvas, pageIndex) => {
+  drawing.canvases.forEach((canvas, pageIndex) => {
     const start = pageIndex * perPage;
     const onPage = slides.slice(start, start + perPage);
     const placements = placeSlides(
@@ -138,9 +129,8 @@ export async function renderHandout(options: RenderHandoutOptions): Promise<Outp
     for (const placement of placements) drawFrame(canvas, placement.slide);
   });
 
-  await embedding.embed(fonts.used);
-  for (const canvas of canvases) canvas.flush();
-  writeOutline(context, outline);
+  await drawing.finish();
+  writeOutline(drawing.context, outline);
 
   const title = `${header.subject} · ${words.handout}`;
   doc.setTitle(title, { showInWindowTitleBar: true });
@@ -154,7 +144,6 @@ export async function renderHandout(options: RenderHandoutOptions): Promise<Outp
   );
   doc.setCreationDate(day);
   doc.setModificationDate(day);
-  embedding.tagSubsets();
   return { path: options.path, contents: await doc.save({ useObjectStreams: true }) };
 }
 

@@ -43,7 +43,13 @@ export function pdfText(path: string, page?: number): string {
 }
 
 // Word boxes from `pdftotext -bbox` and ink under them: the report's tests already read them.
-export { type Grey, inkIn, renderGrey, type Word, wordBoxes } from '../../report/test/pdf-tools.js';
+export {
+  type Grey,
+  inkIn,
+  renderGrey,
+  type Word,
+  wordBoxes,
+} from '../../../packages/typeset/test/pdf-tools.js';
 
 /** The subtype of every XObject a page's resources name (Form, Image…). */
 export function xObjectKinds(doc: PDFDocument, pageIndex: number): string[] {

@@ -3,13 +3,22 @@
  * with their next paragraph, lists with hanging indents, tables with wrapped cells and a repeated
  * header row, code and raw HTML as literal monospaced text.
  */
-import type { PageCanvas } from './canvas.js';
+import {
+  baselineOf,
+  INK,
+  type Line,
+  MUTED,
+  type PageCanvas,
+  type ParagraphOptions,
+  type Rgb,
+  RULE,
+  type Run,
+  type TextStyle,
+  Typesetter,
+} from '@studykit/typeset';
 import type { FlowBox } from './flow.js';
-import type { FontBook } from './fonts.js';
 import { type BlockNode, type InlineNode, inlineRuns } from './inline.js';
-import { layoutParagraph, measureRuns, type ParagraphOptions } from './text-layout.js';
-import type { Line, Rgb, Run, TextStyle } from './text-types.js';
-import { INK, MUTED, RULE, TINT } from './theme.js';
+import { TINT } from './theme.js';
 
 /** A box that carries a first text baseline, so list markers can sit on it. */
 export interface TextBox extends FlowBox {
@@ -26,10 +35,6 @@ export interface Frame {
   accent: Rgb;
   /** List depth, for the bullet shape. */
   depth?: number;
-}
-
-export function baselineOf(line: Line): number {
-  return (line.leading - line.size) / 2 + line.size * 0.8;
 }
 
 export function lineBox(line: Line, indent: number): TextBox {
@@ -49,13 +54,8 @@ const MAX_ROW_HEIGHT = 480;
 const CODE_STYLE: TextStyle = { family: 'mono', size: 8.2, color: INK };
 const CODE_LEADING = 11;
 
-export class Typesetter {
-  constructor(readonly fonts: FontBook) {}
-
-  lines(runs: Run[], options: ParagraphOptions): Line[] {
-    return layoutParagraph(runs, options, this.fonts);
-  }
-
+/** The typesetter that also sets markdown blocks, as flow boxes the report paginates. */
+export class BlockSetter extends Typesetter {
   /** Lines of one paragraph as boxes; the first two and the last two lines stay together. */
   paragraph(runs: Run[], frame: Frame, options: Partial<ParagraphOptions> = {}, spaceBefore = 0): TextBox[] {
     const lines = this.lines(runs, { width: frame.width, leading: frame.leading, ...options });
@@ -168,9 +168,7 @@ export class Typesetter {
     const ordered = node.ordered === true;
     const markerStyle: TextStyle = { ...frame.style, bold: false, italic: false };
     const labels = node.children.map((_, i) => (ordered ? `${start + i}.` : depth % 2 === 0 ? '•' : '–'));
-    const widest = Math.max(
-      ...labels.map((label) => measureRuns([{ text: label, style: markerStyle }], this.fonts)),
-    );
+    const widest = Math.max(...labels.map((label) => this.measure([{ text: label, style: markerStyle }])));
     const hang = Math.max(13, widest + 6);
     const boxes: TextBox[] = [];
     node.children.forEach((item, i) => {
@@ -338,7 +336,7 @@ export class Typesetter {
     const natural = Array.from({ length: columns }, () => 2 * CELL_PAD + 8);
     for (const row of cells) {
       row.forEach((runs, c) => {
-        const width = measureRuns(runs, this.fonts) + 2 * CELL_PAD + 1;
+        const width = this.measure(runs) + 2 * CELL_PAD + 1;
         natural[c] = Math.max(natural[c] ?? 0, width);
       });
     }

@@ -5,13 +5,21 @@
  */
 import type { FormattedReference } from '@studykit/citations';
 import type { Family, Footnote, Paper } from '@studykit/core';
+import {
+  type EmbeddedForm,
+  type FontBook,
+  INK,
+  MUTED,
+  type Rgb,
+  type Run,
+  type TextStyle,
+  type Typesetter,
+} from '@studykit/typeset';
 import { type Labels, periodText, safeHttpUrl } from '@studykit/view';
-import { type Frame, type TextBox, Typesetter } from './blocks.js';
-import type { EmbeddedForm } from './embed-forms.js';
+import { BlockSetter, type Frame, type TextBox } from './blocks.js';
 import type { FlowBox } from './flow.js';
 import { type BlockNode, inlineRuns } from './inline.js';
-import type { Rgb, Run, TextStyle } from './text-types.js';
-import { BODY_LEADING, body, darken, INK, LINK, lighten, MUTED, parseColour } from './theme.js';
+import { BODY_LEADING, body, darken, LINK, lighten, parseColour } from './theme.js';
 
 export interface OutlineEntry {
   title: string;
@@ -46,10 +54,10 @@ export const INDEX_MARKER = 'index';
 const SECTION_TITLE_SIZE = 11.6;
 
 export class BodyBuilder {
-  private readonly typesetter: Typesetter;
+  private readonly typesetter: BlockSetter;
 
   constructor(
-    readonly fonts: Typesetter['fonts'],
+    readonly fonts: FontBook,
     readonly width: number,
     readonly labels: PageLabels,
     /** The output language's words (@studykit/view). */
@@ -57,7 +65,7 @@ export class BodyBuilder {
     /** The tallest a chapter's figure may be drawn: it shares its page with the chapter's opening. */
     readonly figureMaxHeight = Number.POSITIVE_INFINITY,
   ) {
-    this.typesetter = new Typesetter(fonts);
+    this.typesetter = new BlockSetter(fonts);
   }
 
   private frame(accent: Rgb, style: TextStyle = body): Frame {
@@ -429,23 +437,11 @@ export class BodyBuilder {
   }
 
   private chapterTitle(title: string, marker: string): FlowBox {
-    const titleLines = this.typesetter.lines([{ text: title, style: sans(25, INK, true) }], {
-      width: this.width,
-      leading: 30,
-      align: 'left',
-    });
     return {
-      height: 34 + titleLines.length * 30 + 24,
+      ...titleBand(this.typesetter, this.width, title),
       pageBreakBefore: true,
       chapter: title,
       markers: [marker],
-      keepWithNext: true,
-      draw: (canvas, x, top) => {
-        canvas.rect(x, top + 8, 46, 5, INK);
-        titleLines.forEach((line, i) => {
-          canvas.line(line, x, top + 34 + i * 30 + 24);
-        });
-      },
     };
   }
 
@@ -500,4 +496,26 @@ export class BodyBuilder {
 
 export function sans(size: number, color: Rgb, bold = false): TextStyle {
   return { family: 'sans', size, color, bold };
+}
+
+/**
+ * The heading band that opens the contents, the references and the index: a short bar, the title
+ * in 25 pt, and 24 pt below its last baseline before what follows.
+ */
+export function titleBand(typesetter: Typesetter, width: number, title: string): FlowBox {
+  const lines = typesetter.lines([{ text: title, style: sans(25, INK, true) }], {
+    width,
+    leading: 30,
+    align: 'left',
+  });
+  return {
+    height: 34 + lines.length * 30 + 24,
+    keepWithNext: true,
+    draw: (canvas, x, top) => {
+      canvas.rect(x, top + 8, 46, 5, INK);
+      lines.forEach((line, i) => {
+        canvas.line(line, x, top + 34 + i * 30 + 24);
+      });
+    },
+  };
 }

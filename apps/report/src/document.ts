@@ -6,26 +6,30 @@
 
 import { formatReferences, type ReferenceCache } from '@studykit/citations';
 import type { Family, OutputFile, Paper, ProgressListener, StudyAst } from '@studykit/core';
-import { LABELS, type Labels, labelsOf, outputLanguage } from '@studykit/view';
-import { PDFDocument, type PDFPage } from 'pdf-lib';
-import { Typesetter } from './blocks.js';
-import { type Destination, type DocumentContext, PageCanvas } from './canvas.js';
-import { BodyBuilder, type OutlineEntry, type PageLabels } from './chapters.js';
-import { type EmbeddedForm, embedPagesAsForms } from './embed-forms.js';
-import { type Pagination, paginate } from './flow.js';
-import { FontEmbedding } from './font-embedding.js';
-import { FontBook } from './fonts.js';
-import { buildToc, CONTENTS_MARKER, drawCover, drawLineagePage, LINEAGE_MARKER } from './front-matter.js';
-import { type OutlineNode, toRoman, writeOutline, writePageLabels } from './navigation.js';
-import { drawFolio, drawRunningHeader } from './page-furniture.js';
 import {
   contentHeight,
   contentWidth,
+  type Destination,
+  Drawing,
+  type EmbeddedForm,
+  embedPagesAsForms,
+  FontBook,
   geometryFor,
   leftMargin,
+  type OutlineNode,
   type PageGeometry,
   type PaperSize,
-} from './theme.js';
+  Typesetter,
+  toRoman,
+  writeOutline,
+  writePageLabels,
+} from '@studykit/typeset';
+import { LABELS, type Labels, labelsOf, outputLanguage } from '@studykit/view';
+import { PDFDocument, type PDFPage } from 'pdf-lib';
+import { BodyBuilder, type OutlineEntry, type PageLabels } from './chapters.js';
+import { type Pagination, paginate } from './flow.js';
+import { buildToc, CONTENTS_MARKER, drawCover, drawLineagePage, LINEAGE_MARKER } from './front-matter.js';
+import { drawFolio, drawRunningHeader } from './page-furniture.js';
 
 export interface RenderReportOptions {
   paperSize?: PaperSize;
@@ -169,16 +173,8 @@ export async function renderReport(ast: StudyAst, options: RenderReportOptions =
       ? { ...geometry, width: geometry.height, height: geometry.width }
       : geometry;
   pages[lineageIndex]?.setSize(lineageGeometry.width, lineageGeometry.height);
-  const embedding = new FontEmbedding(doc);
-  const context: DocumentContext = {
-    doc,
-    pages,
-    fonts: embedding.fonts,
-    encode: (key, text) => embedding.encode(key, text),
-    destination: (id) => destinations.get(id),
-  };
-  const canvases = pages.map((page) => new PageCanvas(context, page));
-  const canvasOf = (index: number) => canvases[index] as PageCanvas;
+  const drawing = new Drawing(doc, pages, fonts, (id) => destinations.get(id));
+  const canvasOf = (index: number) => drawing.canvas(index);
   const typesetter = new Typesetter(fonts);
 
   progress('drawing pages', 1);
@@ -234,8 +230,7 @@ export async function renderReport(ast: StudyAst, options: RenderReportOptions =
   }
 
   progress('embedding fonts', 2);
-  await embedding.embed(fonts.used);
-  for (const canvas of canvases) canvas.flush();
+  await drawing.finish();
 
   progress('writing outline and metadata', 3);
   const outline: OutlineNode[] = [];
@@ -259,7 +254,7 @@ export async function renderReport(ast: StudyAst, options: RenderReportOptions =
     const node = toNode(entry);
     if (node) outline.push(node);
   }
-  writeOutline(context, outline);
+  writeOutline(drawing.context, outline);
   writePageLabels(doc, [
     { start: 0, prefix: words.cover },
     { start: tocStart, style: 'r' },
@@ -280,8 +275,6 @@ export async function renderReport(ast: StudyAst, options: RenderReportOptions =
   doc.setCreator('studykit');
   doc.setCreationDate(date);
   doc.setModificationDate(date);
-
-  embedding.tagSubsets();
 
   progress('saving', 4);
   const contentsBytes = await doc.save({ useObjectStreams: true });

@@ -3,7 +3,7 @@
  * avoids single orphan and widow lines, repeats a table's header row after a page break, and records
  * where markers land (for the outline, the TOC and internal links).
  */
-import type { PageCanvas } from './canvas.js';
+import type { PageCanvas } from '@studykit/typeset';
 
 export interface FlowBox {
   height: number;

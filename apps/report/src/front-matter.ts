@@ -4,26 +4,25 @@
  */
 
 import type { Family } from '@studykit/core';
-import { type Labels, periodText } from '@studykit/view';
-import { Typesetter } from './blocks.js';
-import type { PageCanvas } from './canvas.js';
-import { type PageLabels, sans, type TocEntry } from './chapters.js';
-import type { EmbeddedForm } from './embed-forms.js';
-import type { FlowBox } from './flow.js';
-import type { FontBook } from './fonts.js';
-import type { Line, Piece, Rgb } from './text-types.js';
 import {
   contentWidth,
-  darken,
+  type EmbeddedForm,
+  type FontBook,
   INK,
-  LINK,
+  type Line,
   leftMargin,
   MUTED,
+  type PageCanvas,
   type PageGeometry,
-  parseColour,
+  type Piece,
+  type Rgb,
   RULE,
-  WHITE,
-} from './theme.js';
+  Typesetter,
+} from '@studykit/typeset';
+import { type Labels, periodText } from '@studykit/view';
+import { type PageLabels, sans, type TocEntry, titleBand } from './chapters.js';
+import type { FlowBox } from './flow.js';
+import { darken, LINK, parseColour, WHITE } from './theme.js';
 
 export const CONTENTS_MARKER = 'contents';
 export const LINEAGE_MARKER = 'lineage';
@@ -200,22 +199,7 @@ export function buildToc(
 ): FlowBox[] {
   const typesetter = new Typesetter(fonts);
   const boxes: FlowBox[] = [];
-  const title = typesetter.lines([{ text: words.contents, style: sans(25, INK, true) }], {
-    width,
-    leading: 30,
-    align: 'left',
-  });
-  boxes.push({
-    height: 34 + title.length * 30 + 20,
-    markers: [CONTENTS_MARKER],
-    keepWithNext: true,
-    draw: (canvas, x, top) => {
-      canvas.rect(x, top + 8, 46, 5, INK);
-      title.forEach((line, i) => {
-        canvas.line(line, x, top + 34 + i * 30 + 24);
-      });
-    },
-  });
+  boxes.push({ ...titleBand(typesetter, width, words.contents), markers: [CONTENTS_MARKER] });
   const numberColumn = 34;
   const dotGap = 4.6;
   const dotSize = 9;

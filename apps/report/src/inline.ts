@@ -3,9 +3,8 @@
  * content is untrusted and nothing in it is ever interpreted.
  */
 import type { Block } from '@studykit/core';
+import { HARD_BREAK, isCjk, type Run, type TextStyle } from '@studykit/typeset';
 import { safeHttpUrl } from '@studykit/view';
-import { HARD_BREAK, isCjk } from './text-layout.js';
-import type { Run, TextStyle } from './text-types.js';
 import { LINK } from './theme.js';
 
 export type BlockNode = Block['children'][number];

@@ -4,8 +4,16 @@ import { AST_VERSION, DEFAULT_STUDY, type StudyAst } from '@studykit/core';
 import { loadContent } from '@studykit/core/fs';
 import { renderReport } from '@studykit/report';
 import { describe, expect, it } from 'vitest';
+import {
+  noPdfTools,
+  pdfFonts,
+  pdfText,
+  qpdfCheck,
+  readStructure,
+  squeeze,
+  writeTemp,
+} from '../../../packages/typeset/test/pdf-tools.js';
 import { firstMissing, skipNote } from '../../../tests/skips.js';
-import { noPdfTools, pdfFonts, pdfText, qpdfCheck, readStructure, squeeze, writeTemp } from './pdf-tools.js';
 
 const contentDir = fileURLToPath(new URL('../../../content', import.meta.url));
 

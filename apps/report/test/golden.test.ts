@@ -4,8 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { loadContent } from '@studykit/core/fs';
 import { renderReport } from '@studykit/report';
 import { describe, expect, it } from 'vitest';
+import { noPoppler, pdfText, toolVersion, writeTemp } from '../../../packages/typeset/test/pdf-tools.js';
 import { skipNote } from '../../../tests/skips.js';
-import { noPoppler, pdfText, toolVersion, writeTemp } from './pdf-tools.js';
 
 /**
  * The report of a fixture, as `pdftotext -layout` reads it, compared byte for byte with a stored

@@ -7,7 +7,6 @@ import { loadContent } from '@studykit/core/fs';
 import { renderReport } from '@studykit/report';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { skipNote } from '../../../tests/skips.js';
 import {
   inkIn,
   noPdfTools,
@@ -19,7 +18,8 @@ import {
   squeeze,
   wordBoxes,
   writeTemp,
-} from './pdf-tools.js';
+} from '../../../packages/typeset/test/pdf-tools.js';
+import { skipNote } from '../../../tests/skips.js';
 
 const fixtureDir = fileURLToPath(new URL('./fixtures/content', import.meta.url));
 

@@ -1,8 +1,14 @@
 import { parse } from '@studykit/core';
 import { renderReport } from '@studykit/report';
 import { expect, it } from 'vitest';
+import {
+  noPoppler,
+  pdfText,
+  readStructure,
+  wordBoxes,
+  writeTemp,
+} from '../../../packages/typeset/test/pdf-tools.js';
 import { skipNote } from '../../../tests/skips.js';
-import { noPoppler, pdfText, readStructure, wordBoxes, writeTemp } from './pdf-tools.js';
 
 const rows = Array.from(
   { length: 90 },

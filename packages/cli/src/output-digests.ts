@@ -136,17 +136,14 @@ export function lineageDigest(ast: StudyAst): string {
 /** The report reads all of the study, its options and the lineage it embeds. */
 export function reportDigest(ast: StudyAst, options: unknown, lineage: string): string {
   return sha256({
-    renderer: rendererStamp('@studykit/report', ['pdf-lib', 'fontkit', '@studykit/citations']),
+    renderer: rendererStamp('@studykit/report', ['pdf-lib', '@studykit/citations']),
+    typesetter: typesetterStamp(),
     content: { study: ast.study, families: ast.families, papers: ast.papers, edges: ast.edges },
     options,
     lineage,
   });
 }
 
-/**
- * A handout reads one built deck (its deck.json and PDF, digested by the caller), its layout and paper,
- * and the header it prints. The report's code is part of it: the handout sets its text with it.
- */
 /**
  * What a deck reads: its family (or meeting) and papers, every paper's name and year (relations and
  * the lineage show predecessors), the edges, the study, its options, and the slides renderer's code
@@ -196,10 +193,22 @@ export function referencesDigest(ast: StudyAst): string {
   });
 }
 
+/**
+ * The typesetter the report and the handouts set their text with (its code is already in theirs):
+ * the libraries that lay out, measure and embed it.
+ */
+function typesetterStamp(): string {
+  return rendererStamp('@studykit/typeset', ['pdf-lib', 'fontkit', 'linebreak']);
+}
+
+/**
+ * A handout reads one built deck (its deck.json and PDF, digested by the caller), its layout and paper,
+ * and the header it prints, set with @studykit/typeset.
+ */
 export function handoutDigest(inputs: unknown): string {
   return sha256({
     renderer: rendererStamp('@studykit/handout', ['pdf-lib']),
-    typesetter: rendererStamp('@studykit/report', ['pdf-lib', 'fontkit']),
+    typesetter: typesetterStamp(),
     inputs,
   });
 }

@@ -8,12 +8,21 @@ import { readFileSync } from 'node:fs';
 import * as fontkit from 'fontkit';
 import { type FAMILIES, type FaceId, facePath, STACKS } from './faces.js';
 
-/** Drawn in place of a character no face has: a question mark keeps the text readable (as in the report). */
+/**
+ * Drawn in place of a character no face of its stack has, by every output (decks, diagrams, the
+ * PDFs): a question mark keeps the text readable.
+ */
 export const MISSING_GLYPH = '?';
 
 type FamilyKey = keyof typeof FAMILIES;
 
-const FIRST_FACE: Record<FamilyKey, FaceId> = { sans: 'sans', mono: 'mono', cjk: 'cjk', emoji: 'emoji' };
+const FIRST_FACE: Record<FamilyKey, FaceId> = {
+  sans: 'sans',
+  mono: 'mono',
+  cjk: 'cjk',
+  emoji: 'emoji',
+  serif: 'serif',
+};
 
 /** Characters that draw no glyph (spaces, controls, joiners, variation selectors): no face needs them. */
 const INVISIBLE = /[\p{White_Space}\p{Cc}\p{Default_Ignorable_Code_Point}]/u;
@@ -34,7 +43,10 @@ export class Coverage {
 
   /** The family a stack draws the character with, or undefined when no face has it. */
   familyFor(stack: keyof typeof STACKS, char: string): FamilyKey | undefined {
-    const codePoint = char.codePointAt(0) ?? 0;
+    return this.familyForCodePoint(stack, char.codePointAt(0) ?? 0);
+  }
+
+  familyForCodePoint(stack: keyof typeof STACKS, codePoint: number): FamilyKey | undefined {
     return STACKS[stack].find((family) => this.has(family, codePoint));
   }
 
@@ -48,8 +60,8 @@ export class Coverage {
   }
 
   /**
-   * For each family, the characters of `text` it draws in either stack. A face gets only the
-   * characters that no family before it in a stack has.
+   * For each family, the characters of `text` it draws in the web outputs' stacks (sans and mono). A
+   * face gets only the characters that no family before it in a stack has.
    */
   charactersByFamily(text: string): Record<FamilyKey, string> {
     const sets: Record<FamilyKey, Set<string>> = {
@@ -57,6 +69,7 @@ export class Coverage {
       mono: new Set(),
       cjk: new Set(),
       emoji: new Set(),
+      serif: new Set(),
     };
     for (const char of new Set(text)) {
       if (INVISIBLE.test(char) && char !== ' ') continue;
@@ -66,7 +79,13 @@ export class Coverage {
       }
     }
     const join = (set: Set<string>) => [...set].sort().join('');
-    return { sans: join(sets.sans), mono: join(sets.mono), cjk: join(sets.cjk), emoji: join(sets.emoji) };
+    return {
+      sans: join(sets.sans),
+      mono: join(sets.mono),
+      cjk: join(sets.cjk),
+      emoji: join(sets.emoji),
+      serif: join(sets.serif),
+    };
   }
 }
 

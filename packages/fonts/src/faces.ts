@@ -1,7 +1,8 @@
 /**
- * The kit's typefaces: TTF files shipped in npm packages, so every output draws its text with the
- * same faces on every machine (never a system font). The report embeds them in its PDF; the decks
- * and the diagrams carry per-output subsets as web fonts.
+ * The kit's typefaces, one table for every output: TTF files shipped in npm packages, so every output
+ * draws its text with the same faces on every machine (never a system font). The PDFs (report,
+ * handouts: @studykit/typeset) embed TTF subsets of them; the decks and the diagrams carry per-output
+ * subsets as web fonts. The serif is the PDFs' body face only: no web output uses it.
  */
 import { createRequire } from 'node:module';
 
@@ -15,7 +16,11 @@ export type FaceId =
   | 'monoBold'
   | 'cjk'
   | 'cjkBold'
-  | 'emoji';
+  | 'emoji'
+  | 'serif'
+  | 'serifBold'
+  | 'serifItalic'
+  | 'serifBoldItalic';
 
 /** A face as CSS sees it: one `@font-face` rule per face. */
 export interface Face {
@@ -33,11 +38,13 @@ export const FAMILIES = {
   mono: 'Studykit Mono',
   cjk: 'Studykit CJK',
   emoji: 'Studykit Emoji',
+  serif: 'Studykit Serif',
 } as const;
 
 const SOURCE_SANS = '@expo-google-fonts/source-sans-3';
 const SOURCE_CODE = '@expo-google-fonts/source-code-pro';
 const NOTO_SC = '@expo-google-fonts/noto-sans-sc';
+const SOURCE_SERIF = '@expo-google-fonts/source-serif-4';
 
 export const FACES: Readonly<Record<FaceId, Face>> = {
   sans: face('sans', 'sans', 400, 'normal', `${SOURCE_SANS}/400Regular/SourceSans3_400Regular.ttf`),
@@ -75,6 +82,22 @@ export const FACES: Readonly<Record<FaceId, Face>> = {
     'normal',
     '@expo-google-fonts/noto-emoji/400Regular/NotoEmoji_400Regular.ttf',
   ),
+  serif: face('serif', 'serif', 400, 'normal', `${SOURCE_SERIF}/400Regular/SourceSerif4_400Regular.ttf`),
+  serifBold: face('serifBold', 'serif', 700, 'normal', `${SOURCE_SERIF}/700Bold/SourceSerif4_700Bold.ttf`),
+  serifItalic: face(
+    'serifItalic',
+    'serif',
+    400,
+    'italic',
+    `${SOURCE_SERIF}/400Regular_Italic/SourceSerif4_400Regular_Italic.ttf`,
+  ),
+  serifBoldItalic: face(
+    'serifBoldItalic',
+    'serif',
+    700,
+    'italic',
+    `${SOURCE_SERIF}/700Bold_Italic/SourceSerif4_700Bold_Italic.ttf`,
+  ),
 };
 
 function face(
@@ -88,17 +111,22 @@ function face(
 }
 
 /**
- * Font stacks: the first family that has a character draws it. The generic family at the end is
- * never reached for text that went through `Coverage.drawable` (tests prove it with Chromium's own
- * report of the fonts it used).
+ * The one fallback order, for every output: text asks for a family (its stack's name) and the first
+ * family of the stack that has a character draws it: the family itself, then CJK, then emoji. The
+ * serif has about 900 characters to the sans's 1,600 (IPA, more Latin Extended, symbols such as ϕ):
+ * what it and CJK lack, the sans draws. A character no family of the stack has is drawn as
+ * MISSING_GLYPH (`Coverage.drawable` for the web outputs, @studykit/typeset for the PDFs), so the
+ * generic CSS family at the end is never reached (tests prove it with Chromium's own report of the
+ * fonts it used).
  */
 export const STACKS = {
   sans: ['sans', 'cjk', 'emoji'],
   mono: ['mono', 'cjk', 'emoji'],
+  serif: ['serif', 'cjk', 'sans', 'emoji'],
 } as const satisfies Record<string, readonly (keyof typeof FAMILIES)[]>;
 
 export function cssStack(stack: keyof typeof STACKS): string {
-  const generic = stack === 'mono' ? 'monospace' : 'sans-serif';
+  const generic = stack === 'mono' ? 'monospace' : stack === 'serif' ? 'serif' : 'sans-serif';
   return [...STACKS[stack].map((family) => `'${FAMILIES[family]}'`), generic].join(', ');
 }
 

@@ -1,4 +1,5 @@
-import { FontBook, type Line, layoutParagraph, type TextStyle } from '@studykit/report';
+import { MISSING_GLYPH } from '@studykit/fonts';
+import { FontBook, type Line, layoutParagraph, type TextStyle, Typesetter } from '@studykit/typeset';
 import { describe, expect, it } from 'vitest';
 
 const style: TextStyle = { family: 'serif', size: 10, color: [0, 0, 0] };
@@ -100,9 +101,54 @@ describe('Chinese and mixed text', () => {
     expect(line?.pieces.find((piece) => piece.text.includes('😀'))?.font).toBe('emoji');
   });
 
-  it('substitutes a visible question mark for characters no face has', () => {
+  it('substitutes the kit’s missing-glyph character (a visible question mark) for characters no face has', () => {
     // U+1D11E (musical G clef): no shipped face draws it.
     const [line] = layout('clef \u{1D11E} sign', 400);
-    expect(line && lineText(line)).toBe('clef ? sign');
+    expect(MISSING_GLYPH).toBe('?');
+    expect(line && lineText(line)).toBe(`clef ${MISSING_GLYPH} sign`);
+  });
+
+  it('draws what the serif lacks with the sans of the same weight, as the decks do (the kit’s one fallback order)', () => {
+    const book = new FontBook();
+    const [line] = layoutParagraph(
+      [
+        { text: 'feature map ϕ', style },
+        { text: ' bold ϕ', style: { ...style, bold: true, italic: true } },
+      ],
+      { width: 400, leading: 14 },
+      book,
+    );
+    const fonts = line?.pieces.filter((piece) => piece.text.includes('ϕ')).map((piece) => piece.font);
+    expect(fonts).toEqual(['sans', 'sansBold']);
+  });
+});
+
+describe('one line (running headers, folios)', () => {
+  const typesetter = new Typesetter(new FontBook());
+  const text = (line: Line) => line.pieces.map((piece) => piece.text).join('');
+
+  it('keeps a line that fits as it is', () => {
+    const line = typesetter.oneLine([{ text: 'Attention', style }], {
+      width: 300,
+      leading: 11,
+      align: 'right',
+    });
+    expect(text(line)).toBe('Attention');
+    expect(line.pieces[0]?.x).toBeCloseTo(300 - line.width, 3);
+  });
+
+  it('cuts the last run with an ellipsis instead of wrapping, never inside an emoji', () => {
+    const runs = [
+      { text: 'Study', style: { ...style, bold: true } },
+      { text: ` · ${'🙂 long subject '.repeat(12)}`, style },
+    ];
+    const line = typesetter.oneLine(runs, { width: 200, leading: 11, align: 'left' });
+    expect(line.width).toBeLessThanOrEqual(200.01);
+    expect(text(line)).toMatch(/^Study · 🙂 long subject .*…$/u);
+    expect(text(line)).not.toMatch(/\p{Cs}/u);
+  });
+
+  it('gives an empty line for no text', () => {
+    expect(typesetter.oneLine([{ text: '', style }], { width: 100, leading: 11 }).pieces).toEqual([]);
   });
 });

@@ -6,9 +6,11 @@
  * ideographs. Widths come from the font book's per-character cache, with per-character fallback to
  * the CJK face, so English and Chinese mix freely in one paragraph.
  */
+
+import { MISSING_GLYPH } from '@studykit/fonts';
 import { isWide } from '@studykit/view';
 import LineBreaker from 'linebreak';
-import { type FontBook, type FontKey, MISSING_GLYPH } from './fonts.js';
+import type { FontBook, FontKey } from './fonts.js';
 import type { Line, Piece, Run, TextStyle } from './text-types.js';
 
 export interface ParagraphOptions {
