@@ -1,6 +1,6 @@
 // Benchmark: the PDF report of a generated 1,000-paper corpus (20 families × 50 papers, mixed English and
 // Chinese, lists and tables). Prints wall time per phase, peak RSS, pages and size.
-// Usage: pnpm --filter @studykit/core build && pnpm --filter @studykit/report build && node bench/report-bench.mjs [papers]
+// Usage: pnpm exec turbo run build --filter @studykit/report... && node bench/report-bench.mjs [papers]
 import { writeFile } from 'node:fs/promises';
 import { renderReport } from '../apps/report/dist/index.js';
 import { parse } from '../packages/core/dist/index.js';
