@@ -1,11 +1,4 @@
-import {
-  createParseCache,
-  formatDiagnostics,
-  hasErrors,
-  parse,
-  type StudyAst,
-  summarizeDiagnostics,
-} from '@studykit/core';
+import { createParseCache, formatDiagnostics, hasErrors, parse, summarizeDiagnostics } from '@studykit/core';
 import { readContentFolder } from '@studykit/core/fs';
 import { watch as watchFiles } from 'chokidar';
 import type { CommandLine } from '../args.js';
@@ -17,20 +10,12 @@ import { type BuildSession, runBuild } from '../run-build.js';
 import { currentYear } from '../today.js';
 import { checkFamilies } from './build.js';
 
-/** Families whose deck must be rebuilt: new, removed or with a changed digest (family file or a paper). */
-export function changedFamilies(previous: StudyAst | undefined, next: StudyAst): string[] {
-  if (!previous) return next.families.map((family) => family.id);
-  const before = new Map(previous.families.map((family) => [family.id, family.digest]));
-  return next.families.filter((family) => before.get(family.id) !== family.digest).map((family) => family.id);
-}
-
 /**
  * `studykit watch`: build once, then on every content change re-parse, print diagnostics and rebuild
  * what the edit touches. A broken edit keeps the last good outputs; Ctrl-C stops cleanly.
  */
 export async function watch(line: CommandLine, io: Io): Promise<number> {
   const session: BuildSession = { progress: createProgress(io), notice: noticesTo(io) };
-  let lastGood: StudyAst | undefined;
   let running: Promise<void> = Promise.resolve();
   let pending = false;
   let stopping = false;
@@ -50,16 +35,10 @@ export async function watch(line: CommandLine, io: Io): Promise<number> {
       return;
     }
     if (first) checkFamilies(ast, line.family);
-    const families = changedFamilies(lastGood, ast).filter(
-      (family) => line.family.length === 0 || line.family.includes(family),
-    );
-    // Decks and their handouts only when a family changed.
-    const kinds = line.only.filter(
-      (kind) => (kind !== 'slides' && kind !== 'handout') || families.length > 0,
-    );
-    const failures = await runBuild(ast, line, session, { kinds, families, commitEachStep: true });
+    // Every output is asked for; each step rebuilds only what its digests say changed, so a meeting deck
+    // whose paper was edited, or another family's deck showing a renamed paper, is rebuilt too.
+    const failures = await runBuild(ast, line, session, { kinds: line.only, commitEachStep: true });
     for (const failure of failures) io.stderr(`watch: ${failure.step} failed: ${failure.message}`);
-    lastGood = ast;
     io.stderr(`watch: ready (${new Date().toLocaleTimeString()}), waiting for changes in ${line.content}`);
   };
 
