@@ -4,6 +4,7 @@ import { serveFolder } from '@studykit/browser';
 import type { CommandLine } from '../args.js';
 import { UsageError } from '../args.js';
 import type { Io } from '../io.js';
+import { untilStopped } from '../lifetime.js';
 
 const exists = (path: string) =>
   access(path).then(
@@ -38,10 +39,7 @@ export async function present(line: CommandLine, io: Io): Promise<number> {
     io.stdout(`Study kit: ${server.origin}/index.html`);
   }
   io.stdout('Press Ctrl-C to stop.');
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', () => resolve());
-    process.once('SIGTERM', () => resolve());
-  });
+  await untilStopped();
   await server.close();
   return 0;
 }

@@ -3,6 +3,7 @@ import { readContentFolder } from '@studykit/core/fs';
 import { watch as watchFiles } from 'chokidar';
 import type { CommandLine } from '../args.js';
 import { type Io, noticesTo } from '../io.js';
+import { untilStopped } from '../lifetime.js';
 import { loadOrFail } from '../load.js';
 import { lockOutFolder } from '../out-lock.js';
 import { createProgress } from '../progress.js';
@@ -74,10 +75,7 @@ export async function watch(line: CommandLine, io: Io): Promise<number> {
     await new Promise<void>((resolve) => watcher.on('ready', () => resolve()));
     io.stderr(`watch: watching ${line.content} (Ctrl-C to stop)`);
 
-    await new Promise<void>((resolve) => {
-      process.once('SIGINT', resolve);
-      process.once('SIGTERM', resolve);
-    });
+    await untilStopped();
     stopping = true;
     await watcher.close();
     await running;

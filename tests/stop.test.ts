@@ -1,0 +1,151 @@
+/**
+ * `watch` and `present` end with the process that started them: when their parent goes (a killed
+ * `pnpm studykit watch`, a closed terminal), no node, no Chromium and no open port is left behind.
+ * The parent here is a shell that, like pnpm, does not pass a signal it receives on to its child.
+ */
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { bin, root, TEST_ENV } from './run-cli.js';
+
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
+/** Every descendant of a process, from ps. */
+function descendants(pid: number): number[] {
+  let output = '';
+  try {
+    output = execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' });
+  } catch {
+    return [];
+  }
+  const children = output
+    .split('\n')
+    .map((line) => Number(line.trim()))
+    .filter((child) => child > 0);
+  return children.flatMap((child) => [child, ...descendants(child)]);
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const portOpen = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+
+async function until(
+  what: string,
+  probe: () => boolean | Promise<boolean>,
+  timeoutMs = 60_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await probe())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** `sh -c 'node studykit …; true'`: the shell stays the parent and does not forward signals. */
+function underShell(args: string[]): { shell: ChildProcess; output: () => string } {
+  const quoted = [bin, ...args].map((arg) => `'${arg.replaceAll("'", "'\\''")}'`).join(' ');
+  const shell = spawn('sh', ['-c', `node ${quoted}; true`], {
+    cwd: root,
+    env: { ...process.env, ...TEST_ENV },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  shell.stdout?.on('data', (chunk) => {
+    output += chunk;
+  });
+  shell.stderr?.on('data', (chunk) => {
+    output += chunk;
+  });
+  return { shell, output: () => output };
+}
+
+describe('long-running commands end with their parent', () => {
+  it('present: the parent killed, the server stops and its port closes', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'studykit-stop-'));
+    made.push(out);
+    writeFileSync(join(out, 'index.html'), '<!doctype html><title>x</title>');
+    const { shell, output } = underShell(['present', '--out', out]);
+    await until('the URL', () => /127\.0\.0\.1:(\d+)/.test(output()));
+    const port = Number(/127\.0\.0\.1:(\d+)/.exec(output())?.[1]);
+    const node = descendants(shell.pid as number);
+    expect(node.length).toBe(1);
+    expect(await portOpen(port)).toBe(true);
+    shell.kill('SIGKILL');
+    await until('node to exit', () => node.every((pid) => !alive(pid)), 10_000);
+    expect(await portOpen(port)).toBe(false);
+  }, 60_000);
+
+  it('watch: the parent killed, node and its Chromium exit', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'studykit-stop-'));
+    made.push(dir);
+    const content = join(dir, 'content');
+    mkdirSync(content);
+    cpSync(join(root, 'tests/fixtures/content-mini'), content, { recursive: true });
+    const { shell, output } = underShell([
+      'watch',
+      '--content',
+      content,
+      '--out',
+      join(dir, 'out'),
+      '--cache',
+      join(dir, 'cache'),
+      '--only',
+      'lineage',
+    ]);
+    await until('the first build', () => output().includes('watch: watching'), 120_000);
+    const left = descendants(shell.pid as number);
+    // node, and the warm Chromium under it
+    expect(left.length).toBeGreaterThan(1);
+    shell.kill('SIGKILL');
+    await until('every process to exit', () => left.every((pid) => !alive(pid)), 15_000);
+  }, 180_000);
+
+  it('SIGHUP (a closed terminal) stops present cleanly, exit 0', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'studykit-stop-'));
+    made.push(dir);
+    const out = join(dir, 'out');
+    mkdirSync(out);
+    writeFileSync(join(out, 'index.html'), '<!doctype html><title>x</title>');
+    const present = spawn('node', [bin, 'present', '--out', out], {
+      cwd: root,
+      env: { ...process.env, ...TEST_ENV },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let text = '';
+    present.stdout?.on('data', (chunk) => {
+      text += chunk;
+    });
+    await until('the URL', () => text.includes('127.0.0.1'));
+    const exited = new Promise<number | null>((resolve) => present.once('exit', (code) => resolve(code)));
+    present.kill('SIGHUP');
+    expect(await exited).toBe(0);
+  }, 30_000);
+});
+
+describe('the workspace has a studykit command', () => {
+  it('pnpm exec studykit --help', () => {
+    const help = execFileSync('pnpm', ['exec', 'studykit', '--help'], { cwd: root, encoding: 'utf8' });
+    expect(help).toMatch(/^Usage: studykit <command> \[options\]/);
+  });
+});
