@@ -1,4 +1,3 @@
-export { LineageRenderError, LineageSyntaxError, oneLine } from './errors.js';
 export { decodeNumericEntities, escapeLabel, quoteLabel, safeHref } from './escape.js';
 export { EDGE_LINE_WIDTH, EDGE_MAX_LINES, measuredWidth, quoteEdgeLabel, wrapLabel } from './label-width.js';
 export {
@@ -17,18 +16,3 @@ export {
   type RenderLineageOptions,
   renderLineage,
 } from './render-lineage.js';
-export {
-  CAPTURE_LIMITS,
-  type CaptureLimits,
-  DiagramDeclined,
-  type FullRenderOptions,
-  type LaunchRendererOptions,
-  MermaidRenderer,
-  PNG_MAX_PIXELS_AT_2X,
-  PNG_SCALE,
-  pdfScaleFor,
-  pngScaleFor,
-  type RenderedDiagram,
-  type RenderedSvg,
-  type RenderOptions,
-} from './renderer.js';

@@ -1,9 +1,9 @@
 /** The lineage renderer: AST in, files out (`lineage/…`); the CLI writes them. */
 import { sourceDate } from '@studykit/browser';
 import type { OutputFile, ProgressListener, StudyAst } from '@studykit/core';
+import { type CaptureLimits, DiagramDeclined, MermaidRenderer, type RenderedSvg } from '@studykit/diagram';
 import { familiesWithPapers, OUTPUT_PATHS } from '@studykit/view';
 import { toMermaid, toOverviewMermaid } from './mermaid-text.js';
-import { type CaptureLimits, DiagramDeclined, MermaidRenderer, type RenderedSvg } from './renderer.js';
 
 /**
  * What the main diagram (`lineage.{mmd,svg,png,pdf}`) shows: every paper (`detail`), or one box per

@@ -1,17 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { StudyAst } from '@studykit/core';
+import { CAPTURE_LIMITS, oneLine, pdfScaleFor, pngScaleFor } from '@studykit/diagram';
 import { describe, expect, test } from 'vitest';
-import {
-  CAPTURE_LIMITS,
-  escapeLabel,
-  mainViewFor,
-  OVERVIEW_ABOVE_PAPERS,
-  oneLine,
-  pdfScaleFor,
-  pngScaleFor,
-  toOverviewMermaid,
-} from '../src/index.js';
+import { escapeLabel, mainViewFor, OVERVIEW_ABOVE_PAPERS, toOverviewMermaid } from '../src/index.js';
 import { FIXTURE, study } from './fixture.js';
 import { syntheticLineage } from './synthetic.mjs';
 

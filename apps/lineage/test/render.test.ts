@@ -3,17 +3,10 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from '@studykit/core';
+import { LineageSyntaxError, MermaidRenderer, PNG_SCALE } from '@studykit/diagram';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { missingTool, skipNote } from '../../../tests/skips.js';
-import {
-  LineageSyntaxError,
-  MermaidRenderer,
-  PNG_SCALE,
-  paperLabel,
-  renderLineage,
-  toMermaid,
-  wrapLabel,
-} from '../src/index.js';
+import { paperLabel, renderLineage, toMermaid, wrapLabel } from '../src/index.js';
 import { FIXTURE, study } from './fixture.js';
 import { HOSTILE_LABELS, shown } from './hostile.js';
 import { Inspector } from './inspect.js';

@@ -5,17 +5,9 @@
  * (bench/lineage-scale.mjs times these sizes).
  */
 import type { OutputFile, StudyAst } from '@studykit/core';
+import { CAPTURE_LIMITS, LineageRenderError, MermaidRenderer } from '@studykit/diagram';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import {
-  CAPTURE_LIMITS,
-  LineageRenderError,
-  MermaidRenderer,
-  paperLabel,
-  renderLineage,
-  toMermaid,
-  toOverviewMermaid,
-  wrapLabel,
-} from '../src/index.js';
+import { paperLabel, renderLineage, toMermaid, toOverviewMermaid, wrapLabel } from '../src/index.js';
 import { FIXTURE, study } from './fixture.js';
 import { HOSTILE_LABELS } from './hostile.js';
 import { Inspector } from './inspect.js';

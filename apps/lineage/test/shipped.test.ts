@@ -1,7 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { loadContent } from '@studykit/core/fs';
+import { MermaidRenderer } from '@studykit/diagram';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { MermaidRenderer, paperLabel, renderLineage, toMermaid } from '../src/index.js';
+import { paperLabel, renderLineage, toMermaid } from '../src/index.js';
 import { Inspector } from './inspect.js';
 
 const CONTENT = fileURLToPath(new URL('../../../content', import.meta.url));
