@@ -11,6 +11,7 @@ export const workspaceAliases = {
   '@studykit/fonts': here('./packages/fonts/src/index.ts'),
   '@studykit/view': here('./packages/view/src/index.ts'),
   '@studykit/diagram': here('./packages/diagram/src/index.ts'),
+  '@studykit/lineage-mermaid': here('./packages/lineage-mermaid/src/index.ts'),
   '@studykit/citations': here('./packages/citations/src/index.ts'),
   '@studykit/lineage': here('./apps/lineage/src/index.ts'),
   '@studykit/slides': here('./apps/slides/src/index.ts'),

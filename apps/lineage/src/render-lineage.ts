@@ -2,8 +2,8 @@
 import { sourceDate } from '@studykit/browser';
 import type { OutputFile, ProgressListener, StudyAst } from '@studykit/core';
 import { type CaptureLimits, DiagramDeclined, MermaidRenderer, type RenderedSvg } from '@studykit/diagram';
+import { toMermaid, toOverviewMermaid } from '@studykit/lineage-mermaid';
 import { familiesWithPapers, OUTPUT_PATHS } from '@studykit/view';
-import { toMermaid, toOverviewMermaid } from './mermaid-text.js';
 
 /**
  * What the main diagram (`lineage.{mmd,svg,png,pdf}`) shows: every paper (`detail`), or one box per

@@ -4,11 +4,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from '@studykit/core';
 import { LineageSyntaxError, MermaidRenderer, PNG_SCALE } from '@studykit/diagram';
+import { paperLabel, toMermaid, wrapLabel } from '@studykit/lineage-mermaid';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { FIXTURE, study } from '../../../packages/lineage-mermaid/test/fixture.js';
+import { HOSTILE_LABELS, shown } from '../../../packages/lineage-mermaid/test/hostile.js';
 import { missingTool, skipNote } from '../../../tests/skips.js';
-import { paperLabel, renderLineage, toMermaid, wrapLabel } from '../src/index.js';
-import { FIXTURE, study } from './fixture.js';
-import { HOSTILE_LABELS, shown } from './hostile.js';
+import { renderLineage } from '../src/index.js';
 import { Inspector } from './inspect.js';
 
 const noRsvg = missingTool('rsvg-convert');

@@ -6,10 +6,11 @@
  */
 import type { OutputFile, StudyAst } from '@studykit/core';
 import { CAPTURE_LIMITS, LineageRenderError, MermaidRenderer } from '@studykit/diagram';
+import { paperLabel, toMermaid, toOverviewMermaid, wrapLabel } from '@studykit/lineage-mermaid';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { paperLabel, renderLineage, toMermaid, toOverviewMermaid, wrapLabel } from '../src/index.js';
-import { FIXTURE, study } from './fixture.js';
-import { HOSTILE_LABELS } from './hostile.js';
+import { FIXTURE, study } from '../../../packages/lineage-mermaid/test/fixture.js';
+import { HOSTILE_LABELS } from '../../../packages/lineage-mermaid/test/hostile.js';
+import { renderLineage } from '../src/index.js';
 import { Inspector } from './inspect.js';
 import { syntheticLineage } from './synthetic.mjs';
 

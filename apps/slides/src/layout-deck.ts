@@ -21,7 +21,7 @@ export type Measurer = Pick<SlideMeasurer, 'box' | 'singles' | 'runs' | 'divide'
 
 export interface LayoutTools {
   measurer: Measurer;
-  /** Draws mermaid text as an SVG whose labels use the deck's fonts (the lineage app's renderer). */
+  /** Draws mermaid text as an SVG whose labels use the deck's fonts (@studykit/diagram's renderer). */
   drawDiagram(mermaid: string, id: string): Promise<DiagramSvg>;
 }
 

@@ -165,7 +165,7 @@ export function deckDigest(ast: StudyAst, target: DeckTarget, options: unknown):
   return sha256({
     renderer: rendererStamp('@studykit/slides', [
       '@slidev/cli',
-      '@studykit/lineage',
+      'mermaid',
       '@studykit/fonts',
       '@studykit/citations',
     ]),
