@@ -106,8 +106,7 @@ export async function renderLineage(
       if (all.length === 0) return [];
       const pdf = await renderer.printPages(
         all.map(({ rendered }) => rendered),
-        options.limits,
-        pdfDate,
+        { ...(options.limits ? { limits: options.limits } : {}), pdfDate, title: 'lineage' },
       );
       progress(`printed ${FAMILY_FIGURES_PATH}`);
       return [{ path: FAMILY_FIGURES_PATH, contents: pdf }];
