@@ -10,6 +10,8 @@ export const workspaceAliases = {
   '@studykit/browser': here('./packages/browser/src/index.ts'),
   '@studykit/fonts': here('./packages/fonts/src/index.ts'),
   '@studykit/view': here('./packages/view/src/index.ts'),
+  '@studykit/diagram': here('./packages/diagram/src/index.ts'),
+  '@studykit/lineage-mermaid': here('./packages/lineage-mermaid/src/index.ts'),
   '@studykit/citations': here('./packages/citations/src/index.ts'),
   '@studykit/typeset': here('./packages/typeset/src/index.ts'),
   '@studykit/lineage': here('./apps/lineage/src/index.ts'),

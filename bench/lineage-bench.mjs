@@ -22,15 +22,19 @@ import { syntheticLineage } from './lineage-synthetic.mjs';
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('..', import.meta.url));
 const lineageDist = join(root, 'apps/lineage/dist/index.js');
+const diagramDist = join(root, 'packages/diagram/dist/index.js');
+const mermaidTextDist = join(root, 'packages/lineage-mermaid/dist/index.js');
 const coreFs = join(root, 'packages/core/dist/fs.js');
 const browserDist = join(root, 'packages/browser/dist/index.js');
-for (const file of [lineageDist, coreFs, browserDist]) {
+for (const file of [lineageDist, diagramDist, mermaidTextDist, coreFs, browserDist]) {
   if (!existsSync(file)) {
     console.error(`missing ${file}: run \`pnpm build\` first`);
     process.exit(1);
   }
 }
-const { MermaidRenderer, renderLineage, toMermaid, toOverviewMermaid } = await import(lineageDist);
+const { renderLineage } = await import(lineageDist);
+const { toMermaid, toOverviewMermaid } = await import(mermaidTextDist);
+const { MermaidRenderer } = await import(diagramDist);
 const { loadContent } = await import(coreFs);
 const { chromiumPath, CHROMIUM_ARGS } = await import(browserDist);
 

@@ -1,9 +1,9 @@
 /** The lineage renderer: AST in, files out (`lineage/…`); the CLI writes them. */
 import { sourceDate } from '@studykit/browser';
 import type { OutputFile, ProgressListener, StudyAst } from '@studykit/core';
+import { type CaptureLimits, DiagramDeclined, MermaidRenderer, type RenderedSvg } from '@studykit/diagram';
+import { toMermaid, toOverviewMermaid } from '@studykit/lineage-mermaid';
 import { familiesWithPapers, OUTPUT_PATHS } from '@studykit/view';
-import { toMermaid, toOverviewMermaid } from './mermaid-text.js';
-import { type CaptureLimits, DiagramDeclined, MermaidRenderer, type RenderedSvg } from './renderer.js';
 
 /**
  * What the main diagram (`lineage.{mmd,svg,png,pdf}`) shows: every paper (`detail`), or one box per
@@ -106,8 +106,7 @@ export async function renderLineage(
       if (all.length === 0) return [];
       const pdf = await renderer.printPages(
         all.map(({ rendered }) => rendered),
-        options.limits,
-        pdfDate,
+        { ...(options.limits ? { limits: options.limits } : {}), pdfDate, title: 'lineage' },
       );
       progress(`printed ${FAMILY_FIGURES_PATH}`);
       return [{ path: FAMILY_FIGURES_PATH, contents: pdf }];

@@ -3,19 +3,13 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from '@studykit/core';
+import { MermaidRenderer, PNG_SCALE } from '@studykit/diagram';
+import { paperLabel, toMermaid, wrapLabel } from '@studykit/lineage-mermaid';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { FIXTURE, study } from '../../../packages/lineage-mermaid/test/fixture.js';
+import { HOSTILE_LABELS, shown } from '../../../packages/lineage-mermaid/test/hostile.js';
 import { missingTool, skipNote } from '../../../tests/skips.js';
-import {
-  LineageSyntaxError,
-  MermaidRenderer,
-  PNG_SCALE,
-  paperLabel,
-  renderLineage,
-  toMermaid,
-  wrapLabel,
-} from '../src/index.js';
-import { FIXTURE, study } from './fixture.js';
-import { HOSTILE_LABELS, shown } from './hostile.js';
+import { renderLineage } from '../src/index.js';
 import { Inspector } from './inspect.js';
 
 const noRsvg = missingTool('rsvg-convert');
@@ -273,15 +267,7 @@ describe('markdown content parsed by @studykit/core', () => {
   }, 60_000);
 });
 
-describe('MermaidRenderer', () => {
-  test('validate names the line mermaid rejects', async () => {
-    const broken = 'flowchart LR\n  n1["ok"]\n  n1 --> n2["unterminated]\n';
-    const error = await renderer.validate(broken).catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(LineageSyntaxError);
-    expect((error as LineageSyntaxError).message).toMatch(/does not parse at line \d+/);
-    await expect(renderer.validate(toMermaid(FIXTURE))).resolves.toBeUndefined();
-  });
-
+describe('blank names', () => {
   test('empty and whitespace-only names still parse and render', async () => {
     const blank = study(
       [{ id: 'f', name: '   ', colour: '#123456', order: 1 }],
@@ -292,19 +278,5 @@ describe('MermaidRenderer', () => {
     );
     const { svg } = await renderer.renderSvg(toMermaid(blank));
     expect((await inspector.svg(svg)).texts).toContain('B · 2021');
-  });
-
-  test('a closed renderer says so', async () => {
-    const spare = await MermaidRenderer.launch();
-    expect(spare.usable).toBe(true);
-    await spare.close();
-    expect(spare.usable).toBe(false);
-    await expect(spare.renderSvg('flowchart LR\n  n1["x"]')).rejects.toThrow(/closed/);
-  }, 60_000);
-
-  test('a failed render leaves the page usable', async () => {
-    await expect(renderer.render('flowchart LR\n  a -->')).rejects.toThrow(LineageSyntaxError);
-    const { svg } = await renderer.renderSvg('flowchart LR\n  n1["still works"]');
-    expect((await inspector.svg(svg)).texts).toContain('still works');
   });
 });

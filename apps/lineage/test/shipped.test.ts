@@ -1,7 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { loadContent } from '@studykit/core/fs';
+import { MermaidRenderer } from '@studykit/diagram';
+import { paperLabel, toMermaid } from '@studykit/lineage-mermaid';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { MermaidRenderer, paperLabel, renderLineage, toMermaid } from '../src/index.js';
+import { renderLineage } from '../src/index.js';
 import { Inspector } from './inspect.js';
 
 const CONTENT = fileURLToPath(new URL('../../../content', import.meta.url));

@@ -14,7 +14,7 @@ import {
   type SpeakerNote,
   type StudyAst,
 } from '@studykit/core';
-import { toMermaid } from '@studykit/lineage';
+import { toMermaid } from '@studykit/lineage-mermaid';
 import {
   familyOf,
   type Labels,
@@ -84,15 +84,15 @@ export interface SlidePlan {
 export type MermaidSource = (ast: StudyAst, options: { family: string; direction: 'LR' | 'TB' }) => string;
 
 export interface DeckOptions {
-  /** Mermaid text of the family's lineage (default: the lineage app's); null leaves the slide out. */
+  /** Mermaid text of the family's lineage (default: `toMermaid`); null leaves the slide out. */
   mermaid?: MermaidSource | null;
   /** References formatted before (other decks, earlier builds): only new ones go through citeproc. */
   referenceCache?: ReferenceCache;
 }
 
 /**
- * The lineage app's per-family flowchart, without the relation-kind legend: on a 16:9 slide it takes
- * more room than the diagram (edge styles are explained by their labels).
+ * The lineage's per-family flowchart (@studykit/lineage-mermaid), without the relation-kind legend: on
+ * a 16:9 slide it takes more room than the diagram (edge styles are explained by their labels).
  */
 const defaultMermaid: MermaidSource = (ast, { family, direction }) =>
   toMermaid(ast, { family, direction, legend: false });

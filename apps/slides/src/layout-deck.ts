@@ -4,24 +4,22 @@
  * readable floor, and the lineage diagram is drawn in the direction that fills its slide. A slide
  * that still does not fit is an error that names it.
  */
+import type { RenderedSvg } from '@studykit/diagram';
 import type { Chunk } from './chunks.js';
 import type { DeckSlide, SlidePlan } from './deck.js';
 import { DIAGRAM_MAX_ZOOM, READABLE_PX } from './layout.js';
 import type { SlideFrame, SlideMeasurer } from './measure-page.js';
 import { joinChunks, paginate } from './paginate.js';
 
-export interface DiagramSvg {
-  svg: string;
-  width: number;
-  height: number;
-}
+/** A diagram drawn for a slide: the SVG and its size in CSS px. */
+export type DiagramSvg = RenderedSvg;
 
 /** What layout needs of the measuring page (SlideMeasurer; a test may wrap it). */
 export type Measurer = Pick<SlideMeasurer, 'box' | 'singles' | 'runs' | 'divide' | 'fit'>;
 
 export interface LayoutTools {
   measurer: Measurer;
-  /** Draws mermaid text as an SVG whose labels use the deck's fonts (the lineage app's renderer). */
+  /** Draws mermaid text as an SVG whose labels use the deck's fonts (@studykit/diagram's renderer). */
   drawDiagram(mermaid: string, id: string): Promise<DiagramSvg>;
 }
 

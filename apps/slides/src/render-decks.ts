@@ -37,7 +37,7 @@ const FIT_ATTEMPTS = 2;
 /** Bump when the renderer's output changes for the same input: every deck is rebuilt once. */
 export const DECK_RENDERER_VERSION = 2;
 
-/** Draws mermaid text to SVG with the deck's fonts (the lineage app's MermaidRenderer fits). */
+/** Draws mermaid text to SVG with the deck's fonts (@studykit/diagram's MermaidRenderer fits). */
 export interface DiagramDrawer {
   renderSvg(text: string, options: { id: string; name: string; embedFonts: false }): Promise<DiagramSvg>;
 }

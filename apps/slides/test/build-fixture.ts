@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { StudyAst } from '@studykit/core';
-import { MermaidRenderer } from '@studykit/lineage';
+import { MermaidRenderer } from '@studykit/diagram';
 import { type RenderDecksOptions, type RenderDecksResult, readManifest, renderDecks } from '../src/index.js';
 import { fixtureAst } from './fixtures.js';
 

@@ -64,11 +64,13 @@ function computeRendererStamp(name: string, libraries: readonly string[]): strin
   if (!dir) return `${name}@unknown`;
   const hash = createHash('sha256');
   // The renderer's own code and that of every workspace package it uses, however deep (view's link
-  // rule, the lineage renderer inside a deck): a change in any of them is a new renderer.
+  // rule, the diagram renderer inside a deck): a change in any of them is a new renderer.
   const seen = new Set<string>();
+  const workspaceRoots: string[] = [];
   const hashWorkspace = (packageName: string, packageRoot: string) => {
     if (seen.has(packageName)) return;
     seen.add(packageName);
+    workspaceRoots.push(packageRoot);
     hashBuiltCode(hash, packageName, packageRoot);
     const manifest = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as {
       dependencies?: Record<string, string>;
@@ -80,9 +82,12 @@ function computeRendererStamp(name: string, libraries: readonly string[]): strin
     }
   };
   hashWorkspace(name, dir);
-  const own = createRequire(join(dir, 'package.json'));
   for (const library of libraries) {
-    const libraryDir = packageDir(library, own);
+    // Found from the renderer, else from the workspace package that uses it (mermaid is a dependency
+    // of @studykit/diagram, not of the lineage or the decks that draw with it).
+    const libraryDir = workspaceRoots
+      .map((root) => packageDir(library, createRequire(join(root, 'package.json'))))
+      .find((found) => found !== undefined);
     const version = libraryDir
       ? (JSON.parse(readFileSync(join(libraryDir, 'package.json'), 'utf8')) as { version: string }).version
       : 'unknown';
@@ -157,7 +162,7 @@ export function deckDigest(ast: StudyAst, target: DeckTarget, options: unknown):
   return sha256({
     renderer: rendererStamp('@studykit/slides', [
       '@slidev/cli',
-      '@studykit/lineage',
+      'mermaid',
       '@studykit/fonts',
       '@studykit/citations',
     ]),

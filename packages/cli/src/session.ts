@@ -2,7 +2,7 @@
  * State kept between builds (watch keeps the browser warm across edits): the mermaid renderer,
  * launched on first use and shared by every step and deck that draws a diagram.
  */
-import type { MermaidRenderer } from '@studykit/lineage';
+import type { MermaidRenderer } from '@studykit/diagram';
 import type { Notice } from './io.js';
 import type { createProgress } from './progress.js';
 
@@ -20,7 +20,7 @@ export async function warmRenderer(session: BuildSession): Promise<MermaidRender
   if (session.renderer && !session.renderer.usable) delete session.renderer;
   if (session.renderer) return session.renderer;
   // Decks ask at the same time: one launch, shared (a second browser would outlive the build).
-  session.launching ??= import('@studykit/lineage')
+  session.launching ??= import('@studykit/diagram')
     .then(({ MermaidRenderer }) => MermaidRenderer.launch())
     .then((renderer) => {
       session.renderer = renderer;

@@ -18,7 +18,7 @@ describe('what the rendering page may load', () => {
   test('nothing else: other hosts, paths outside the served folders, unknown files', async () => {
     for (const url of [
       'http://example.com/x.png',
-      'https://studykit-lineage.invalid/index.html',
+      'https://studykit-diagram.invalid/index.html',
       `${PAGE_ORIGIN}/mermaid/../package.json`,
       `${PAGE_ORIGIN}/mermaid/%2e%2e/%2e%2e/package.json`,
       `${PAGE_ORIGIN}/fonts/..%2f..%2f..%2fpackage.json`,

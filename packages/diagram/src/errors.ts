@@ -1,6 +1,8 @@
+import { sizeText } from './capture-limits.js';
+
 /** The generated mermaid text does not parse: a bug in the generator or a label that slipped through. */
-export class LineageSyntaxError extends Error {
-  override readonly name = 'LineageSyntaxError';
+export class DiagramSyntaxError extends Error {
+  override readonly name = 'DiagramSyntaxError';
   constructor(
     message: string,
     /** 1-based line of the mermaid text mermaid complained about, when it said. */
@@ -11,13 +13,13 @@ export class LineageSyntaxError extends Error {
 }
 
 /** Turn mermaid's parse error into a message that names the offending line of the generated text. */
-export function syntaxErrorFrom(text: string, mermaidMessage: string, diagram: string): LineageSyntaxError {
+export function syntaxErrorFrom(text: string, mermaidMessage: string, diagram: string): DiagramSyntaxError {
   const match = /line (\d+)/i.exec(mermaidMessage);
   const line = match?.[1] ? Number(match[1]) : undefined;
   // mermaid drops `%%` comment lines before parsing, so its line numbers count the other lines only.
   const source = line ? text.split('\n').filter((l) => !/^\s*%%/.test(l))[line - 1] : undefined;
   const where = line ? ` at line ${line}${source !== undefined ? `: ${source.trim()}` : ''}` : '';
-  return new LineageSyntaxError(
+  return new DiagramSyntaxError(
     `The generated mermaid text for ${diagram} does not parse${where}\n${mermaidMessage.trim()}`,
     line,
   );
@@ -28,8 +30,19 @@ export function syntaxErrorFrom(text: string, mermaidMessage: string, diagram: s
  * the cause and what to do, e.g. `lineage.png: the diagram is 40,000 × 9,000 px, too large to capture
  * even at 0.25× (…); open lineage.svg or lineage.pdf instead, which hold it in full`.
  */
-export class LineageRenderError extends Error {
-  override readonly name = 'LineageRenderError';
+export class DiagramRenderError extends Error {
+  override readonly name = 'DiagramRenderError';
+}
+
+/** `render` stopped because `fits` said the drawn diagram is too large; nothing was written. */
+export class DiagramDeclined extends Error {
+  override readonly name = 'DiagramDeclined';
+  constructor(
+    readonly width: number,
+    readonly height: number,
+  ) {
+    super(`the diagram is ${sizeText(width, height)}`);
+  }
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
- * What the rendering page may load: its own HTML and mermaid's dist bundle, served through a
- * Playwright route at a made-up origin (file:// ESM is blocked by CORS). Every other request is
- * aborted, so a label that sneaks in an <img src> can never reach the network.
+ * What the rendering page may load: its own HTML and script, mermaid's dist bundle and the kit's
+ * faces, served through a Playwright route at a made-up origin (file:// ESM is blocked by CORS).
+ * Every other request is aborted, so a label that sneaks in an <img src> can never reach the network.
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -9,7 +9,7 @@ import { dirname, join, normalize, sep } from 'node:path';
 import { FACES, facePath } from '@studykit/fonts';
 import { PAGE_SCRIPT } from './page-script.js';
 
-export const PAGE_ORIGIN = 'http://studykit-lineage.invalid';
+export const PAGE_ORIGIN = 'http://studykit-diagram.invalid';
 export const PAGE_URL = `${PAGE_ORIGIN}/index.html`;
 
 const require = createRequire(import.meta.url);
@@ -23,7 +23,7 @@ const MERMAID_DIST = dirname(require.resolve('mermaid/dist/mermaid.esm.min.mjs')
 const DIAGRAM_FACES = (['sans', 'cjk', 'emoji'] as const).map((id) => FACES[id]);
 
 const PAGE_HTML = `<!doctype html>
-<html><head><meta charset="utf-8"><title>lineage</title>
+<html><head><meta charset="utf-8"><title>diagram</title>
 <style>
 ${DIAGRAM_FACES.map((face) => `@font-face { font-family: '${face.family}'; font-weight: 400; font-style: normal; src: url('/fonts/${face.id}.ttf') format('truetype'); }`).join('\n')}
   html, body { margin: 0; padding: 0; background: #ffffff; }

@@ -2,18 +2,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { StudyAst } from '@studykit/core';
 import { describe, expect, test } from 'vitest';
-import {
-  CAPTURE_LIMITS,
-  escapeLabel,
-  mainViewFor,
-  OVERVIEW_ABOVE_PAPERS,
-  oneLine,
-  pdfScaleFor,
-  pngScaleFor,
-  toOverviewMermaid,
-} from '../src/index.js';
+import { syntheticLineage } from '../../../apps/lineage/test/synthetic.mjs';
+import { escapeLabel, toOverviewMermaid } from '../src/index.js';
 import { FIXTURE, study } from './fixture.js';
-import { syntheticLineage } from './synthetic.mjs';
 
 /** Family node → its two label lines, from `nX["name<br>facts"]:::famX`. */
 function familyNodes(text: string): { name: string; facts: string }[] {
@@ -114,62 +105,5 @@ describe('toOverviewMermaid', () => {
     const mmd = toOverviewMermaid({ ...chinese, study: { ...chinese.study, language: 'zh' } });
     expect(mmd).toContain('"1 条关联"');
     expect(mmd).toContain('1 篇论文 · 2021');
-  });
-});
-
-describe('mainViewFor', () => {
-  test(`more than ${OVERVIEW_ABOVE_PAPERS} papers: the overview; fewer: the detail if it fits; one family: the detail`, () => {
-    expect(mainViewFor(syntheticLineage(200) as StudyAst)).toBe('overview');
-    expect(mainViewFor(syntheticLineage(OVERVIEW_ABOVE_PAPERS + 1) as StudyAst)).toBe('overview');
-    expect(mainViewFor(syntheticLineage(OVERVIEW_ABOVE_PAPERS) as StudyAst)).toBe('try-detail');
-    expect(mainViewFor(syntheticLineage(1000, { familyCount: 1 }) as StudyAst)).toBe('detail');
-    expect(mainViewFor(syntheticLineage(1000) as StudyAst, 'detail')).toBe('detail');
-    expect(mainViewFor(syntheticLineage(12, { familyCount: 3 }) as StudyAst, 'overview')).toBe('overview');
-  });
-});
-
-describe('capture limits', () => {
-  test('the PNG is 2× when it fits, else 1×, else a fraction; never past the pixel or side limit', () => {
-    expect(pngScaleFor(2204, 943)).toBe(2);
-    expect(pngScaleFor(4916, 3666)).toBe(1);
-    expect(pngScaleFor(10_511, 6_277)).toBe(0.69);
-    expect(pngScaleFor(20_000, 500)).toBe(0.81); // the 16,384 px side
-    expect(pngScaleFor(40_000, 9_000)).toBe(0.29);
-    expect(pngScaleFor(80_000, 20_000)).toBeUndefined(); // would need 0.14×
-    for (const [w, h] of [
-      [2204, 943],
-      [17_487, 3_000],
-      [33_000, 6_700],
-      [5_000, 30_000],
-    ] as const) {
-      const scale = pngScaleFor(w, h) ?? 0;
-      expect(w * scale * h * scale).toBeLessThanOrEqual(CAPTURE_LIMITS.pngPixels);
-      expect(Math.max(w, h) * scale).toBeLessThanOrEqual(CAPTURE_LIMITS.pngSide);
-    }
-  });
-
-  test('the PDF page is the diagram, scaled down past 200 inches', () => {
-    expect(pdfScaleFor(2204, 943)).toBe(1);
-    expect(pdfScaleFor(38_400, 1_000)).toBe(0.5);
-    expect(pdfScaleFor(1_000, 19_200)).toBe(1);
-  });
-});
-
-describe('oneLine', () => {
-  test("drops Playwright's call log and colour codes: one line", () => {
-    const playwright = new Error(
-      'locator.screenshot: Timeout 29895ms exceeded.\nCall log:\n\u001b[2m  - taking element screenshot\u001b[22m\n\u001b[2m    - disabled all CSS animations\u001b[22m\n',
-    );
-    expect(oneLine(playwright)).toBe('locator.screenshot: Timeout 29895ms exceeded.');
-    const launch = new Error(
-      'browserType.launch: Target closed\n=========================== logs ===========================\n<launching> /usr/bin/chromium\n',
-    );
-    expect(oneLine(launch)).toBe('browserType.launch: Target closed');
-    const closed = new Error(
-      'browserType.launch: Target page, context or browser has been closed\nBrowser logs:\n\n<launching> /bin/false --headless\n[pid=1] <gracefully close start>',
-    );
-    expect(oneLine(closed)).toBe('browserType.launch: Target page, context or browser has been closed');
-    expect(oneLine('a\n  b\tc')).toBe('a b c');
-    expect(oneLine('x'.repeat(1000))).toHaveLength(240);
   });
 });

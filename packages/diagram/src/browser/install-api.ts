@@ -1,0 +1,178 @@
+/// <reference lib="dom" />
+/**
+ * The rendering page's own code: given mermaid, it installs `window.studykitDiagram` (page-api.ts),
+ * which draws mermaid text as a standalone SVG. page-script.ts sends this function's source text to
+ * the page, so everything it needs is inside it or in its arguments: no imports, no outer names.
+ */
+import type { Mermaid, MermaidConfig } from 'mermaid';
+import type { DrawResult, ParseOutcome } from './page-api.js';
+
+export interface PageSetup {
+  config: MermaidConfig;
+  /** Font families the labels may use: each is loaded before mermaid measures a label. */
+  families: readonly string[];
+}
+
+export function installDiagramApi(mermaid: Mermaid, setup: PageSetup): void {
+  mermaid.initialize(setup.config);
+
+  const messageOf = (error: unknown): string =>
+    String(
+      typeof error === 'object' && error !== null && 'message' in error && error.message
+        ? error.message
+        : error,
+    );
+
+  // SVG-text labels keep numeric entity codes as literal text (&#35;): turn them back into characters.
+  // A user's own & and # are always escaped, so a literal "&#" here only comes from our escaping. An
+  // edge label wider than 200px is wrapped by mermaid mid-word, possibly inside a code, so a code is
+  // decoded across the text nodes of one <text> (mermaid drops characters only at spaces, and codes
+  // hold none). One pass: decoded text is never decoded again.
+  function decodeNumericEntities(textElement: Element): void {
+    const nodes: Text[] = [];
+    const walker = document.createTreeWalker(textElement, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
+    const joined = nodes.map((node) => node.data).join('');
+    const codes: { at: number; length: number; char: string }[] = [];
+    for (const match of joined.matchAll(/&#(\d{1,7});/g)) {
+      const code = Number(match[1]);
+      if (code <= 0x10ffff)
+        codes.push({ at: match.index, length: match[0].length, char: String.fromCodePoint(code) });
+    }
+    if (codes.length === 0) return;
+    const out = nodes.map(() => '');
+    let owner = 0;
+    let ownerEnd = nodes[0]?.data.length ?? 0;
+    let next = 0;
+    for (let i = 0; i < joined.length; ) {
+      while (i >= ownerEnd && owner < nodes.length - 1) {
+        owner++;
+        ownerEnd += nodes[owner]?.data.length ?? 0;
+      }
+      const code = codes[next];
+      if (code && code.at === i) {
+        out[owner] += code.char;
+        i += code.length;
+        next++;
+      } else {
+        out[owner] += joined[i] ?? '';
+        i++;
+      }
+    }
+    nodes.forEach((node, index) => {
+      const decoded = out[index] ?? '';
+      if (node.data !== decoded) node.data = decoded;
+    });
+  }
+
+  // mermaid puts every word of an SVG-text label in its own <tspan> starting with a space; librsvg
+  // drops that leading space ("GPT-3·2020"). Merge neighbouring word spans that share their styling.
+  function mergeWordSpans(svg: SVGSVGElement): void {
+    for (const row of svg.querySelectorAll('tspan.text-outer-tspan')) {
+      let previous: Element | null = null;
+      for (const span of [...row.children]) {
+        const before: Element | null = previous;
+        const same =
+          before !== null &&
+          span.tagName === before.tagName &&
+          span.getAttributeNames().every((name) => span.getAttribute(name) === before.getAttribute(name)) &&
+          before.getAttributeNames().length === span.getAttributeNames().length &&
+          span.children.length === 0 &&
+          before.children.length === 0;
+        if (same) {
+          before.textContent = (before.textContent ?? '') + (span.textContent ?? '');
+          span.remove();
+        } else {
+          previous = span;
+        }
+      }
+    }
+  }
+
+  // SVG-text edge labels have no background, so the line runs through the words: put a white box behind.
+  function backEdgeLabels(svg: SVGSVGElement): void {
+    for (const text of svg.querySelectorAll<SVGTextElement>('g.edgeLabel text')) {
+      if (!text.textContent?.trim()) continue;
+      const box = text.getBBox();
+      const rect = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
+      rect.setAttribute('class', 'studykit-label-back');
+      rect.setAttribute('x', String(box.x - 4));
+      rect.setAttribute('y', String(box.y - 1));
+      rect.setAttribute('width', String(box.width + 8));
+      rect.setAttribute('height', String(box.height + 2));
+      rect.setAttribute('rx', '3');
+      rect.setAttribute('fill', '#ffffff');
+      rect.setAttribute('fill-opacity', '0.9');
+      text.parentNode?.insertBefore(rect, text);
+    }
+  }
+
+  // mermaid decodes a click link's href (%2F becomes /, %26 becomes &), which changes the address:
+  // give each node's link back the exact URL of its `click <node> href "<url>"` statement (the
+  // caller's escaping leaves no quote in it). Node ids are "<svg id>-flowchart-<node>-<counter>".
+  function restoreLinks(svg: SVGSVGElement, id: string, text: string): void {
+    const hrefs = new Map<string, string>();
+    for (const match of text.matchAll(/^\s*click (\S+) href "([^"]*)"/gm)) {
+      if (match[1] !== undefined && match[2] !== undefined) hrefs.set(match[1], match[2]);
+    }
+    const prefix = `${id}-flowchart-`;
+    for (const node of svg.querySelectorAll('g.node')) {
+      const link = node.closest('a');
+      if (!link || !node.id.startsWith(prefix)) continue;
+      const href = hrefs.get(node.id.slice(prefix.length).replace(/-\d+$/, ''));
+      if (href) link.setAttributeNS('http://www.w3.org/1999/xlink', 'xlink:href', href);
+    }
+  }
+
+  // mermaid leaves its scratch element (and an error diagram) in the body when rendering fails.
+  function removeLeftovers(id: string): void {
+    for (const leftover of document.querySelectorAll(`#d${id}, #${id}, #i${id}`)) {
+      if (!leftover.closest('#stage')) leftover.remove();
+    }
+  }
+
+  async function render(id: string, text: string): Promise<DrawResult> {
+    const stage = document.getElementById('stage');
+    if (!stage) return { ok: false, message: 'the page has no #stage' };
+    stage.replaceChildren();
+    // Every face is loaded before mermaid measures a label (a late font would misplace the boxes).
+    await Promise.all(setup.families.map((family) => document.fonts.load(`16px "${family}"`, text)));
+    let drawn: string;
+    try {
+      drawn = (await mermaid.render(id, text)).svg;
+    } catch (error) {
+      removeLeftovers(id);
+      return { ok: false, message: messageOf(error) };
+    }
+    removeLeftovers(id);
+    stage.innerHTML = drawn;
+    const svg = stage.querySelector('svg');
+    if (!svg) return { ok: false, message: 'mermaid drew no <svg>' };
+    restoreLinks(svg, id, text);
+    for (const label of svg.querySelectorAll('text, title, desc')) decodeNumericEntities(label);
+    mergeWordSpans(svg);
+    await document.fonts.ready;
+    backEdgeLabels(svg);
+    // Explicit pixel size: a standalone SVG (and the PDF page) needs one; drop the responsive max-width.
+    const box = svg.viewBox.baseVal;
+    const width = Math.ceil(box?.width ? box.width : svg.getBBox().width);
+    const height = Math.ceil(box?.height ? box.height : svg.getBBox().height);
+    svg.setAttribute('width', String(width));
+    svg.setAttribute('height', String(height));
+    svg.style.removeProperty('max-width');
+    if (!svg.getAttribute('style')) svg.removeAttribute('style');
+    // XMLSerializer adds the xmlns:xlink declaration that mermaid's own string lacks for click links.
+    return { ok: true, svg: new XMLSerializer().serializeToString(svg), width, height };
+  }
+
+  async function parse(text: string): Promise<ParseOutcome> {
+    try {
+      await mermaid.parse(text);
+      return { ok: true };
+    } catch (error) {
+      return { ok: false, message: messageOf(error) };
+    }
+  }
+
+  window.studykitDiagram = { render, parse };
+}
