@@ -5,6 +5,7 @@
 import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { Diagnostic, StudyAst } from './ast.js';
+import { compareCodePoints } from './compare.js';
 import { ParsePool, parseInParallel } from './parallel-parse.js';
 import { isContentPath, type ParseOptions, parse } from './parse.js';
 import { RULES } from './rules.js';
@@ -33,7 +34,7 @@ export async function loadContent(dir: string, options: ParseOptions = {}): Prom
   });
   // With a cache, a large parse is shared out over every core first (see parallel-parse.ts).
   if (options.cache) {
-    await parseInParallel(files, options.cache, options.currentYear ?? new Date().getFullYear(), early);
+    await parseInParallel(files, options.cache, options.currentYear ?? new Date().getUTCFullYear(), early);
   }
   return parse(files, { ...options, diagnostics: [...(options.diagnostics ?? []), ...diagnostics] });
 }
@@ -49,7 +50,7 @@ export async function readContentFolder(dir: string): Promise<ReadContentResult>
     if (visited.has(real)) return; // a symlink loop, or a folder linked twice
     visited.add(real);
     const entries = (await readdir(folder, { withFileTypes: true })).sort((a, b) =>
-      a.name.localeCompare(b.name),
+      compareCodePoints(a.name, b.name),
     );
     // The folder's files are read at once (a semester of papers is a thousand reads), in order after.
     const reads: Promise<(into: ReadContentResult) => void>[] = [];

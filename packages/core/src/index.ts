@@ -1,5 +1,6 @@
 export * from './ast.js';
 export { plainText } from './blocks.js';
+export { compareCodePoints } from './compare.js';
 export { DiagnosticSink, hasErrors, sortDiagnostics, toVFileMessage } from './diagnostics.js';
 export { formatDiagnostics, summarizeDiagnostics } from './format.js';
 export type { OutputFile, OutputFolder, ProgressEvent, ProgressListener } from './output.js';

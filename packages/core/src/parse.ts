@@ -1,5 +1,6 @@
 import type { Diagnostic, Family, Meeting, Paper, Span, Study, StudyAst } from './ast.js';
 import { AST_VERSION } from './ast.js';
+import { compareCodePoints } from './compare.js';
 import { DiagnosticSink, hasErrors, sortDiagnostics } from './diagnostics.js';
 import { sha256 } from './digest.js';
 import { buildLineage, lineageDepths } from './lineage.js';
@@ -110,10 +111,10 @@ export function isContentPath(path: string): boolean {
 export function parse(files: readonly ContentFile[], options: ParseOptions = {}): StudyAst {
   const sink = new DiagnosticSink();
   sink.list.push(...(options.diagnostics ?? []));
-  const currentYear = options.currentYear ?? new Date().getFullYear();
+  const currentYear = options.currentYear ?? new Date().getUTCFullYear();
   const sorted = [...files]
     .filter((file) => isContentPath(file.path))
-    .sort((a, b) => a.path.localeCompare(b.path));
+    .sort((a, b) => compareCodePoints(a.path, b.path));
 
   let study: Study = DEFAULT_STUDY;
   const familyDrafts: FamilyDraft[] = [];
@@ -162,7 +163,7 @@ export function parse(files: readonly ContentFile[], options: ParseOptions = {})
     papers.push({ ...rest, organisation: draft.organisation ?? family.organisation });
   }
 
-  families.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
+  families.sort((a, b) => a.order - b.order || compareCodePoints(a.id, b.id));
   const familyRank = new Map(families.map((family, index) => [family.id, index]));
   const depth = lineageDepths(papers);
   papers.sort(
@@ -170,7 +171,7 @@ export function parse(files: readonly ContentFile[], options: ParseOptions = {})
       (familyRank.get(a.family) ?? 0) - (familyRank.get(b.family) ?? 0) ||
       a.year - b.year ||
       (depth.get(a.id) ?? 0) - (depth.get(b.id) ?? 0) ||
-      a.id.localeCompare(b.id),
+      compareCodePoints(a.id, b.id),
   );
   const edges = buildLineage(papers, sink, broken.paper);
   const meetings = checkMeetings(meetingDrafts, papers, broken.paper, sink);
@@ -217,7 +218,7 @@ function checkMeetings(
     });
     if (valid && !draft.papers.some((id) => brokenPapers.has(id))) meetings.push(meeting);
   }
-  return meetings.sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+  return meetings.sort((a, b) => compareCodePoints(a.date, b.date) || compareCodePoints(a.id, b.id));
 }
 
 function finishFamily(draft: FamilyDraft, papers: readonly Paper[], sink: DiagnosticSink): Family {
