@@ -67,6 +67,17 @@ export const BAD_CASES: Record<string, readonly Edit[]> = {
   'malformed-url': [line(A1, 9, 'url: https://example.org/alpha-1', 'url: https//example.org alpha')],
   'malformed-yaml': [line(A1, 4, 'title: "Alpha One: a first model"', 'title: "Alpha One: a first model')],
   'missing-field': [line(A1, 8, 'venue: arXiv', [])],
+  'nested-emphasis': [
+    line(
+      A1,
+      17,
+      'Labelled data is _scarce_; unlabelled text is **plentiful**.',
+      `${'*a '.repeat(1000)}x${' b*'.repeat(1000)}`,
+    ),
+  ],
+  'nested-quotes': [
+    line(A1, 17, 'Labelled data is _scarce_; unlabelled text is **plentiful**.', `${'> '.repeat(2000)}Deep.`),
+  ],
   'no-conclusions': [
     line(A2, 24, '## Conclusions', []),
     line(A2, 24, '', []),

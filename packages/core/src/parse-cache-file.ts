@@ -9,7 +9,7 @@ import { AST_VERSION } from './ast.js';
 import type { ParseCache } from './parse.js';
 
 /** Bump when per-file parsing changes: an older cache is then ignored. */
-export const PARSER_VERSION = `ast${AST_VERSION}-parse2`;
+export const PARSER_VERSION = `ast${AST_VERSION}-parse3`;
 const FORMAT = 'studykit-parse-cache';
 
 export function encodeParseCache(cache: ParseCache): Uint8Array {

@@ -70,7 +70,8 @@ function readFileCached(file: ContentFile, currentYear: number, cache: ParseCach
     digest: source?.digest ?? sha256(file.contents),
     diagnostics: sink.list,
   };
-  if (source) {
+  // A tree nested too deeply is never walked: the file is reported, its id counts as broken.
+  if (source && !source.tooDeep) {
     const isFamily = (file.path.split('/').pop() ?? '').toLowerCase() === FAMILY_FILE;
     if (file.path === STUDY_FILE) {
       const study = readStudy(source, sink);

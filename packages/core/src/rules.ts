@@ -86,6 +86,10 @@ export const RULES = {
     severity: 'error',
     hint: 'Make sure it is a readable UTF-8 text file under 1 MB, not a broken link.',
   },
+  'nesting-too-deep': {
+    severity: 'error',
+    hint: 'Flatten it: at most 64 quotes, lists or emphasis inside each other (the outputs cannot lay out more).',
+  },
   'family-empty': {
     severity: 'warning',
     hint: 'Add papers with `family: <this id>`, or remove the family.',
