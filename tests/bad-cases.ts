@@ -64,6 +64,7 @@ export const BAD_CASES: Record<string, readonly Edit[]> = {
   'future-year': [line(A1, 6, 'year: 2018', 'year: 2999')],
   'invalid-utf8': [{ op: 'bytes', file: A1, after: 'Labelled ', bytes: [0xff, 0xfe, 0x20] }],
   'lineage-cycle': [line(A1, 12, 'tags: [pre-training]', ['tags: [pre-training]', 'builds_on: [beta-1]'])],
+  'link-outside': [{ op: 'symlink', file: 'alpha/proc', target: '/proc' }],
   'malformed-url': [line(A1, 9, 'url: https://example.org/alpha-1', 'url: https//example.org alpha')],
   'malformed-yaml': [line(A1, 4, 'title: "Alpha One: a first model"', 'title: "Alpha One: a first model')],
   'missing-field': [line(A1, 8, 'venue: arXiv', [])],

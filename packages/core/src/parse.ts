@@ -124,7 +124,10 @@ export function parse(files: readonly ContentFile[], options: ParseOptions = {})
   const sources: { path: string; digest: string }[] = [];
   const broken = { family: new Set<string>(), paper: new Set<string>() };
   for (const diagnostic of options.diagnostics ?? []) {
-    if (diagnostic.rule === 'file-unreadable') broken.paper.add(fileStem(diagnostic.file));
+    // A paper that could not be read is not reported again where it is named (a folder is no paper).
+    if (diagnostic.rule === 'file-unreadable' && isContentPath(diagnostic.file)) {
+      broken.paper.add(fileStem(diagnostic.file));
+    }
   }
   for (const file of sorted) {
     const read = readFileCached(file, currentYear, options.cache);
