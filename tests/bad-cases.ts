@@ -47,6 +47,9 @@ const A1 = 'alpha/alpha-1.md';
 const A2 = 'alpha/alpha-2.md';
 const B1 = 'beta/beta-1.md';
 
+/** A meeting on alpha-1, for cases about meeting files. */
+const MEETING = '---\ndate: 2026-12-03\npapers: [alpha-1]\n---\n';
+
 export const BAD_CASES: Record<string, readonly Edit[]> = {
   'ancient-year': [line(A1, 6, 'year: 2018', 'year: 1850')],
   'bad-file-name': [
@@ -60,6 +63,10 @@ export const BAD_CASES: Record<string, readonly Edit[]> = {
     line('beta/alpha-2.md', 3, 'family: alpha', 'family: beta'),
   ],
   'empty-file': [{ op: 'write', file: 'beta/beta-2.md', contents: '' }],
+  'family-id-too-long': [
+    line('beta/family.md', 2, 'id: beta', `id: ${'b'.repeat(250)}`),
+    line(B1, 3, 'family: beta', `family: ${'b'.repeat(250)}`),
+  ],
   'frontmatter-not-closed': [line(A1, 13, '---', '')],
   'future-year': [line(A1, 6, 'year: 2018', 'year: 2999')],
   'invalid-utf8': [{ op: 'bytes', file: A1, after: 'Labelled ', bytes: [0xff, 0xfe, 0x20] }],
@@ -67,6 +74,13 @@ export const BAD_CASES: Record<string, readonly Edit[]> = {
   'link-outside': [{ op: 'symlink', file: 'alpha/proc', target: '/proc' }],
   'malformed-url': [line(A1, 9, 'url: https://example.org/alpha-1', 'url: https//example.org alpha')],
   'malformed-yaml': [line(A1, 4, 'title: "Alpha One: a first model"', 'title: "Alpha One: a first model')],
+  'meeting-file-names': [
+    { op: 'write', file: 'meetings/a#frag.md', contents: MEETING },
+    { op: 'write', file: 'meetings/x?q.md', contents: MEETING },
+    { op: 'write', file: 'meetings/pct%41.md', contents: MEETING },
+    { op: 'write', file: 'meetings/line\nbreak.md', contents: MEETING },
+    { op: 'write', file: 'meetings/2026-12-03.md', contents: MEETING },
+  ],
   'missing-field': [line(A1, 8, 'venue: arXiv', [])],
   'nested-emphasis': [
     line(
@@ -93,6 +107,7 @@ export const BAD_CASES: Record<string, readonly Edit[]> = {
     line('beta/beta-2.md', 9, 'url: https://example.org/beta-1', 'url: https://example.org/beta-2'),
     { op: 'truncate', file: 'beta/beta-2.md', lines: 16 },
   ],
+  'paper-id-invalid': [line(A2, 2, 'id: alpha-2', 'id: Alpha_2')],
   'self-edge': [line(A2, 12, '  - id: alpha-1', '  - id: alpha-2')],
   'symlink-loop': [
     { op: 'symlink', file: 'alpha/dangling.md', target: 'nowhere.md' },

@@ -3,6 +3,7 @@ import { AST_VERSION } from './ast.js';
 import { compareCodePoints } from './compare.js';
 import { DiagnosticSink, hasErrors, sortDiagnostics } from './diagnostics.js';
 import { sha256 } from './digest.js';
+import { idProblem } from './ids.js';
 import { buildLineage, lineageDepths } from './lineage.js';
 import { type FamilyDraft, readFamily } from './read-family.js';
 import { isMeetingPath, type MeetingDraft, readMeeting } from './read-meeting.js';
@@ -90,7 +91,9 @@ function readFileCached(file: ContentFile, currentYear: number, cache: ParseCach
   if (!result.family && !result.paper && file.path !== STUDY_FILE && !isMeetingPath(file.path)) {
     const data = source?.frontmatter?.data as { id?: unknown } | undefined;
     const isFamily = (file.path.split('/').pop() ?? '').toLowerCase() === FAMILY_FILE;
-    const id = typeof data?.id === 'string' ? data.id : isFamily ? undefined : fileStem(file.path);
+    const declared = typeof data?.id === 'string' ? data.id : undefined;
+    // Other files name a paper whose own id is malformed by its file name.
+    const id = isFamily ? declared : declared && !idProblem(declared) ? declared : fileStem(file.path);
     if (id) result.brokenId = { kind: isFamily ? 'family' : 'paper', id };
   }
   cache?.set(file.path, result);

@@ -1,6 +1,7 @@
 import type { Family, Span } from './ast.js';
 import { bodyNodes, groupByHeading, spanOfNodes, toBlock } from './blocks.js';
 import type { DiagnosticSink } from './diagnostics.js';
+import { idProblem, shownName } from './ids.js';
 import { FAMILY_FIELDS, familySchema } from './schema.js';
 import type { ParsedSource } from './source.js';
 import { validateFrontmatter } from './validate-frontmatter.js';
@@ -12,6 +13,15 @@ export function readFamily(source: ParsedSource, sink: DiagnosticSink): FamilyDr
   if (!source.frontmatter) return undefined;
   const data = validateFrontmatter(familySchema, source.frontmatter, FAMILY_FIELDS, sink);
   if (!data) return undefined;
+  const problem = idProblem(data.id);
+  if (problem) {
+    sink.report(
+      'id-invalid',
+      source.frontmatter.bestSpan(['id']),
+      `Family id \`${shownName(data.id)}\` is not valid: ${problem}`,
+    );
+    return undefined;
+  }
   const { lead, groups } = groupByHeading(bodyNodes(source.tree), 2);
   return {
     id: data.id,

@@ -32,7 +32,11 @@ export const RULES = {
   },
   'id-filename': {
     severity: 'error',
-    hint: 'Name the file `<id>.md`, using lowercase letters, digits and hyphens.',
+    hint: 'Name the file `<id>.md`: lowercase letters (a-z), digits and single hyphens inside, at most 64 characters.',
+  },
+  'id-invalid': {
+    severity: 'error',
+    hint: 'Ids are lowercase letters (a-z), digits and single hyphens inside, at most 64 characters (e.g. `gpt-3`).',
   },
   'id-duplicate': {
     severity: 'error',
