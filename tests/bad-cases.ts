@@ -49,6 +49,9 @@ const B1 = 'beta/beta-1.md';
 
 /** A meeting on alpha-1, for cases about meeting files. */
 const MEETING = '---\ndate: 2026-12-03\npapers: [alpha-1]\n---\n';
+/** A table row of `cells` cells. */
+const row = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
+const columns = (count: number, text: string) => Array.from({ length: count }, () => text);
 
 export const BAD_CASES: Record<string, readonly Edit[]> = {
   'ancient-year': [line(A1, 6, 'year: 2018', 'year: 1850')],
@@ -112,6 +115,23 @@ export const BAD_CASES: Record<string, readonly Edit[]> = {
   'symlink-loop': [
     { op: 'symlink', file: 'alpha/dangling.md', target: 'nowhere.md' },
     { op: 'symlink', file: 'alpha/loop', target: '..' },
+  ],
+  'table-too-many-columns': [
+    line(A1, 26, 'See [the paper](https://example.org/alpha-1).', [
+      row(columns(200, 'x')),
+      row(columns(200, '-')),
+      row(columns(200, '1')),
+    ]),
+  ],
+  'table-too-wide': [
+    line(A1, 26, 'See [the paper](https://example.org/alpha-1).', [
+      row(columns(8, 'Autoregressive decoder')),
+      row(columns(8, '---')),
+      row(columns(8, 'AutoregressiveDecoders')),
+    ]),
+  ],
+  'title-too-long': [
+    line(A1, 4, 'title: "Alpha One: a first model"', `title: "${'A very long title. '.repeat(14).trim()}"`),
   ],
   'unclosed-bracket': [
     line(A1, 7, 'authors: [Ada Lovelace, Alan Turing]', 'authors: [Ada Lovelace, Alan Turing'),

@@ -2,6 +2,7 @@ import type { Family, Span } from './ast.js';
 import { bodyNodes, groupByHeading, spanOfNodes, toBlock } from './blocks.js';
 import type { DiagnosticSink } from './diagnostics.js';
 import { idProblem, shownName } from './ids.js';
+import { checkTitle, MAX_TITLE_LENGTH } from './layout-limits.js';
 import { FAMILY_FIELDS, familySchema } from './schema.js';
 import type { ParsedSource } from './source.js';
 import { validateFrontmatter } from './validate-frontmatter.js';
@@ -22,7 +23,13 @@ export function readFamily(source: ParsedSource, sink: DiagnosticSink): FamilyDr
     );
     return undefined;
   }
+  const nameSpan = source.frontmatter.bestSpan(['name']);
+  checkTitle('Family name', data.name, MAX_TITLE_LENGTH.coverTitle, nameSpan, sink);
   const { lead, groups } = groupByHeading(bodyNodes(source.tree), 2);
+  for (const group of groups) {
+    const span = spanOfNodes([group.heading], source.locator);
+    checkTitle('Section title', group.title, MAX_TITLE_LENGTH.sectionTitle, span, sink);
+  }
   return {
     id: data.id,
     name: data.name,

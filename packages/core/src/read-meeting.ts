@@ -1,6 +1,7 @@
 import type { Meeting, Span } from './ast.js';
 import type { DiagnosticSink } from './diagnostics.js';
 import { idProblem, shownName } from './ids.js';
+import { checkTitle, MAX_TITLE_LENGTH } from './layout-limits.js';
 import { MEETING_FIELDS, meetingSchema } from './schema.js';
 import { fileStem, type ParsedSource } from './source.js';
 import { validateFrontmatter } from './validate-frontmatter.js';
@@ -50,6 +51,15 @@ export function readMeeting(source: ParsedSource, sink: DiagnosticSink): Meeting
       `Meeting date \`${data.date instanceof Date ? data.date.toISOString() : data.date}\` is not a YYYY-MM-DD calendar day`,
     );
     return undefined;
+  }
+  if (data.title !== undefined) {
+    checkTitle(
+      'Meeting title',
+      data.title,
+      MAX_TITLE_LENGTH.coverTitle,
+      frontmatter.bestSpan(['title']),
+      sink,
+    );
   }
   let valid = true;
   data.papers.forEach((id, index) => {

@@ -3,6 +3,7 @@ import { RELATION_KINDS } from './ast.js';
 import { bodyNodes } from './blocks.js';
 import type { DiagnosticSink } from './diagnostics.js';
 import { idProblem, shownName } from './ids.js';
+import { checkTitle, MAX_TITLE_LENGTH } from './layout-limits.js';
 import { PAPER_FIELDS, type PaperFrontmatter, paperSchema } from './schema.js';
 import { readPaperBody } from './sections.js';
 import { toSize } from './size.js';
@@ -75,6 +76,8 @@ export function readPaper(
     );
     valid = false;
   }
+  checkTitle('Title', data.title, MAX_TITLE_LENGTH.paperTitle, frontmatter.bestSpan(['title']), sink);
+  checkTitle('Short name', data.short, MAX_TITLE_LENGTH.short, frontmatter.bestSpan(['short']), sink);
   const buildsOn = readBuildsOn(data, source, sink);
   if (!buildsOn) valid = false;
   if (!valid || !buildsOn) return undefined;

@@ -94,6 +94,14 @@ export const RULES = {
     severity: 'error',
     hint: 'Flatten it: at most 64 quotes, lists or emphasis inside each other (the outputs cannot lay out more).',
   },
+  'title-too-long': {
+    severity: 'error',
+    hint: 'Shorten it: a slide title has room for a few lines; the full wording can go in the text.',
+  },
+  'table-too-wide': {
+    severity: 'error',
+    hint: 'Drop or merge columns, shorten the long words in its cells, or split it into two tables.',
+  },
   'family-empty': {
     severity: 'warning',
     hint: 'Add papers with `family: <this id>`, or remove the family.',

@@ -4,6 +4,7 @@ import { spanOfNodes, toBlock } from './blocks.js';
 import type { DiagnosticSink } from './diagnostics.js';
 import { sha256 } from './digest.js';
 import { type Frontmatter, readFrontmatter } from './frontmatter.js';
+import { checkTables } from './layout-limits.js';
 import { createLocator, type Locator } from './location.js';
 import { parseMarkdown } from './markdown.js';
 import { firstDeepLinePrefix, firstTooDeep, NESTING_MESSAGE } from './nesting.js';
@@ -47,6 +48,7 @@ export function readSource(file: ContentFile, sink: DiagnosticSink): ParsedSourc
   const deep = firstTooDeep(tree);
   if (deep) sink.report('nesting-too-deep', spanOfNodes([deep], locator), NESTING_MESSAGE);
   const { footnotes } = deep ? { footnotes: [] } : resolveReferences(tree);
+  if (!deep) checkTables(tree, locator, sink);
   const frontmatter = readFrontmatter(tree, text, locator, sink);
   const contentEnd = text.trimEnd().length;
   const lastLineStart = text.lastIndexOf('\n', contentEnd - 1) + 1;
