@@ -47,6 +47,12 @@ const A1 = 'alpha/alpha-1.md';
 const A2 = 'alpha/alpha-2.md';
 const B1 = 'beta/beta-1.md';
 
+/** A meeting on alpha-1, for cases about meeting files. */
+const MEETING = '---\ndate: 2026-12-03\npapers: [alpha-1]\n---\n';
+/** A table row of `cells` cells. */
+const row = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
+const columns = (count: number, text: string) => Array.from({ length: count }, () => text);
+
 export const BAD_CASES: Record<string, readonly Edit[]> = {
   'ancient-year': [line(A1, 6, 'year: 2018', 'year: 1850')],
   'bad-file-name': [
@@ -60,13 +66,36 @@ export const BAD_CASES: Record<string, readonly Edit[]> = {
     line('beta/alpha-2.md', 3, 'family: alpha', 'family: beta'),
   ],
   'empty-file': [{ op: 'write', file: 'beta/beta-2.md', contents: '' }],
+  'family-id-too-long': [
+    line('beta/family.md', 2, 'id: beta', `id: ${'b'.repeat(250)}`),
+    line(B1, 3, 'family: beta', `family: ${'b'.repeat(250)}`),
+  ],
   'frontmatter-not-closed': [line(A1, 13, '---', '')],
   'future-year': [line(A1, 6, 'year: 2018', 'year: 2999')],
   'invalid-utf8': [{ op: 'bytes', file: A1, after: 'Labelled ', bytes: [0xff, 0xfe, 0x20] }],
   'lineage-cycle': [line(A1, 12, 'tags: [pre-training]', ['tags: [pre-training]', 'builds_on: [beta-1]'])],
+  'link-outside': [{ op: 'symlink', file: 'alpha/proc', target: '/proc' }],
   'malformed-url': [line(A1, 9, 'url: https://example.org/alpha-1', 'url: https//example.org alpha')],
   'malformed-yaml': [line(A1, 4, 'title: "Alpha One: a first model"', 'title: "Alpha One: a first model')],
+  'meeting-file-names': [
+    { op: 'write', file: 'meetings/a#frag.md', contents: MEETING },
+    { op: 'write', file: 'meetings/x?q.md', contents: MEETING },
+    { op: 'write', file: 'meetings/pct%41.md', contents: MEETING },
+    { op: 'write', file: 'meetings/line\nbreak.md', contents: MEETING },
+    { op: 'write', file: 'meetings/2026-12-03.md', contents: MEETING },
+  ],
   'missing-field': [line(A1, 8, 'venue: arXiv', [])],
+  'nested-emphasis': [
+    line(
+      A1,
+      17,
+      'Labelled data is _scarce_; unlabelled text is **plentiful**.',
+      `${'*a '.repeat(1000)}x${' b*'.repeat(1000)}`,
+    ),
+  ],
+  'nested-quotes': [
+    line(A1, 17, 'Labelled data is _scarce_; unlabelled text is **plentiful**.', `${'> '.repeat(2000)}Deep.`),
+  ],
   'no-conclusions': [
     line(A2, 24, '## Conclusions', []),
     line(A2, 24, '', []),
@@ -81,10 +110,28 @@ export const BAD_CASES: Record<string, readonly Edit[]> = {
     line('beta/beta-2.md', 9, 'url: https://example.org/beta-1', 'url: https://example.org/beta-2'),
     { op: 'truncate', file: 'beta/beta-2.md', lines: 16 },
   ],
+  'paper-id-invalid': [line(A2, 2, 'id: alpha-2', 'id: Alpha_2')],
   'self-edge': [line(A2, 12, '  - id: alpha-1', '  - id: alpha-2')],
   'symlink-loop': [
     { op: 'symlink', file: 'alpha/dangling.md', target: 'nowhere.md' },
     { op: 'symlink', file: 'alpha/loop', target: '..' },
+  ],
+  'table-too-many-columns': [
+    line(A1, 26, 'See [the paper](https://example.org/alpha-1).', [
+      row(columns(200, 'x')),
+      row(columns(200, '-')),
+      row(columns(200, '1')),
+    ]),
+  ],
+  'table-too-wide': [
+    line(A1, 26, 'See [the paper](https://example.org/alpha-1).', [
+      row(columns(8, 'Autoregressive decoder')),
+      row(columns(8, '---')),
+      row(columns(8, 'AutoregressiveDecoders')),
+    ]),
+  ],
+  'title-too-long': [
+    line(A1, 4, 'title: "Alpha One: a first model"', `title: "${'A very long title. '.repeat(14).trim()}"`),
   ],
   'unclosed-bracket': [
     line(A1, 7, 'authors: [Ada Lovelace, Alan Turing]', 'authors: [Ada Lovelace, Alan Turing'),

@@ -6,6 +6,7 @@
 
 import { formatReferences, type ReferenceCache } from '@studykit/citations';
 import type { Family, OutputFile, Paper, ProgressListener, StudyAst } from '@studykit/core';
+import { compareCodePoints } from '@studykit/core';
 import {
   contentHeight,
   contentWidth,
@@ -50,7 +51,7 @@ export interface RenderReportOptions {
 
 export const REPORT_PATH = 'report/study-report.pdf';
 export function selectFamilies(ast: StudyAst, wanted: string[] | undefined): Family[] {
-  const ordered = [...ast.families].sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
+  const ordered = [...ast.families].sort((a, b) => a.order - b.order || compareCodePoints(a.id, b.id));
   if (!wanted || wanted.length === 0) return ordered;
   const unknown = wanted.filter(
     (name) => !ordered.some((family) => family.id === name || family.name === name),

@@ -53,4 +53,6 @@ it.skipIf(noPoppler)(
         expect(word.yMax, `${word.text} on page ${page}`).toBeLessThan(815);
     }
   },
+  // pdftotext once per page: seconds on a busy machine.
+  30_000,
 );

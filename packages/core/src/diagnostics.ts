@@ -1,5 +1,6 @@
 import { VFileMessage } from 'vfile-message';
 import type { Diagnostic, Span } from './ast.js';
+import { compareCodePoints } from './compare.js';
 import { RULES, type RuleId } from './rules.js';
 
 /** Collects diagnostics while parsing; parse never throws on content, it reports here. */
@@ -25,11 +26,14 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((diagnostic) => diagnostic.severity === 'error');
 }
 
-/** Stable order: by file, then position, then rule. */
+/** Stable order: by file, then position, then rule (code points: the same under every locale). */
 export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
   return diagnostics.sort(
     (a, b) =>
-      a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule),
+      compareCodePoints(a.file, b.file) ||
+      a.line - b.line ||
+      a.column - b.column ||
+      compareCodePoints(a.rule, b.rule),
   );
 }
 

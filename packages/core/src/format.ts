@@ -1,8 +1,10 @@
 import type { Diagnostic } from './ast.js';
+import { printable } from './printable.js';
 
 /**
  * One line per diagnostic, `path:line:col  severity  message  rule`, then its hint indented:
- * editors and terminals turn `path:line:col` into a link.
+ * editors and terminals turn `path:line:col` into a link. A control character in a file name (a line
+ * break) or in a quoted value is printed escaped.
  */
 export function formatDiagnostics(
   diagnostics: readonly Diagnostic[],
@@ -11,7 +13,7 @@ export function formatDiagnostics(
   const lines: string[] = [];
   for (const diagnostic of diagnostics) {
     lines.push(
-      `${diagnostic.file}:${diagnostic.line}:${diagnostic.column}  ${diagnostic.severity}  ${diagnostic.message}  ${diagnostic.rule}`,
+      `${printable(diagnostic.file)}:${diagnostic.line}:${diagnostic.column}  ${diagnostic.severity}  ${printable(diagnostic.message)}  ${diagnostic.rule}`,
     );
     if (options.hints !== false && diagnostic.hint) lines.push(`  hint: ${diagnostic.hint}`);
   }

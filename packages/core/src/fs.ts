@@ -2,11 +2,14 @@
  * The file-system entry (Slidev's parser has the same split): reads a content folder and hands the
  * texts to the pure `parse`. Unreadable files become diagnostics, never exceptions.
  */
+import type { Dirent } from 'node:fs';
 import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import type { Diagnostic, StudyAst } from './ast.js';
+import { compareCodePoints } from './compare.js';
 import { ParsePool, parseInParallel } from './parallel-parse.js';
 import { isContentPath, type ParseOptions, parse } from './parse.js';
+import { printable } from './printable.js';
 import { RULES } from './rules.js';
 import type { ContentFile } from './source.js';
 
@@ -33,24 +36,42 @@ export async function loadContent(dir: string, options: ParseOptions = {}): Prom
   });
   // With a cache, a large parse is shared out over every core first (see parallel-parse.ts).
   if (options.cache) {
-    await parseInParallel(files, options.cache, options.currentYear ?? new Date().getFullYear(), early);
+    await parseInParallel(files, options.cache, options.currentYear ?? new Date().getUTCFullYear(), early);
   }
   return parse(files, { ...options, diagnostics: [...(options.diagnostics ?? []), ...diagnostics] });
 }
 
-/** Every content file below `dir` (following links, once each), with problems as diagnostics. */
+const FOLDER_HINT = 'Make the folder readable (e.g. chmod a+rx), or move it out of the content folder.';
+const OUTSIDE_HINT = 'Copy what it links to into the content folder, or remove the link.';
+
+/**
+ * Every content file below `dir` (following links inside it, once each), with problems as
+ * diagnostics: an unreadable folder, a broken link, a link leading out of the folder (into /proc,
+ * a home folder…: content must stay inside it).
+ */
 export async function readContentFolder(dir: string): Promise<ReadContentResult> {
   const root = await folderOrThrow(dir);
+  const realRoot = await realpath(root).catch((error: unknown) => {
+    throw new ContentFolderError(`Content folder cannot be read: ${dir} (${errorCode(error)})`);
+  });
   const result: ReadContentResult = { files: [], diagnostics: [], watched: [] };
   const visited = new Set<string>();
 
-  const walk = async (folder: string): Promise<void> => {
-    const real = await realpath(folder);
-    if (visited.has(real)) return; // a symlink loop, or a folder linked twice
-    visited.add(real);
-    const entries = (await readdir(folder, { withFileTypes: true })).sort((a, b) =>
-      a.name.localeCompare(b.name),
-    );
+  const walk = async (folder: string, folderPath: string): Promise<void> => {
+    let entries: Dirent[];
+    try {
+      const real = await realpath(folder);
+      if (visited.has(real)) return; // a symlink loop, or a folder linked twice
+      visited.add(real);
+      entries = (await readdir(folder, { withFileTypes: true })).sort((a, b) =>
+        compareCodePoints(a.name, b.name),
+      );
+    } catch (error) {
+      const code = errorCode(error);
+      if (folder === root) throw new ContentFolderError(`Content folder cannot be read: ${dir} (${code})`);
+      unreadable(result, folderPath, `Folder cannot be read (${code})`, undefined, FOLDER_HINT);
+      return;
+    }
     // The folder's files are read at once (a semester of papers is a thousand reads), in order after.
     const reads: Promise<(into: ReadContentResult) => void>[] = [];
     const flush = async () => {
@@ -62,24 +83,43 @@ export async function readContentFolder(dir: string): Promise<ReadContentResult>
       const path = relative(root, full).split(sep).join('/');
       let isDirectory = entry.isDirectory();
       if (entry.isSymbolicLink()) {
-        const target = await stat(full).catch(() => undefined);
-        if (!target) {
+        const real = await realpath(full).catch(() => undefined);
+        const target = real && (await stat(real).catch(() => undefined));
+        if (!real || !target) {
           if (isContentPath(path)) unreadable(result, path, 'File is a broken or looping symbolic link');
+          continue;
+        }
+        if (!isInside(realRoot, real)) {
+          if (isContentPath(path) || target.isDirectory()) {
+            const message = `Link leads outside the content folder (to ${printable(real)}); content must stay inside it`;
+            unreadable(result, path, message, undefined, OUTSIDE_HINT);
+          }
           continue;
         }
         isDirectory = target.isDirectory();
       }
       if (isDirectory) {
         await flush();
-        await walk(full);
+        await walk(full, path);
       } else if (isContentPath(path)) {
         reads.push(readOne(full, path));
       }
     }
     await flush();
   };
-  await walk(root);
+  await walk(root, '.');
   return result;
+}
+
+function isInside(folder: string, path: string): boolean {
+  const fromFolder = relative(folder, path);
+  return (
+    fromFolder === '' || !(fromFolder === '..' || fromFolder.startsWith(`..${sep}`) || isAbsolute(fromFolder))
+  );
+}
+
+function errorCode(error: unknown): string {
+  return (error as NodeJS.ErrnoException).code ?? 'error';
 }
 
 async function folderOrThrow(dir: string): Promise<string> {
@@ -118,8 +158,7 @@ async function readOneFile(
     }
     bytes = await readFile(full);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    return { problem: `File cannot be read (${code})` };
+    return { problem: `File cannot be read (${errorCode(error)})` };
   }
   try {
     return { path, contents: UTF8.decode(bytes) };
@@ -133,6 +172,7 @@ function unreadable(
   path: string,
   message: string,
   at = { line: 1, column: 1 },
+  hint: string = RULES['file-unreadable'].hint,
 ): void {
   result.diagnostics.push({
     file: path,
@@ -143,7 +183,7 @@ function unreadable(
     severity: RULES['file-unreadable'].severity,
     message,
     rule: 'file-unreadable',
-    hint: RULES['file-unreadable'].hint,
+    hint,
   });
 }
 

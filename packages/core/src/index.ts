@@ -1,7 +1,9 @@
 export * from './ast.js';
 export { plainText } from './blocks.js';
+export { compareCodePoints } from './compare.js';
 export { DiagnosticSink, hasErrors, sortDiagnostics, toVFileMessage } from './diagnostics.js';
 export { formatDiagnostics, summarizeDiagnostics } from './format.js';
+export { ID_PATTERN } from './ids.js';
 export type { OutputFile, OutputFolder, ProgressEvent, ProgressListener } from './output.js';
 export {
   createParseCache,
@@ -13,6 +15,5 @@ export {
 } from './parse.js';
 export { DEFAULT_STUDY, STUDY_FILE } from './read-study.js';
 export { RULES, type Rule, type RuleId } from './rules.js';
-export { ID_PATTERN } from './schema.js';
 export { formatSize, largestSize, toSize } from './size.js';
 export type { ContentFile } from './source.js';

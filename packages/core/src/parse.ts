@@ -1,7 +1,9 @@
 import type { Diagnostic, Family, Meeting, Paper, Span, Study, StudyAst } from './ast.js';
 import { AST_VERSION } from './ast.js';
+import { compareCodePoints } from './compare.js';
 import { DiagnosticSink, hasErrors, sortDiagnostics } from './diagnostics.js';
 import { sha256 } from './digest.js';
+import { idProblem } from './ids.js';
 import { buildLineage, lineageDepths } from './lineage.js';
 import { type FamilyDraft, readFamily } from './read-family.js';
 import { isMeetingPath, type MeetingDraft, readMeeting } from './read-meeting.js';
@@ -69,7 +71,8 @@ function readFileCached(file: ContentFile, currentYear: number, cache: ParseCach
     digest: source?.digest ?? sha256(file.contents),
     diagnostics: sink.list,
   };
-  if (source) {
+  // A tree nested too deeply is never walked: the file is reported, its id counts as broken.
+  if (source && !source.tooDeep) {
     const isFamily = (file.path.split('/').pop() ?? '').toLowerCase() === FAMILY_FILE;
     if (file.path === STUDY_FILE) {
       const study = readStudy(source, sink);
@@ -88,7 +91,9 @@ function readFileCached(file: ContentFile, currentYear: number, cache: ParseCach
   if (!result.family && !result.paper && file.path !== STUDY_FILE && !isMeetingPath(file.path)) {
     const data = source?.frontmatter?.data as { id?: unknown } | undefined;
     const isFamily = (file.path.split('/').pop() ?? '').toLowerCase() === FAMILY_FILE;
-    const id = typeof data?.id === 'string' ? data.id : isFamily ? undefined : fileStem(file.path);
+    const declared = typeof data?.id === 'string' ? data.id : undefined;
+    // Other files name a paper whose own id is malformed by its file name.
+    const id = isFamily ? declared : declared && !idProblem(declared) ? declared : fileStem(file.path);
     if (id) result.brokenId = { kind: isFamily ? 'family' : 'paper', id };
   }
   cache?.set(file.path, result);
@@ -110,10 +115,10 @@ export function isContentPath(path: string): boolean {
 export function parse(files: readonly ContentFile[], options: ParseOptions = {}): StudyAst {
   const sink = new DiagnosticSink();
   sink.list.push(...(options.diagnostics ?? []));
-  const currentYear = options.currentYear ?? new Date().getFullYear();
+  const currentYear = options.currentYear ?? new Date().getUTCFullYear();
   const sorted = [...files]
     .filter((file) => isContentPath(file.path))
-    .sort((a, b) => a.path.localeCompare(b.path));
+    .sort((a, b) => compareCodePoints(a.path, b.path));
 
   let study: Study = DEFAULT_STUDY;
   const familyDrafts: FamilyDraft[] = [];
@@ -122,7 +127,10 @@ export function parse(files: readonly ContentFile[], options: ParseOptions = {})
   const sources: { path: string; digest: string }[] = [];
   const broken = { family: new Set<string>(), paper: new Set<string>() };
   for (const diagnostic of options.diagnostics ?? []) {
-    if (diagnostic.rule === 'file-unreadable') broken.paper.add(fileStem(diagnostic.file));
+    // A paper that could not be read is not reported again where it is named (a folder is no paper).
+    if (diagnostic.rule === 'file-unreadable' && isContentPath(diagnostic.file)) {
+      broken.paper.add(fileStem(diagnostic.file));
+    }
   }
   for (const file of sorted) {
     const read = readFileCached(file, currentYear, options.cache);
@@ -162,7 +170,7 @@ export function parse(files: readonly ContentFile[], options: ParseOptions = {})
     papers.push({ ...rest, organisation: draft.organisation ?? family.organisation });
   }
 
-  families.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
+  families.sort((a, b) => a.order - b.order || compareCodePoints(a.id, b.id));
   const familyRank = new Map(families.map((family, index) => [family.id, index]));
   const depth = lineageDepths(papers);
   papers.sort(
@@ -170,7 +178,7 @@ export function parse(files: readonly ContentFile[], options: ParseOptions = {})
       (familyRank.get(a.family) ?? 0) - (familyRank.get(b.family) ?? 0) ||
       a.year - b.year ||
       (depth.get(a.id) ?? 0) - (depth.get(b.id) ?? 0) ||
-      a.id.localeCompare(b.id),
+      compareCodePoints(a.id, b.id),
   );
   const edges = buildLineage(papers, sink, broken.paper);
   const meetings = checkMeetings(meetingDrafts, papers, broken.paper, sink);
@@ -217,7 +225,7 @@ function checkMeetings(
     });
     if (valid && !draft.papers.some((id) => brokenPapers.has(id))) meetings.push(meeting);
   }
-  return meetings.sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+  return meetings.sort((a, b) => compareCodePoints(a.date, b.date) || compareCodePoints(a.id, b.id));
 }
 
 function finishFamily(draft: FamilyDraft, papers: readonly Paper[], sink: DiagnosticSink): Family {

@@ -1,6 +1,8 @@
 import type { Family, Span } from './ast.js';
 import { bodyNodes, groupByHeading, spanOfNodes, toBlock } from './blocks.js';
 import type { DiagnosticSink } from './diagnostics.js';
+import { idProblem, shownName } from './ids.js';
+import { checkTitle, MAX_TITLE_LENGTH } from './layout-limits.js';
 import { FAMILY_FIELDS, familySchema } from './schema.js';
 import type { ParsedSource } from './source.js';
 import { validateFrontmatter } from './validate-frontmatter.js';
@@ -12,7 +14,22 @@ export function readFamily(source: ParsedSource, sink: DiagnosticSink): FamilyDr
   if (!source.frontmatter) return undefined;
   const data = validateFrontmatter(familySchema, source.frontmatter, FAMILY_FIELDS, sink);
   if (!data) return undefined;
+  const problem = idProblem(data.id);
+  if (problem) {
+    sink.report(
+      'id-invalid',
+      source.frontmatter.bestSpan(['id']),
+      `Family id \`${shownName(data.id)}\` is not valid: ${problem}`,
+    );
+    return undefined;
+  }
+  const nameSpan = source.frontmatter.bestSpan(['name']);
+  checkTitle('Family name', data.name, MAX_TITLE_LENGTH.coverTitle, nameSpan, sink);
   const { lead, groups } = groupByHeading(bodyNodes(source.tree), 2);
+  for (const group of groups) {
+    const span = spanOfNodes([group.heading], source.locator);
+    checkTitle('Section title', group.title, MAX_TITLE_LENGTH.sectionTitle, span, sink);
+  }
   return {
     id: data.id,
     name: data.name,

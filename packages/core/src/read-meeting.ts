@@ -1,5 +1,7 @@
 import type { Meeting, Span } from './ast.js';
 import type { DiagnosticSink } from './diagnostics.js';
+import { idProblem, shownName } from './ids.js';
+import { checkTitle, MAX_TITLE_LENGTH } from './layout-limits.js';
 import { MEETING_FIELDS, meetingSchema } from './schema.js';
 import { fileStem, type ParsedSource } from './source.js';
 import { validateFrontmatter } from './validate-frontmatter.js';
@@ -27,6 +29,16 @@ function calendarDate(value: string | Date): string | undefined {
 }
 
 export function readMeeting(source: ParsedSource, sink: DiagnosticSink): MeetingDraft | undefined {
+  // The file name is the meeting's id: its deck's folder and address.
+  const id = fileStem(source.path);
+  const idInvalid = idProblem(id);
+  if (idInvalid) {
+    sink.report(
+      'id-filename',
+      source.locator.span(0, 0),
+      `Meeting file name \`${shownName(source.path.split('/').pop() ?? '')}\` is not a valid id: ${idInvalid}`,
+    );
+  }
   const frontmatter = source.frontmatter;
   if (!frontmatter) return undefined;
   const data = validateFrontmatter(meetingSchema, frontmatter, MEETING_FIELDS, sink);
@@ -40,6 +52,15 @@ export function readMeeting(source: ParsedSource, sink: DiagnosticSink): Meeting
     );
     return undefined;
   }
+  if (data.title !== undefined) {
+    checkTitle(
+      'Meeting title',
+      data.title,
+      MAX_TITLE_LENGTH.coverTitle,
+      frontmatter.bestSpan(['title']),
+      sink,
+    );
+  }
   let valid = true;
   data.papers.forEach((id, index) => {
     const first = data.papers.indexOf(id);
@@ -52,9 +73,9 @@ export function readMeeting(source: ParsedSource, sink: DiagnosticSink): Meeting
       valid = false;
     }
   });
-  if (!valid) return undefined;
+  if (!valid || idInvalid) return undefined;
   return {
-    id: fileStem(source.path),
+    id,
     date,
     title: data.title ?? null,
     presenter: data.presenter ?? null,

@@ -2,7 +2,9 @@ import type { BuildsOn, Paper, RelationKind, Span } from './ast.js';
 import { RELATION_KINDS } from './ast.js';
 import { bodyNodes } from './blocks.js';
 import type { DiagnosticSink } from './diagnostics.js';
-import { ID_PATTERN, PAPER_FIELDS, type PaperFrontmatter, paperSchema } from './schema.js';
+import { idProblem, shownName } from './ids.js';
+import { checkTitle, MAX_TITLE_LENGTH } from './layout-limits.js';
+import { PAPER_FIELDS, type PaperFrontmatter, paperSchema } from './schema.js';
 import { readPaperBody } from './sections.js';
 import { toSize } from './size.js';
 import { fileStem, type ParsedSource } from './source.js';
@@ -24,11 +26,12 @@ export function readPaper(
   currentYear: number,
 ): PaperDraft | undefined {
   const stem = fileStem(source.path);
-  if (!ID_PATTERN.test(stem)) {
+  const stemProblem = idProblem(stem);
+  if (stemProblem) {
     sink.report(
       'id-filename',
       source.locator.span(0, 0),
-      `File name \`${source.path.split('/').pop()}\` is not a valid id`,
+      `File name \`${shownName(source.path.split('/').pop() ?? '')}\` is not a valid id: ${stemProblem}`,
     );
   }
   // The body is checked even when the frontmatter is broken, so one run shows every problem.
@@ -45,7 +48,15 @@ export function readPaper(
   if (!data) return undefined;
 
   let valid = true;
-  if (ID_PATTERN.test(stem) && data.id !== stem) {
+  const problem = idProblem(data.id);
+  if (problem) {
+    sink.report(
+      'id-invalid',
+      frontmatter.bestSpan(['id']),
+      `Paper id \`${shownName(data.id)}\` is not valid: ${problem}`,
+    );
+    valid = false;
+  } else if (!stemProblem && data.id !== stem) {
     sink.report(
       'id-filename',
       frontmatter.bestSpan(['id']),
@@ -65,6 +76,8 @@ export function readPaper(
     );
     valid = false;
   }
+  checkTitle('Title', data.title, MAX_TITLE_LENGTH.paperTitle, frontmatter.bestSpan(['title']), sink);
+  checkTitle('Short name', data.short, MAX_TITLE_LENGTH.short, frontmatter.bestSpan(['short']), sink);
   const buildsOn = readBuildsOn(data, source, sink);
   if (!buildsOn) valid = false;
   if (!valid || !buildsOn) return undefined;

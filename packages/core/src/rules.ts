@@ -32,7 +32,11 @@ export const RULES = {
   },
   'id-filename': {
     severity: 'error',
-    hint: 'Name the file `<id>.md`, using lowercase letters, digits and hyphens.',
+    hint: 'Name the file `<id>.md`: lowercase letters (a-z), digits and single hyphens inside, at most 64 characters.',
+  },
+  'id-invalid': {
+    severity: 'error',
+    hint: 'Ids are lowercase letters (a-z), digits and single hyphens inside, at most 64 characters (e.g. `gpt-3`).',
   },
   'id-duplicate': {
     severity: 'error',
@@ -85,6 +89,18 @@ export const RULES = {
   'file-unreadable': {
     severity: 'error',
     hint: 'Make sure it is a readable UTF-8 text file under 1 MB, not a broken link.',
+  },
+  'nesting-too-deep': {
+    severity: 'error',
+    hint: 'Flatten it: at most 12 quotes or lists, and 64 levels of emphasis and links, inside each other (the outputs cannot lay out more).',
+  },
+  'title-too-long': {
+    severity: 'error',
+    hint: 'Shorten it: a slide title has room for a few lines; the full wording can go in the text.',
+  },
+  'table-too-wide': {
+    severity: 'error',
+    hint: 'Drop or merge columns, shorten the long words in its cells, or split it into two tables.',
   },
   'family-empty': {
     severity: 'warning',

@@ -3,17 +3,20 @@
  * and value rules with their own rule ids (url, year, relation kind) in validate-paper.ts.
  */
 import { z } from 'zod';
+import { ID_PATTERN, MAX_ID_LENGTH } from './ids.js';
 
-export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const SIZE_PATTERN = /^(\d+(?:\.\d+)?)\s*([KMBT])$/i;
 const COLOUR_PATTERN = /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i;
 
 const text = z.string().trim().min(1);
-const id = z.string().regex(ID_PATTERN);
+/** A reference to a paper or family. */
+const id = z.string().regex(ID_PATTERN).max(MAX_ID_LENGTH);
+/** The id a paper or family declares: checked on its own (ids.ts), with a message saying what is wrong. */
+const declaredId = z.string();
 const size = z.union([z.string().regex(SIZE_PATTERN), z.number().positive()]);
 
 export const familySchema = z.object({
-  id,
+  id: declaredId,
   name: text,
   organisation: text,
   order: z.number().int().min(0),
@@ -41,7 +44,7 @@ export type StudyFrontmatter = z.infer<typeof studySchema>;
 const buildsOnEntry = z.union([id, z.object({ id, kind: z.string().optional(), label: text.optional() })]);
 
 export const paperSchema = z.object({
-  id,
+  id: declaredId,
   family: id,
   title: text,
   short: text,
@@ -59,8 +62,8 @@ export type PaperFrontmatter = z.infer<typeof paperSchema>;
 
 /** What each field should look like, for messages ("`year` must be a whole number"). */
 export const FIELD_EXPECTATIONS: Record<string, string> = {
-  id: 'an id (lowercase letters, digits and hyphens, e.g. `gpt-3`)',
-  family: 'a family id (lowercase letters, digits and hyphens)',
+  id: 'an id (lowercase letters, digits and single hyphens, at most 64 characters, e.g. `gpt-3`)',
+  family: 'a family id (lowercase letters, digits and single hyphens, at most 64 characters)',
   name: 'non-empty text',
   organisation: 'non-empty text',
   order: 'a whole number ≥ 0',

@@ -11,6 +11,7 @@ import type {
 import { SECTION_KINDS } from './ast.js';
 import { groupByHeading, type HeadingGroup, plainText, spanOfNodes, toBlock } from './blocks.js';
 import type { DiagnosticSink } from './diagnostics.js';
+import { checkTitle, MAX_TITLE_LENGTH } from './layout-limits.js';
 import type { Locator } from './location.js';
 
 /** Heading text (lower case) → section kind; English and Chinese names. */
@@ -98,6 +99,7 @@ export function readPaperBody(
 
   for (const group of groups) {
     const headingSpan = spanOfNodes([group.heading], locator);
+    checkTitle('Section title', group.title, MAX_TITLE_LENGTH.sectionTitle, headingSpan, sink);
     const kind = sectionKindOf(group.title);
     if (!kind) {
       sink.report(

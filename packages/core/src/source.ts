@@ -1,11 +1,13 @@
 import type { Root } from 'mdast';
 import type { Footnote, Span } from './ast.js';
-import { toBlock } from './blocks.js';
+import { spanOfNodes, toBlock } from './blocks.js';
 import type { DiagnosticSink } from './diagnostics.js';
 import { sha256 } from './digest.js';
 import { type Frontmatter, readFrontmatter } from './frontmatter.js';
+import { checkTables } from './layout-limits.js';
 import { createLocator, type Locator } from './location.js';
 import { parseMarkdown } from './markdown.js';
+import { firstDeepLinePrefix, firstTooDeep, NESTING_MESSAGE } from './nesting.js';
 import { resolveReferences } from './references.js';
 
 /** One content file as given to `parse`. */
@@ -29,6 +31,8 @@ export interface ParsedSource {
   span: Span;
   /** The last line with text, where "something is missing at the end" points. */
   end: Span;
+  /** Nested deeper than MAX_NESTING (reported): nothing may walk the tree, only the frontmatter is read. */
+  tooDeep: boolean;
 }
 
 export function readSource(file: ContentFile, sink: DiagnosticSink): ParsedSource | undefined {
@@ -39,8 +43,12 @@ export function readSource(file: ContentFile, sink: DiagnosticSink): ParsedSourc
     sink.report('file-empty', locator.span(0, 0), 'File is empty');
     return undefined;
   }
-  const tree = parseMarkdown(text);
-  const { footnotes } = resolveReferences(tree);
+  const tree = parseOrReport(text, locator, sink);
+  if (!tree) return undefined;
+  const deep = firstTooDeep(tree);
+  if (deep) sink.report('nesting-too-deep', spanOfNodes([deep.node], locator), deep.message);
+  const { footnotes } = deep ? { footnotes: [] } : resolveReferences(tree);
+  if (!deep) checkTables(tree, locator, sink);
   const frontmatter = readFrontmatter(tree, text, locator, sink);
   const contentEnd = text.trimEnd().length;
   const lastLineStart = text.lastIndexOf('\n', contentEnd - 1) + 1;
@@ -54,7 +62,20 @@ export function readSource(file: ContentFile, sink: DiagnosticSink): ParsedSourc
     frontmatter,
     span: locator.span(0, text.length),
     end: locator.span(lastLineStart, contentEnd),
+    tooDeep: deep !== undefined,
   };
+}
+
+/** The markdown tree, or undefined when remark itself ran out of stack (reported, never thrown). */
+function parseOrReport(text: string, locator: Locator, sink: DiagnosticSink): Root | undefined {
+  try {
+    return parseMarkdown(text);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    const at = firstDeepLinePrefix(text) ?? 0;
+    sink.report('nesting-too-deep', locator.span(at, at), NESTING_MESSAGE);
+    return undefined;
+  }
 }
 
 export function fileStem(path: string): string {

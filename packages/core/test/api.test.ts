@@ -15,6 +15,7 @@ it('locks the public API of @studykit/core', () => {
       "RULES",
       "SECTION_KINDS",
       "STUDY_FILE",
+      "compareCodePoints",
       "createParseCache",
       "formatDiagnostics",
       "formatSize",

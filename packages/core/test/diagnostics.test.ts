@@ -133,7 +133,7 @@ describe('one diagnostic per rule, at the exact place', () => {
   it('id-filename: the file name is not an id', () => {
     const ast = parseFiles({ 'alpha/family.md': FAMILY, 'alpha/Alpha One.md': PAPER });
     expect(lines(ast)).toEqual([
-      'alpha/Alpha One.md:1:1  error  File name `Alpha One.md` is not a valid id  id-filename',
+      'alpha/Alpha One.md:1:1  error  File name `Alpha One.md` is not a valid id: it contains an upper-case letter (`A`)  id-filename',
     ]);
   });
 

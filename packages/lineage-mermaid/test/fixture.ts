@@ -9,7 +9,7 @@ import type {
   Span,
   StudyAst,
 } from '@studykit/core';
-import { AST_VERSION, DEFAULT_STUDY } from '@studykit/core';
+import { AST_VERSION, compareCodePoints, DEFAULT_STUDY } from '@studykit/core';
 
 const span = (file: string): Span => ({
   file,
@@ -81,7 +81,7 @@ export function study(familySpecs: FamilySpec[], paperSpecs: PaperSpec[]): Study
       (a, b) =>
         (order.get(a.family) ?? 1e9) - (order.get(b.family) ?? 1e9) ||
         a.year - b.year ||
-        a.id.localeCompare(b.id),
+        compareCodePoints(a.id, b.id),
     );
   const byId = new Map(papers.map((p) => [p.id, p]));
   const edges: LineageEdge[] = papers.flatMap((p) =>
