@@ -49,7 +49,7 @@ interface SerialChunks {
 /** The frame's texts as the deck shows them (a character no face has is drawn as '?'). */
 function shown(frame: SlideFrame): SlideFrame {
   return {
-    kind: frame.kind,
+    ...frame,
     kicker: coverage().drawable(frame.kicker),
     title: coverage().drawable(frame.title),
   };
