@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
+import { syntheticLineage } from '../../../tests/corpus/index.mjs';
 import { EDGE_LINE_WIDTH, EDGE_MAX_LINES, measuredWidth, quoteEdgeLabel, wrapLabel } from '../src/index.js';
 import { HOSTILE_LABELS, shown } from './hostile.js';
-import { syntheticLineage } from './synthetic.mjs';
 
 const WORD = /[\p{L}\p{N}\p{M}]/u;
 const WIDE = /[\u2e80-\u9fff\uac00-\ud7af\uff00-\uffef]/u;

@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { StudyAst } from '@studykit/core';
 import { describe, expect, test } from 'vitest';
+import { syntheticLineage } from '../../../tests/corpus/index.mjs';
 import {
   CAPTURE_LIMITS,
   escapeLabel,
@@ -13,7 +14,6 @@ import {
   toOverviewMermaid,
 } from '../src/index.js';
 import { FIXTURE, study } from './fixture.js';
-import { syntheticLineage } from './synthetic.mjs';
 
 /** Family node → its two label lines, from `nX["name<br>facts"]:::famX`. */
 function familyNodes(text: string): { name: string; facts: string }[] {

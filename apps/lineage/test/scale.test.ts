@@ -6,6 +6,7 @@
  */
 import type { OutputFile, StudyAst } from '@studykit/core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { syntheticLineage } from '../../../tests/corpus/index.mjs';
 import {
   CAPTURE_LIMITS,
   LineageRenderError,
@@ -19,7 +20,6 @@ import {
 import { FIXTURE, study } from './fixture.js';
 import { HOSTILE_LABELS } from './hostile.js';
 import { Inspector } from './inspect.js';
-import { syntheticLineage } from './synthetic.mjs';
 
 let renderer: MermaidRenderer;
 let inspector: Inspector;
