@@ -2,7 +2,8 @@
 // `npm run setup`: everything a fresh machine (Node 20 + npm) needs, then every output.
 // 1. pnpm at the pinned version (installed with npm: corepack fails on signatures here),
 // 2. Debian packages when missing and we are root: chromium (draws diagrams, measures and prints decks),
-//    fonts-noto-cjk (Chinese in the browser), poppler-utils, qpdf, librsvg2-bin (PDF/SVG checks in tests),
+//    poppler-utils, qpdf, librsvg2-bin (PDF/SVG checks in tests). No system font is needed: every output
+//    carries its own (packages/fonts), and the tests check that no system font draws any text,
 // 3. the locked dependencies (no browser download: see pnpm-workspace.yaml),
 // 4. a Turborepo build of every package and every output (cached: a second run replays).
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -11,7 +12,6 @@ import { existsSync } from 'node:fs';
 const PNPM_VERSION = '10.34.9';
 const APT_PACKAGES = [
   ['chromium', '/usr/bin/chromium'],
-  ['fonts-noto-cjk', '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc'],
   ['poppler-utils', '/usr/bin/pdftoppm'],
   ['qpdf', '/usr/bin/qpdf'],
   ['librsvg2-bin', '/usr/bin/rsvg-convert'],
