@@ -5,7 +5,7 @@
  *
  *   pnpm build && node bench/lineage-scale.mjs [--runs 3] [--sizes 12,200,1000] [--keep DIR]
  *
- * 12 is the shipped content/; other sizes are generated reading lists (apps/lineage/test/synthetic.mjs,
+ * 12 is the shipped content/; other sizes are generated reading lists (tests/corpus/lineage.mjs,
  * about 25 papers per family) written as markdown to a temporary content folder. Prints the median
  * wall time, when each progress line appeared in the fastest run, and what was drawn: the main view
  * (every paper or the overview), the SVG's size, the PNG's pixels and scale, the PDF page. `--keep DIR`
@@ -13,11 +13,11 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { syntheticContent } from './lineage-synthetic.mjs';
+import { syntheticContent, writeContentFiles } from '../tests/corpus/index.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'packages/cli/dist/bin.js');
@@ -106,12 +106,7 @@ try {
   for (const size of sizes) {
     let content = join(root, 'content');
     if (size !== 12) {
-      content = join(work, `content-${size}`);
-      for (const file of syntheticContent(size)) {
-        const path = join(content, file.path);
-        await mkdir(dirname(path), { recursive: true });
-        await writeFile(path, file.contents);
-      }
+      content = writeContentFiles(join(work, `content-${size}`), syntheticContent(size));
     }
     const out = join(work, `out-${size}`);
     const results = [];

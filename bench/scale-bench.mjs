@@ -1,5 +1,5 @@
 /**
- * studykit at semester scale: the seeded 200- and 1,000-paper reading lists (bench/corpus.mjs), built
+ * studykit at semester scale: the seeded 200- and 1,000-paper reading lists (tests/corpus/semester.mjs), built
  * with the CLI as a user runs it. Prints medians (seconds) and the report's peak memory:
  *   check cold (no cache) and warm (nothing changed); a build of the diagram and the report, cold,
  *   with nothing changed, and after a one-paper edit.
@@ -12,7 +12,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeCorpus } from './corpus.mjs';
+import { writeCorpus } from '../tests/corpus/index.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const CLI = join(root, 'packages/cli/dist/bin.js');

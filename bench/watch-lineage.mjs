@@ -7,7 +7,7 @@
  *   node bench/watch-lineage.mjs [runs=9] [--papers shipped,200,1000] [--only lineage,report]
  *
  * `--papers` lists the reading lists: `shipped` (content/, the default) and generated ones of N papers
- * (bench/corpus.mjs, families of 25). Each edit is timed to two files:
+ * (tests/corpus/semester.mjs, families of 25). Each edit is timed to two files:
  *   - lineage.svg, the main diagram. For the shipped list it shows every paper: the edit relabels the
  *     LLaMA → Alpaca edge and the new label must be in the SVG. Past 60 papers it is an overview (one
  *     box per family, links between families counted), where a label or an edge inside a family draws
@@ -23,7 +23,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, write
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeCorpus } from './corpus.mjs';
+import { writeCorpus } from '../tests/corpus/index.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const CLI = join(root, 'packages/cli/dist/bin.js');

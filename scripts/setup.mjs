@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // `npm run setup`: everything a fresh machine (Node 20 + npm) needs, then every output.
 // 1. pnpm at the pinned version (installed with npm: corepack fails on signatures here),
-// 2. Debian packages when missing and we are root: chromium (renders diagrams, decks, exports),
-//    fonts-noto-cjk (Chinese in the browser), poppler-utils, qpdf, librsvg2-bin (PDF/SVG checks in tests),
+// 2. Debian packages when missing and we are root: chromium (draws diagrams, measures and prints decks),
+//    poppler-utils, qpdf, librsvg2-bin (PDF/SVG checks in tests). No system font is needed: every output
+//    carries its own (packages/fonts), and the tests check that no system font draws any text,
 // 3. the locked dependencies (no browser download: see pnpm-workspace.yaml),
 // 4. a Turborepo build of every package and every output (cached: a second run replays).
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -11,7 +12,6 @@ import { existsSync } from 'node:fs';
 const PNPM_VERSION = '10.34.9';
 const APT_PACKAGES = [
   ['chromium', '/usr/bin/chromium'],
-  ['fonts-noto-cjk', '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc'],
   ['poppler-utils', '/usr/bin/pdftoppm'],
   ['qpdf', '/usr/bin/qpdf'],
   ['librsvg2-bin', '/usr/bin/rsvg-convert'],
@@ -63,7 +63,9 @@ if (missing.length > 0) {
 }
 
 run('pnpm', ['install', '--frozen-lockfile', '--reporter=default']);
-// One task at a time: the decks already build two at a time inside the slides task, and Slidev's PDF
-// export printed blank pages when the diagram and report renders competed with it for the 2 cores.
+// One task at a time: each render task is a `studykit build --only <output>` into the same out/, and a
+// build locks out/ (out/.studykit/lock), so a second render started alongside stops at once (lineage
+// and slides, or slides and report, have no order between them). The slides render builds as many
+// decks at once as there are cores anyway.
 run('pnpm', ['exec', 'turbo', 'run', 'build', 'render', '--concurrency=1', '--output-logs=errors-only']);
 say('done. Outputs are in out/ (open out/index.html). Run `npm test` for the tests.');

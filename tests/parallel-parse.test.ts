@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { parse } from '@studykit/core';
 import { readContentFolder } from '@studykit/core/fs';
 import { describe, expect, it } from 'vitest';
-import { writeCorpus } from '../bench/corpus.mjs';
+import { writeCorpus } from './corpus/index.mjs';
 import { studykit } from './run-cli.js';
 
 describe('the parallel cold parse', () => {

@@ -1,7 +1,7 @@
 import type { StudyAst } from '@studykit/core';
 import { describe, expect, test } from 'vitest';
+import { syntheticLineage } from '../../../tests/corpus/index.mjs';
 import { mainViewFor, OVERVIEW_ABOVE_PAPERS } from '../src/index.js';
-import { syntheticLineage } from './synthetic.mjs';
 
 describe('mainViewFor', () => {
   test(`more than ${OVERVIEW_ABOVE_PAPERS} papers: the overview; fewer: the detail if it fits; one family: the detail`, () => {

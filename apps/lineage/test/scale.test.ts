@@ -10,9 +10,9 @@ import { paperLabel, toMermaid, toOverviewMermaid, wrapLabel } from '@studykit/l
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { FIXTURE, study } from '../../../packages/lineage-mermaid/test/fixture.js';
 import { HOSTILE_LABELS } from '../../../packages/lineage-mermaid/test/hostile.js';
+import { syntheticLineage } from '../../../tests/corpus/index.mjs';
 import { renderLineage } from '../src/index.js';
 import { Inspector } from './inspect.js';
-import { syntheticLineage } from './synthetic.mjs';
 
 let renderer: MermaidRenderer;
 let inspector: Inspector;

@@ -6,13 +6,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse } from '@studykit/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SCALE_FAMILY, scaleFamilyFiles } from '../../../tests/corpus/index.mjs';
 import { skipNote } from '../../../tests/skips.js';
 import { builtSlides, renderInto } from './build-fixture.js';
 import { DeckBrowser, noPoppler, readPdf } from './deck-browser.js';
-import { GENERATED_FAMILY, generatedFamilyAst } from './generated-family.js';
 
-const ast = generatedFamilyAst();
+const ast = parse(scaleFamilyFiles(), { currentYear: 2026 });
 let outDir: string;
 let decks: DeckBrowser;
 
@@ -34,16 +35,16 @@ describe('a generated family of 25 papers', () => {
   });
 
   it('splits long sections and tables onto numbered slides, and scales nothing below the readable floor', () => {
-    const slides = builtSlides(outDir, GENERATED_FAMILY);
+    const slides = builtSlides(outDir, SCALE_FAMILY);
     expect(slides.filter((s) => /\(\d+\/\d+\)$/.test(s.title)).length).toBeGreaterThan(50);
     for (const slide of slides) expect(slide.zoom).toBeGreaterThanOrEqual(0.6);
   });
 
   it('keeps every slide inside its frame, drawn only with the deck fonts', async () => {
-    const slides = builtSlides(outDir, GENERATED_FAMILY);
-    const { page, watch } = await decks.open(GENERATED_FAMILY);
+    const slides = builtSlides(outDir, SCALE_FAMILY);
+    const { page, watch } = await decks.open(SCALE_FAMILY);
     try {
-      expect(await decks.stepThrough(page, GENERATED_FAMILY, slides)).toEqual([]);
+      expect(await decks.stepThrough(page, SCALE_FAMILY, slides)).toEqual([]);
       expect(watch.consoleErrors).toEqual([]);
       expect(watch.badRequests).toEqual([]);
     } finally {
@@ -52,7 +53,7 @@ describe('a generated family of 25 papers', () => {
   }, 600_000);
 
   it.skipIf(noPoppler)(`prints one PDF page per slide${skipNote(noPoppler)}`, () => {
-    const pdf = readPdf(join(outDir, 'slides', `${GENERATED_FAMILY}.pdf`));
-    expect(pdf.pages).toBe(builtSlides(outDir, GENERATED_FAMILY).length);
+    const pdf = readPdf(join(outDir, 'slides', `${SCALE_FAMILY}.pdf`));
+    expect(pdf.pages).toBe(builtSlides(outDir, SCALE_FAMILY).length);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { syntheticLineage } from '../../../apps/lineage/test/synthetic.mjs';
+import { syntheticLineage } from '../../../tests/corpus/index.mjs';
 import { EDGE_LINE_WIDTH, EDGE_MAX_LINES, measuredWidth, quoteEdgeLabel, wrapLabel } from '../src/index.js';
 import { HOSTILE_LABELS, shown } from './hostile.js';
 

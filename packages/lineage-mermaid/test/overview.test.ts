@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { StudyAst } from '@studykit/core';
 import { describe, expect, test } from 'vitest';
-import { syntheticLineage } from '../../../apps/lineage/test/synthetic.mjs';
+import { syntheticLineage } from '../../../tests/corpus/index.mjs';
 import { escapeLabel, toOverviewMermaid } from '../src/index.js';
 import { FIXTURE, study } from './fixture.js';
 

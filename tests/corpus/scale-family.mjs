@@ -1,10 +1,12 @@
 /**
- * A generated family of 25 papers that pushes layout: long sections, paragraphs longer than a slide,
- * wide tables, long URLs with no break point, code, Chinese text and emoji. Deterministic.
+ * One family of 25 papers that pushes slide layout (the slides' scale test): long sections,
+ * paragraphs longer than a slide, wide tables, long URLs with no break point, code, Chinese text and
+ * emoji. Deterministic: no randomness at all.
  */
-import { parse, type StudyAst } from '@studykit/core';
 
-export const GENERATED_FAMILY = 'scale';
+/** @typedef {import('./write.mjs').ContentFile} ContentFile */
+
+export const SCALE_FAMILY = 'scale';
 const PAPERS = 25;
 
 const SENTENCES = [
@@ -16,11 +18,16 @@ const SENTENCES = [
   'Evaluation covers zero-shot, one-shot and few-shot settings on more than forty benchmarks 🚀.',
 ];
 
-function paragraph(seed: number, sentences: number): string {
+/**
+ * @param {number} seed
+ * @param {number} sentences
+ */
+function paragraph(seed, sentences) {
   return Array.from({ length: sentences }, (_, i) => SENTENCES[(seed + i) % SENTENCES.length]).join(' ');
 }
 
-function paper(index: number): string {
+/** @param {number} index */
+function paper(index) {
   const id = `gen-${String(index).padStart(2, '0')}`;
   const url = `https://example.org/papers/${'very-long-path-segment-without-any-break-'.repeat(3)}${id}`;
   const before =
@@ -36,7 +43,7 @@ function paper(index: number): string {
   ].join('\n');
   return `---
 id: ${id}
-family: ${GENERATED_FAMILY}
+family: ${SCALE_FAMILY}
 title: Generated paper ${index} on scaling, alignment and evaluation of large language models
 short: Gen-${index}
 year: ${2018 + (index % 6)}
@@ -78,16 +85,16 @@ ${Array.from({ length: 14 }, (_, i) => `- ${paragraph(index + i, 1 + (i % 3))}`)
 `;
 }
 
-export function generatedFamilyAst(): StudyAst {
-  const files = [
+/** @returns {ContentFile[]} the family's family.md and its 25 papers */
+export function scaleFamilyFiles() {
+  return [
     {
-      path: `${GENERATED_FAMILY}/family.md`,
-      contents: `---\nid: ${GENERATED_FAMILY}\nname: Generated scale test\norganisation: Test Lab\norder: 1\ncolour: "#0f766e"\n---\n\n${paragraph(0, 3)}\n`,
+      path: `${SCALE_FAMILY}/family.md`,
+      contents: `---\nid: ${SCALE_FAMILY}\nname: Generated scale test\norganisation: Test Lab\norder: 1\ncolour: "#0f766e"\n---\n\n${paragraph(0, 3)}\n`,
     },
     ...Array.from({ length: PAPERS }, (_, i) => ({
-      path: `${GENERATED_FAMILY}/gen-${String(i + 1).padStart(2, '0')}.md`,
+      path: `${SCALE_FAMILY}/gen-${String(i + 1).padStart(2, '0')}.md`,
       contents: paper(i + 1),
     })),
   ];
-  return parse(files, { currentYear: 2026 });
 }

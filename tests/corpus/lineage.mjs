@@ -7,12 +7,38 @@
  * Deterministic: the same size always gives the same lineage. Two views of the same list:
  *   syntheticLineage(n)  the StudyAst, built directly (fast; what the renderer takes)
  *   syntheticContent(n)  the markdown files of content/ (what `studykit build --content` reads)
- *
- * Plain JavaScript so that `bench/*.mjs` (run by node) and the vitest tests share it.
+ */
+import { itemAt } from './item.mjs';
+import { seededRandom } from './random.mjs';
+import { COLOURS, KINDS } from './vocabulary.mjs';
+
+/** @import { Paper, StudyAst } from '../../packages/core/src/index.js' */
+/** @typedef {import('./write.mjs').ContentFile} ContentFile */
+/**
+ * The family count, as the first version took, or a family count or size (about 25 by default).
+ * @typedef {number | { familyCount?: number; familySize?: number }} LineageOptions
+ */
+/**
+ * @typedef {object} ModelFamily
+ * @property {string} id
+ * @property {string} name
+ * @property {string} organisation
+ * @property {number} order
+ * @property {string} colour
+ * @property {number} start the year its first paper appears
+ * @property {number[]} parents indexes of the earlier families it borrows from most
+ */
+/**
+ * @typedef {object} ModelPaper
+ * @property {string} id
+ * @property {string} family
+ * @property {string} short
+ * @property {number} year
+ * @property {string[]} parameters
+ * @property {{ id: string; kind: import('../../packages/core/src/index.js').RelationKind; label?: string }[]} buildsOn
+ * @property {number} familyIndex
  */
 
-const KINDS = ['extends', 'scales-up', 'fine-tunes', 'borrows-method', 'uses-data'];
-const COLOURS = ['#10a37f', '#d97757', '#0668e1', '#4f46e5', '#cc3333', '#f59e0b', '#0891b2', '#9333ea'];
 const ORGANISATIONS = ['OpenAI', 'Anthropic', 'Meta AI', 'Tsinghua', 'Google', 'DeepMind', 'Mistral', '清华'];
 
 /** Edge labels: one in ten unlabelled, the rest from a few words to well past mermaid's 200 px. */
@@ -31,15 +57,7 @@ const LABELS = [
 const FIRST_YEAR = 2000;
 const LAST_YEAR = 2024;
 
-/** Deterministic pseudo-random numbers, so every run draws the same diagram. */
-function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
-
+/** @param {string} file */
 const span = (file) => ({
   file,
   start: { line: 1, column: 1, offset: 0 },
@@ -48,16 +66,19 @@ const span = (file) => ({
 
 /**
  * The list as plain data: families (with staggered start years), papers (with years and sizes) and
- * builds_on entries. `options` may be a number (the family count, as the first version took) or
- * `{ familyCount, familySize }`; by default a family holds about 25 papers.
+ * builds_on entries.
+ * @param {number} paperCount
+ * @param {LineageOptions} [options]
+ * @returns {{ families: ModelFamily[]; papers: ModelPaper[]; members: ModelPaper[][] }}
  */
 function model(paperCount, options = {}) {
   const settings = typeof options === 'number' ? { familyCount: options } : options;
   const familySize = settings.familySize ?? 25;
   const familyCount = Math.max(1, settings.familyCount ?? Math.round(paperCount / familySize));
-  const next = random(42);
+  const next = seededRandom(42);
+  /** @type {ModelFamily[]} */
   const families = Array.from({ length: familyCount }, (_, i) => {
-    const organisation = ORGANISATIONS[i % ORGANISATIONS.length];
+    const organisation = itemAt(ORGANISATIONS, i % ORGANISATIONS.length);
     return {
       id: `family-${i + 1}`,
       name:
@@ -66,7 +87,7 @@ function model(paperCount, options = {}) {
           : `Family ${i + 1} (${organisation})`,
       organisation,
       order: i + 1,
-      colour: COLOURS[i % COLOURS.length],
+      colour: itemAt(COLOURS, i % COLOURS.length),
       // Families start in staggered years; each runs for about seven years.
       start: FIRST_YEAR + Math.floor((i * (LAST_YEAR - FIRST_YEAR - 6)) / Math.max(1, familyCount - 1)),
       // The earlier families this one borrows from most.
@@ -74,14 +95,18 @@ function model(paperCount, options = {}) {
     };
   });
   // Papers go to families in contiguous runs: family k holds papers k·size … (k+1)·size − 1.
+  /** @type {ModelPaper[][]} */
   const members = families.map(() => []);
+  /** @type {ModelPaper[]} */
   const papers = [];
   for (let i = 0; i < paperCount; i++) {
     const f = Math.min(familyCount - 1, Math.floor((i * familyCount) / paperCount));
-    const family = families[f];
-    const index = members[f].length;
+    const family = itemAt(families, f);
+    const own = itemAt(members, f);
+    const index = own.length;
     const expected = Math.ceil(paperCount / familyCount);
     const year = Math.min(LAST_YEAR, family.start + Math.floor((index * 7) / expected));
+    /** @type {ModelPaper} */
     const paper = {
       id: `paper-${i + 1}`,
       family: family.id,
@@ -91,27 +116,28 @@ function model(paperCount, options = {}) {
       buildsOn: [],
       familyIndex: f,
     };
-    const own = members[f];
+    /** @type {ModelPaper[]} */
+    const buildsOn = [];
     if (own.length > 0) {
       const back = own.length > 1 && next() < 0.25 ? 2 : 1;
-      paper.buildsOn.push(own[own.length - back]);
-      if (own.length > 2 && next() < 0.2) paper.buildsOn.push(own[own.length - 3]);
+      buildsOn.push(itemAt(own, own.length - back));
+      if (own.length > 2 && next() < 0.2) buildsOn.push(itemAt(own, own.length - 3));
     }
     if (next() < 0.35) {
       // Mostly a paper of a parent family, sometimes any earlier paper, never a later one.
       const pool =
         next() < 0.8 && family.parents.length > 0
-          ? family.parents.flatMap((p) => members[p])
+          ? family.parents.flatMap((p) => itemAt(members, p))
           : papers.filter((other) => other.family !== family.id);
       const earlier = pool.filter((other) => other.year <= year);
-      if (earlier.length > 0) paper.buildsOn.push(earlier[Math.floor(next() * earlier.length)]);
+      if (earlier.length > 0) buildsOn.push(itemAt(earlier, Math.floor(next() * earlier.length)));
     }
-    paper.buildsOn = [...new Set(paper.buildsOn)].map((from, k) => {
+    paper.buildsOn = [...new Set(buildsOn)].map((from, k) => {
       const pick = Math.floor(next() * (LABELS.length + 1));
       return {
         id: from.id,
-        kind: KINDS[(i + k) % KINDS.length],
-        ...(pick < LABELS.length ? { label: LABELS[pick] } : {}),
+        kind: itemAt(KINDS, (i + k) % KINDS.length),
+        ...(pick < LABELS.length ? { label: itemAt(LABELS, pick) } : {}),
       };
     });
     own.push(paper);
@@ -120,10 +146,16 @@ function model(paperCount, options = {}) {
   return { families, papers, members };
 }
 
-/** The lineage as a StudyAst (families in order, papers by family then year, as the parser gives). */
+/**
+ * The lineage as a StudyAst (families in order, papers by family then year, as the parser gives).
+ * @param {number} paperCount
+ * @param {LineageOptions} [options]
+ * @returns {StudyAst}
+ */
 export function syntheticLineage(paperCount, options = {}) {
   const { families, papers, members } = model(paperCount, options);
   const byId = new Map(papers.map((paper) => [paper.id, paper]));
+  /** @type {Paper[]} */
   const astPapers = papers.map((paper) => ({
     id: paper.id,
     family: paper.family,
@@ -133,7 +165,7 @@ export function syntheticLineage(paperCount, options = {}) {
     authors: ['A. Author'],
     venue: 'arXiv',
     url: `https://example.org/papers/${paper.id}`,
-    organisation: families[paper.familyIndex].organisation,
+    organisation: itemAt(families, paper.familyIndex).organisation,
     parameters: paper.parameters.map((text) => ({ text, value: Number.parseFloat(text) * 1e9 })),
     tags: [],
     buildsOn: paper.buildsOn.map((b) => ({ ...b, span: span(`${paper.family}/${paper.id}.md`) })),
@@ -151,12 +183,13 @@ export function syntheticLineage(paperCount, options = {}) {
       to: paper.id,
       kind: b.kind,
       ...(b.label ? { label: b.label } : {}),
-      crossFamily: byId.get(b.id).family !== paper.family,
+      crossFamily: byId.get(b.id)?.family !== paper.family,
       span: span(`${paper.family}/${paper.id}.md`),
     })),
   );
   const astFamilies = families.map((family, f) => {
-    const years = members[f].map((paper) => paper.year);
+    const own = itemAt(members, f);
+    const years = own.map((paper) => paper.year);
     return {
       id: family.id,
       name: family.name,
@@ -166,7 +199,7 @@ export function syntheticLineage(paperCount, options = {}) {
       overview: { children: [], text: '' },
       sections: [],
       footnotes: [],
-      papers: members[f].map((paper) => paper.id),
+      papers: own.map((paper) => paper.id),
       period: years.length > 0 ? { from: Math.min(...years), to: Math.max(...years) } : null,
       file: `${family.id}/family.md`,
       span: span(`${family.id}/family.md`),
@@ -192,9 +225,11 @@ export function syntheticLineage(paperCount, options = {}) {
   };
 }
 
+/** @param {string} text */
 const yamlString = (text) => JSON.stringify(text);
 
 /** About 3.5 KB of body per paper, the size of the shipped notes (1,000 papers ≈ 3.6 MB). */
+/** @param {ModelPaper} paper */
 function paperBody(paper) {
   const sentence = `${paper.short} is a synthetic paper of ${paper.year}, generated to measure how studykit scales.`;
   const paragraph = Array.from({ length: 5 }, () => sentence).join(' ');
@@ -236,7 +271,12 @@ function paperBody(paper) {
   ].join('\n');
 }
 
-/** The same list as the markdown files of a content folder: `{ path, contents }` per file. */
+/**
+ * The same list as the markdown files of a content folder.
+ * @param {number} paperCount
+ * @param {LineageOptions} [options]
+ * @returns {ContentFile[]}
+ */
 export function syntheticContent(paperCount, options = {}) {
   const { families, papers } = model(paperCount, options);
   const files = families.map((family) => ({

@@ -1,15 +1,15 @@
 /**
- * A semester-sized reading list for the benchmarks, generated deterministically from a seed: N papers
- * in N/25 families, about 3.5 KB each, a quarter with Chinese text, tables, notes, edges within and
- * across families. `writeCorpus(dir, n)` writes it as a content folder.
- *
- *   node bench/corpus.mjs 1000 /tmp/corpus-1000
+ * The semester-sized reading list of the benchmarks and the parallel-parse test: N papers in N/25
+ * families, about 3.5 KB each, a quarter with Chinese text, tables, notes, edges within and across
+ * families. Deterministic: the same size and seed give the same files.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { itemAt } from './item.mjs';
+import { pick as pickFrom, seededRandom } from './random.mjs';
+import { COLOURS, KINDS } from './vocabulary.mjs';
+import { writeContentFiles } from './write.mjs';
 
-const KINDS = ['extends', 'scales-up', 'fine-tunes', 'borrows-method', 'uses-data'];
-const COLOURS = ['#10a37f', '#d97757', '#0668e1', '#4f46e5', '#cc3333', '#f59e0b', '#0891b2', '#9333ea'];
+/** @typedef {import('./write.mjs').ContentFile} ContentFile */
+
 const EN = [
   'The model is trained on a large corpus with a next-token objective and then fine-tuned on demonstrations.',
   'Scaling parameters and data together improves most benchmarks, while careful filtering matters as much as size.',
@@ -23,19 +23,19 @@ const ZH = [
   '人类偏好比较数据用于训练奖励模型，再用强化学习优化策略。',
 ];
 
-function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
-
+/**
+ * @param {number} paperCount
+ * @param {number} [seed]
+ * @returns {ContentFile[]}
+ */
 export function corpusFiles(paperCount, seed = 42) {
-  const next = random(seed);
-  const pick = (list) => list[Math.floor(next() * list.length)];
+  const next = seededRandom(seed);
+  /** @type {<T>(list: readonly T[]) => T} */
+  const pick = (list) => pickFrom(next, list);
   const familyCount = Math.max(1, Math.round(paperCount / 25));
+  /** @type {ContentFile[]} */
   const files = [];
+  /** @type {string[]} */
   const ids = [];
   for (let f = 0; f < familyCount; f += 1) {
     files.push({
@@ -47,10 +47,12 @@ export function corpusFiles(paperCount, seed = 42) {
     const family = i % familyCount;
     const id = `p${i}`;
     const zh = i % 4 === 0;
+    /** @param {number} n */
     const text = (n) => Array.from({ length: n }, () => (zh && next() < 0.5 ? pick(ZH) : pick(EN))).join(' ');
     const sameFamily = ids.filter((other) => Number(other.slice(1)) % familyCount === family);
+    /** @type {string[]} */
     const builds = [];
-    if (sameFamily.length > 0) builds.push(sameFamily.at(-1));
+    if (sameFamily.length > 0) builds.push(itemAt(sameFamily, sameFamily.length - 1));
     if (ids.length > 0 && next() < 0.3) builds.push(pick(ids));
     const buildsOn = [...new Set(builds)]
       .map((other) => `  - id: ${other}\n    kind: ${pick(KINDS)}`)
@@ -115,17 +117,13 @@ ${text(2)}
   return files;
 }
 
+/**
+ * Writes the reading list of `paperCount` papers as a content folder at `dir` (replacing it).
+ * @param {string} dir
+ * @param {number} paperCount
+ * @param {number} [seed]
+ * @returns {string} dir
+ */
 export function writeCorpus(dir, paperCount, seed = 42) {
-  rmSync(dir, { recursive: true, force: true });
-  for (const file of corpusFiles(paperCount, seed)) {
-    mkdirSync(dirname(join(dir, file.path)), { recursive: true });
-    writeFileSync(join(dir, file.path), file.contents);
-  }
-  return dir;
-}
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const [count = '1000', dir = `/tmp/studykit-corpus-${count}`] = process.argv.slice(2);
-  writeCorpus(dir, Number(count));
-  console.log(`wrote ${count} papers to ${dir}`);
+  return writeContentFiles(dir, corpusFiles(paperCount, seed));
 }
