@@ -1,7 +1,6 @@
 /**
- * A sanity check of an exported PDF. Slidev's export occasionally prints blank pages (its dev server
- * re-optimises dependencies and reloads the page mid-export): every slide has text, so a page
- * without fonts is a blank one.
+ * A sanity check of a printed deck: every slide has text, so a page without fonts is a blank one (a
+ * page printed before its slide rendered), and the page count must be the slide count.
  */
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';

@@ -21,11 +21,23 @@ function toHex(rgb: number[]): string {
 
 /** Black or white, whichever reads better on `hex` (WCAG relative luminance). */
 export function textColourOn(hex: string): string {
+  // The text that contrasts more (WCAG 2 ratio). A luminance threshold (0.179) is right for pure black;
+  // the dark text is #111111, so greys around #777 got dark text where white reads better.
+  const background = luminance(hex);
+  const ratio = (text: string) => {
+    const [lighter, darker] = [luminance(text), background].sort((a, b) => b - a) as [number, number];
+    return (lighter + 0.05) / (darker + 0.05);
+  };
+  return ratio('#111111') >= ratio('#ffffff') ? '#111111' : '#ffffff';
+}
+
+/** Relative luminance (WCAG 2) of a hex colour. */
+function luminance(hex: string): number {
   const [r, g, b] = channels(hex).map((c) => {
     const s = c / 255;
     return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
   }) as [number, number, number];
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b > 0.179 ? '#111111' : '#ffffff';
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
 
 /** `hex` mixed with white: `amount` 0 keeps the colour, 1 gives white. */
