@@ -106,7 +106,12 @@ export async function renderLineage(
       if (all.length === 0) return [];
       const pdf = await renderer.printPages(
         all.map(({ rendered }) => rendered),
-        { ...(options.limits ? { limits: options.limits } : {}), pdfDate, title: 'lineage' },
+        {
+          ...(options.limits ? { limits: options.limits } : {}),
+          pdfDate,
+          title: 'lineage',
+          name: 'lineage-families.pdf',
+        },
       );
       progress(`printed ${FAMILY_FIGURES_PATH}`);
       return [{ path: FAMILY_FIGURES_PATH, contents: pdf }];

@@ -44,6 +44,8 @@ export interface PrintPagesOptions {
   pdfDate?: Date;
   /** The PDF's /Title (default "diagram"). */
   title?: string;
+  /** The file named in messages (default `<title>.pdf`). */
+  name?: string;
 }
 
 export interface LaunchRendererOptions {
@@ -138,7 +140,15 @@ export class MermaidRenderer {
   printPages(diagrams: readonly RenderedSvg[], options: PrintPagesOptions = {}): Promise<Uint8Array> {
     const limits = { ...CAPTURE_LIMITS, ...options.limits };
     const print = { date: options.pdfDate ?? sourceDate(), title: options.title ?? 'diagram' };
-    return this.pool.run((page) => printSheets(page, diagrams, limits, print));
+    const name = options.name ?? `${print.title}.pdf`;
+    return this.pool.run((page) =>
+      printSheets(page, diagrams, limits, print).catch((error: unknown) => {
+        // One line, like every capture error: Playwright's own message carries its call log.
+        throw new DiagramRenderError(
+          `${name}: Chromium could not print the ${diagrams.length} diagram${diagrams.length === 1 ? '' : 's'} (${oneLine(error)}); open the SVGs instead, or build again on a less busy machine`,
+        );
+      }),
+    );
   }
 
   async close(): Promise<void> {
