@@ -3,17 +3,17 @@
  * today), the calendar, and a bad meeting file that stops the build with an exact diagnostic and
  * leaves every output in place.
  */
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { root, studykit } from './run-cli.js';
+import { temporaryFolder } from './temporary.js';
 
 function withMeetings(
   meetings: Record<string, string>,
   study?: string,
 ): { content: string; out: string; dir: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'studykit-meetings-'));
+  const dir = temporaryFolder('studykit-meetings-');
   const content = join(dir, 'content');
   cpSync(join(root, 'tests/fixtures/content-mini'), content, { recursive: true });
   mkdirSync(join(content, 'meetings'));
@@ -95,7 +95,8 @@ describe('meetings', () => {
   it('meetings.ics keeps every line within 75 octets, folded so that it unfolds to the whole text', async () => {
     const english = `Why ${'does scale keep paying off, '.repeat(6)}and when does it stop?`;
     const chinese = `为什么${'自回归空白填充的预训练目标'.repeat(6)}能同时适用于理解和生成？`;
-    const title = `第一次讨论：${'从预训练到上下文学习'.repeat(4)}`;
+    // 72 characters as a slide counts them (CJK double): a meeting's cover title holds at most 80.
+    const title = `第一次讨论：${'从预训练到上下文学习'.repeat(3)}`;
     const { content, out, dir } = withMeetings({
       '2026-12-03.md': [
         '---',
