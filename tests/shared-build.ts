@@ -1,11 +1,12 @@
 /**
  * A build that several test files start from, made once per test run: the small fixture with its
  * diagram and report (`--only lineage,report`). The first test to ask builds it, under a lock, in the
- * run's own folder (STUDYKIT_CACHE_ROOT, from global-setup.ts, removed when the run ends); the others,
- * in any worker, wait for it. Each caller gets a copy of its own to edit and build on.
+ * run's own folder (`sharedBuilds`, provided by global-setup.ts and removed when the run ends); the
+ * others, in any worker, wait for it. Each caller gets a copy of its own to edit and build on.
  */
 import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { inject } from 'vitest';
 import { type CliResult, root, studykit } from './run-cli.js';
 import { temporaryFolder } from './temporary.js';
 
@@ -26,9 +27,9 @@ const WAIT_MS = 240_000;
 
 /** The small fixture built with `--only lineage,report`, copied into a fresh folder of the caller's file. */
 export async function builtMini(): Promise<BuiltCopy> {
-  const runRoot = process.env.STUDYKIT_CACHE_ROOT;
-  if (!runRoot) throw new Error('tests/shared-build.ts needs STUDYKIT_CACHE_ROOT (tests/global-setup.ts)');
-  const shared = join(runRoot, `shared-mini-${ONLY.replace(',', '-')}`);
+  const folder = inject('sharedBuilds');
+  mkdirSync(folder, { recursive: true });
+  const shared = join(folder, `mini-${ONLY.replace(',', '-')}`);
   const done = join(shared, 'build.json');
   let build: CliResult;
   if (tryLock(shared)) {
@@ -57,7 +58,8 @@ export async function builtMini(): Promise<BuiltCopy> {
   }
   if (build.code !== 0) throw new Error(`the shared build of content-mini failed:\n${build.stderr}`);
   const dir = temporaryFolder('studykit-built-mini-');
-  for (const part of ['content', 'out', 'cache']) cpSync(join(shared, part), join(dir, part), { recursive: true });
+  for (const part of ['content', 'out', 'cache'])
+    cpSync(join(shared, part), join(dir, part), { recursive: true });
   return { dir, content: join(dir, 'content'), out: join(dir, 'out'), cache: join(dir, 'cache'), build };
 }
 
