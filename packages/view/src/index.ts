@@ -5,6 +5,7 @@
  */
 export { channels, expandHex, shade, textColourOn, tint } from './colour.js';
 export { type DeckTarget, deckTargets } from './decks.js';
+export { escapeHtml } from './html.js';
 export { LABELS, type Labels } from './labels.js';
 export { labelsOf, outputLanguage } from './language.js';
 export { safeHttpUrl } from './links.js';
