@@ -9,7 +9,6 @@ import {
   type Footnote,
   formatSize,
   largestSize,
-  type Meeting,
   type Paper,
   type SpeakerNote,
   type StudyAst,
@@ -19,6 +18,7 @@ import {
   familyOf,
   type Labels,
   labelsOf,
+  meetingOf,
   papersOf,
   periodText,
   relationPhrase,
@@ -272,15 +272,6 @@ export function planMeetingDeck(ast: StudyAst, meetingId: string, options: DeckO
   }
   plan('references', labels.references, flow(chunkBlock(referenceList(ast, papers, options.referenceCache))));
   return plans;
-}
-
-export function meetingOf(ast: StudyAst, meetingId: string): Meeting {
-  const meeting = ast.meetings.find((m) => m.id === meetingId);
-  if (!meeting) {
-    const known = ast.meetings.map((m) => m.id).join(', ') || 'none';
-    throw new Error(`Unknown meeting "${meetingId}" (known meetings: ${known}).`);
-  }
-  return meeting;
 }
 
 function dateOf(date: string): Date {
