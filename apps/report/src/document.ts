@@ -27,7 +27,8 @@ import {
 } from '@studykit/typeset';
 import { LABELS, type Labels, labelsOf, outputLanguage } from '@studykit/view';
 import { PDFDocument, type PDFPage } from 'pdf-lib';
-import { BodyBuilder, type OutlineEntry, type PageLabels } from './chapters.js';
+import type { OutlineEntry, PageLabels } from './anchors.js';
+import { BodyBuilder } from './chapters.js';
 import { type Pagination, paginate } from './flow.js';
 import { buildToc, CONTENTS_MARKER, drawCover, drawLineagePage, LINEAGE_MARKER } from './front-matter.js';
 import { drawFolio, drawRunningHeader } from './page-furniture.js';

@@ -20,9 +20,10 @@ import {
   Typesetter,
 } from '@studykit/typeset';
 import { type Labels, periodText } from '@studykit/view';
-import { type PageLabels, sans, type TocEntry, titleBand } from './chapters.js';
+import type { PageLabels, TocEntry } from './anchors.js';
 import type { FlowBox } from './flow.js';
-import { darken, LINK, parseColour, WHITE } from './theme.js';
+import { darken, LINK, parseColour, sans, WHITE } from './theme.js';
+import { titleBand } from './title-band.js';
 
 export const CONTENTS_MARKER = 'contents';
 export const LINEAGE_MARKER = 'lineage';

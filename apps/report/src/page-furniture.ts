@@ -10,7 +10,7 @@ import {
   type TextStyle,
   type Typesetter,
 } from '@studykit/typeset';
-import { sans } from './chapters.js';
+import { sans } from './theme.js';
 
 /**
  * One line set in the page's text column, aligned to its outer edge (right on recto, left on verso):
