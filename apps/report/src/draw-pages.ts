@@ -3,9 +3,10 @@
  * (contents, body, index), the lineage page, then the folios and running headers.
  */
 import { type Drawing, type FontBook, leftMargin, type PageGeometry, Typesetter } from '@studykit/typeset';
+import { drawCover } from './cover.js';
 import type { LineageFigure } from './figures.js';
 import type { Pagination } from './flow.js';
-import { drawCover, drawLineagePage } from './front-matter.js';
+import { drawLineagePage } from './lineage-page.js';
 import { drawFolio, drawRunningHeader } from './page-furniture.js';
 import type { PagePlan } from './paginate-report.js';
 import type { ReportInput } from './report-input.js';

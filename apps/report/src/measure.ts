@@ -7,8 +7,9 @@ import type { StudyAst } from '@studykit/core';
 import { contentHeight, contentWidth, type EmbeddedForm, type FontBook } from '@studykit/typeset';
 import type { BodyContent } from './anchors.js';
 import { BodyBuilder } from './chapters.js';
+import { buildToc } from './contents.js';
 import { type Pagination, paginate } from './flow.js';
-import { buildToc, LINEAGE_MARKER } from './front-matter.js';
+import { LINEAGE_MARKER } from './lineage-page.js';
 import type { PageMap } from './page-map.js';
 import type { ReportInput } from './report-input.js';
 

@@ -2,7 +2,7 @@
 import { type Drawing, type OutlineNode, writeOutline, writePageLabels } from '@studykit/typeset';
 import type { PDFDocument } from 'pdf-lib';
 import type { OutlineEntry } from './anchors.js';
-import { CONTENTS_MARKER } from './front-matter.js';
+import { CONTENTS_MARKER } from './contents.js';
 import type { PageMap } from './page-map.js';
 import type { PagePlan } from './paginate-report.js';
 import type { ReportInput } from './report-input.js';

@@ -5,7 +5,7 @@
 
 import { toRoman } from '@studykit/typeset';
 import type { FlowPage, Pagination } from './flow.js';
-import { LINEAGE_MARKER } from './front-matter.js';
+import { LINEAGE_MARKER } from './lineage-page.js';
 import type { MeasuredReport } from './measure.js';
 import type { PageMap } from './page-map.js';
 

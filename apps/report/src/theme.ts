@@ -18,15 +18,130 @@ export const small: TextStyle = { family: 'sans', size: 8.8, color: INK };
 /** The grey of secondary conclusions: a step lighter than INK, darker than MUTED. */
 export const SECONDARY_INK: Rgb = [0.27, 0.27, 0.3];
 
+/** The cover's dark band, the kicker above its title and the subtitle under it. */
+export const COVER_BAND: Rgb = [0.13, 0.17, 0.24];
+export const COVER_KICKER: Rgb = [0.72, 0.77, 0.85];
+export const COVER_SUBTITLE: Rgb = [0.85, 0.88, 0.92];
+/** A paper's short name before its title in the contents. */
+export const TOC_PAPER_LABEL: Rgb = darken([0.3, 0.3, 0.35], 0.2);
+/** The dots of the contents' leaders. */
+export const DOT_LEADER: Rgb = [0.55, 0.55, 0.58];
+/** The lineage page's box when there is no diagram. */
+export const PLACEHOLDER_TINT: Rgb = [0.965, 0.965, 0.96];
+
 /** A sans-serif style (labels, headings, furniture). */
 export function sans(size: number, color: Rgb, bold = false): TextStyle {
   return { family: 'sans', size, color, bold };
 }
 
-/** The numbers of the body's parts, one group per module (chapter-opening.ts, facts-panel.ts, …). */
+/** The numbers of the report's parts, one group per module (cover.ts, chapter-opening.ts, facts-panel.ts, …). */
 export const layout = {
   /** Baseline assumed for a first line that reports none. */
   fallbackBaseline: 10,
+  /** The cover (cover.ts): lengths from the top of the page unless said. */
+  cover: {
+    /** The dark band's share of the page height. */
+    bandShare: 0.42,
+    /** The family stripes under the band (each overlaps the next to leave no hairline gap). */
+    stripeHeight: 7,
+    stripeOverlap: 0.5,
+    /** The kicker's first baseline, as a share of the band's height. */
+    kickerTop: 0.3,
+    kickerSize: 10,
+    kickerLeading: 14,
+    /** Kicker to title. */
+    titleGap: 18,
+    titleSize: 31,
+    titleLeading: 36,
+    titleBaseline: 10,
+    /** Title to subtitle. */
+    subtitleGap: 6,
+    subtitleSize: 14,
+    subtitleLeading: 19,
+    subtitleBaseline: 10,
+    /** "FAMILIES COVERED": this far below the band, then the list after a gap. */
+    familiesTop: 54,
+    familiesHeadingSize: 9,
+    familiesHeadingLeading: 14,
+    familiesGap: 8,
+    /** The family list ends this far above the page's bottom edge ("… and n more" sits there). */
+    familiesBottom: 120,
+    /** Room a family block must leave above that end to be drawn in the column. */
+    familyFit: 16,
+    /** Between the two columns of a long list. */
+    columnGap: 24,
+    /** A family's colour swatch: width, how far above the first baseline it starts, how much shorter than its block. */
+    swatchWidth: 8,
+    swatchRaise: 10,
+    swatchShorter: 14,
+    /** The family's text: left of the column to the text, and the room kept on the right. */
+    textInset: 18,
+    textRightInset: 20,
+    nameSize: 13,
+    nameLeading: 16,
+    nameBaseline: 2,
+    /** The family's facts line (and "… and n more"). */
+    detailSize: 9.5,
+    detailLeading: 13,
+    /** Below each family block. */
+    blockGap: 12,
+    /** The footer: its baseline this far above the bottom edge, the rule this far above the baseline. */
+    footerBottom: 70,
+    footerRuleRaise: 24,
+    footerRuleWeight: 0.5,
+    footerLeading: 14,
+    dateSize: 11,
+    summarySize: 10,
+  },
+  /** The table of contents (contents.ts). */
+  contents: {
+    /** The page-number column on the right and the gap before it. */
+    numberColumn: 34,
+    numberGap: 12,
+    /** Leader dots: grid step, size, and the gap each side of the leader. */
+    dotGap: 4.6,
+    dotSize: 9,
+    leaderGap: 6,
+    /** A chapter's number column; a paper's indent (papers have no number column). */
+    chapterLabelWidth: 22,
+    paperIndent: 22,
+    chapterSize: 11.5,
+    chapterLeading: 15,
+    chapterSpaceBefore: 12,
+    paperSize: 9.8,
+    paperLabelSize: 9,
+    paperLeading: 13,
+    paperSpaceBefore: 2.5,
+    /** Share of the type size above the baseline (centres a line in its leading). */
+    ascent: 0.8,
+  },
+  /** The lineage page (lineage-page.ts): portrait values as the heading band; landscape ones smaller. */
+  lineagePage: {
+    titleSize: 25,
+    landscapeTitleSize: 17,
+    /** Title leading as a multiple of the title size. */
+    titleLeading: 1.2,
+    /** Landscape: the title starts this far up into the top margin. */
+    landscapeRaise: 30,
+    barTop: 8,
+    barWidth: 46,
+    barHeight: 5,
+    landscapeBarWidth: 30,
+    landscapeBarHeight: 4,
+    /** The top to the title's first line. */
+    textTop: 34,
+    landscapeTextTop: 22,
+    /** Title to the diagram. */
+    titleGap: 12,
+    /** Diagram to caption; the caption. */
+    captionGap: 14,
+    captionSize: 9.8,
+    captionLeading: 13.5,
+    captionBaseline: 10,
+    /** "Not built" in the placeholder box. */
+    noticeSize: 16,
+    noticeLeading: 20,
+  },
   /** Heading band of the contents, references and index (title-band.ts); the chapter opening shares it. */
   band: {
     /** Box top to the top of the short bar. */
