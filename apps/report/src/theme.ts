@@ -142,6 +142,20 @@ export const layout = {
     noticeSize: 16,
     noticeLeading: 20,
   },
+  /** Folios and running headers (page-furniture.ts). */
+  furniture: {
+    folioSize: 9,
+    folioLeading: 12,
+    /** The folio's baseline below the text column's bottom. */
+    folioDrop: 34,
+    headerSize: 8.5,
+    headerLeading: 11,
+    /** The header's baseline above the text column's top. */
+    headerRaise: 30,
+    /** The hairline under the header: below its baseline, and its weight. */
+    headerRuleDrop: 6,
+    headerRuleWeight: 0.4,
+  },
   /** Heading band of the contents, references and index (title-band.ts); the chapter opening shares it. */
   band: {
     /** Box top to the top of the short bar. */
