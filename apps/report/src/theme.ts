@@ -142,6 +142,51 @@ export const layout = {
     noticeSize: 16,
     noticeLeading: 20,
   },
+  /** Markdown blocks in the body (blocks.ts). */
+  blocks: {
+    /** Between blocks, as a share of the leading. */
+    blockGap: 0.45,
+    /** Markdown headings: ## and above, ###; deeper ones keep the text size. Leading as a multiple of the size. */
+    headingSize: 11.6,
+    subheadingSize: 10.8,
+    headingLeading: 1.25,
+    /** Added above a markdown heading. */
+    headingSpaceBefore: 4,
+    /** Footnotes: their size as a share of the text's. */
+    footnoteScale: 0.9,
+    /** Thematic break: the box's height (the rule at its middle), half the rule's length, its weight. */
+    breakHeight: 14,
+    breakHalfWidth: 40,
+    breakWeight: 0.6,
+    /** Lists: the least hanging indent, the room between marker and text, the marker's line width beyond the hang. */
+    listMinHang: 13,
+    listMarkerGap: 6,
+    markerGap: 5,
+    markerRoom: 40,
+    /** Between tight list items; between loose ones as a share of the leading. */
+    tightItemGap: 2.5,
+    looseItemGap: 0.4,
+    /** Block quotes: the indent, and the bar in it (inset from the left, width). */
+    quoteIndent: 14,
+    quoteBarInset: 2,
+    quoteBarWidth: 2,
+    /** Code and raw HTML: size, leading, padding of the tinted box. */
+    codeSize: 8.2,
+    codeLeading: 11,
+    codePad: 5,
+    /** Tables: type size, leading, cell padding, added space above, and rule weights. */
+    tableSize: 8.8,
+    tableLeading: 11.6,
+    cellPad: 4,
+    tableSpaceBefore: 2,
+    headerRuleWeight: 0.8,
+    rowRuleWeight: 0.4,
+    /** A column's least text width, and the slack added to a cell's measured text. */
+    minCellText: 8,
+    cellSlack: 1,
+    /** A row taller than this is cut into slices; below the text height of both paper sizes. */
+    maxRowHeight: 480,
+  },
   /** Folios and running headers (page-furniture.ts). */
   furniture: {
     folioSize: 9,
