@@ -5,9 +5,7 @@
 import { type EmbeddedForm, embedPagesAsForms, type PageGeometry } from '@studykit/typeset';
 import type { PDFDocument } from 'pdf-lib';
 import type { RenderReportOptions } from './report-input.js';
-
-/** A diagram wider than this many times its height gets a landscape page. */
-const LANDSCAPE_ASPECT = 1.15;
+import { layout } from './theme.js';
 
 /**
  * The family diagrams, embedded once each (vector). A damaged PDF costs only the chapter figures:
@@ -48,7 +46,7 @@ export async function embedLineage(
   }
   // A wide diagram gets a landscape page: it prints twice as large, and viewers show it upright.
   const lineageGeometry: PageGeometry =
-    diagram && diagram.width > diagram.height * LANDSCAPE_ASPECT
+    diagram && diagram.width > diagram.height * layout.lineagePage.landscapeAspect
       ? { ...geometry, width: geometry.height, height: geometry.width }
       : geometry;
   return { diagram, problem, geometry: lineageGeometry };

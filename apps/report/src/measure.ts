@@ -12,9 +12,7 @@ import { type Pagination, paginate } from './flow.js';
 import { LINEAGE_MARKER } from './lineage-page.js';
 import type { PageMap } from './page-map.js';
 import type { ReportInput } from './report-input.js';
-
-/** How much of the text column a chapter's diagram may take: it shares the page with the opening. */
-const FIGURE_SHARE_OF_PAGE = 0.55;
+import { layout } from './theme.js';
 
 export interface MeasuredReport {
   body: BodyContent;
@@ -35,7 +33,7 @@ export function measureReport(
   const { geometry, families, papersById, words } = input;
   const width = contentWidth(geometry);
   const height = contentHeight(geometry);
-  const builder = new BodyBuilder(fonts, width, pageMap, words, height * FIGURE_SHARE_OF_PAGE);
+  const builder = new BodyBuilder(fonts, width, pageMap, words, height * layout.familyFigure.pageShare);
   const references = formatReferences(ast, {
     style: 'apa',
     papers: input.papers.map((paper) => paper.id),

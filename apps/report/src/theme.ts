@@ -117,6 +117,8 @@ export const layout = {
   },
   /** The lineage page (lineage-page.ts): portrait values as the heading band; landscape ones smaller. */
   lineagePage: {
+    /** A diagram wider than this many times its height gets a landscape page. */
+    landscapeAspect: 1.15,
     titleSize: 25,
     landscapeTitleSize: 17,
     /** Title leading as a multiple of the title size. */
@@ -238,6 +240,8 @@ export const layout = {
   },
   /** A family's own lineage diagram and its caption (family-figure.ts). */
   familyFigure: {
+    /** The tallest it may be, as a share of the text column's height: it shares the page with the opening. */
+    pageShare: 0.55,
     /** Above the figure. */
     spaceBefore: 12,
     captionSize: 9.8,
