@@ -1,9 +1,119 @@
-import { defineConfig } from 'vitest/config';
+import { existsSync, readdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { basename, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { configDefaults, defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
-// One root run covers every package (`npm test`); each package also has a tiny project config so that
-// `vitest` run inside it works alone.
+/**
+ * One root run covers every package (`npm test`). Each package's tests are one or two projects:
+ *
+ * - `<package>`: its fast tests, which start neither Chromium nor Slidev (`npm run test:fast` runs
+ *   these alone: STUDYKIT_TESTS=fast). They always run with STUDYKIT_CHROMIUM and
+ *   STUDYKIT_SLIDEV_BIN pointing at nothing, so a file here that launches either fails loudly
+ *   (apps/slides/test/no-browser.test.ts checks that this holds).
+ * - `<package>:browser`: the files BROWSER_TESTS lists for it.
+ *
+ * The end-to-end tests in tests/, which run the built CLI as a user does, are the `tests` project, in
+ * `npm test` only. Each package also keeps its own tiny config, so that `vitest` run inside it works
+ * alone (all of its files, as one project).
+ */
+
+/**
+ * The test files, per package folder, that start Chromium or Slidev (directly or through a renderer).
+ * A new test file is fast unless listed here; if it launches a browser, the fast project says so.
+ */
+export const BROWSER_TESTS: Record<string, string[]> = {
+  'packages/browser': ['test/reproducible-pdf.test.ts'],
+  'packages/diagram': ['test/renderer.test.ts'],
+  'apps/lineage': ['test/render.test.ts', 'test/scale.test.ts', 'test/shipped.test.ts'],
+  'apps/slides': [
+    'test/browser.test.ts',
+    'test/content.test.ts',
+    'test/measure-page.test.ts',
+    'test/refit.test.ts',
+    'test/render-decks.test.ts',
+    'test/scale.test.ts',
+  ],
+};
+
+/** What a fast project runs with: any Chromium or Slidev launch fails at once, naming this. */
+export const NO_BROWSER_ENV = {
+  STUDYKIT_CHROMIUM: '/nonexistent/fast-tests-start-no-chromium',
+  STUDYKIT_SLIDEV_BIN: '/nonexistent/fast-tests-start-no-slidev',
+};
+
+// biome-ignore lint/suspicious/noUndeclaredEnvVars: read by vitest (scripts/test.mjs --fast), never by a turbo task
+const fastOnly = process.env.STUDYKIT_TESTS === 'fast';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+
+/** Every *.test.ts below a package's folder, relative to it. */
+function testFiles(dir: string, under = ''): string[] {
+  return readdirSync(join(here, dir, under), { withFileTypes: true }).flatMap((entry) => {
+    const path = join(under, entry.name);
+    if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : testFiles(dir, path);
+    return entry.name.endsWith('.test.ts') ? [path] : [];
+  });
+}
+
+function packageProjects(dir: string): TestProjectInlineConfiguration[] {
+  const name = basename(dir);
+  const browser = BROWSER_TESTS[dir] ?? [];
+  const shared = { extends: `./${dir}/vitest.config.ts`, root: `./${dir}` };
+  const fast: TestProjectInlineConfiguration = {
+    ...shared,
+    test: { name, exclude: [...configDefaults.exclude, ...browser], env: NO_BROWSER_ENV },
+  };
+  if (fastOnly || browser.length === 0) return [fast];
+  // The package config's `include` stays in force (arrays from `extends` add up), so the browser
+  // project excludes every other file instead.
+  const others = testFiles(dir).filter((file) => !browser.includes(file));
+  return [
+    fast,
+    { ...shared, test: { name: `${name}:browser`, exclude: [...configDefaults.exclude, ...others] } },
+  ];
+}
+
+const packageDirs = ['packages', 'apps'].flatMap((group) =>
+  readdirSync(join(here, group))
+    .map((entry) => `${group}/${entry}`)
+    .filter((dir) => existsSync(join(here, dir, 'vitest.config.ts'))),
+);
+
+for (const [dir, files] of Object.entries(BROWSER_TESTS)) {
+  for (const file of files) {
+    if (!existsSync(join(here, dir, file)))
+      throw new Error(`vitest.config.ts: BROWSER_TESTS lists ${join(dir, file)}, which does not exist`);
+  }
+}
+
+/**
+ * Longest first, so that the last file to finish is a short one. Vitest's own order runs the projects
+ * by name (tests/ and slides:browser last) and, on a machine that has no timings of its own yet, files
+ * by size. Here: the duration of the file's last run if known, else a browser or end-to-end file
+ * before any fast one.
+ */
+class LongestFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const weight = (file: TestSpecification) => {
+      const key = `${file.project.name}:${relative(this.ctx.config.root, file.moduleId)}`;
+      const last = this.ctx.cache.getFileTestResults(key)?.duration;
+      if (last !== undefined) return last;
+      const slow = file.project.name.endsWith(':browser') || file.project.name === 'tests';
+      return (slow ? 60_000 : 0) + (this.ctx.cache.getFileStats(key)?.size ?? 0) / 10;
+    };
+    return [...files].sort((a, b) => weight(b) - weight(a));
+  }
+}
+
 export default defineConfig({
   test: {
-    projects: ['packages/*/vitest.config.ts', 'apps/*/vitest.config.ts', 'tests/vitest.config.ts'],
+    globalSetup: ['./vitest.global-setup.ts'],
+    projects: [...packageDirs.flatMap(packageProjects), ...(fastOnly ? [] : ['tests/vitest.config.ts'])],
+    sequence: { sequencer: LongestFirst },
+    // Vitest's default is one worker fewer than the cores: one at all on a 2-core machine, which left
+    // the second core idle while a test waited on the CLI, Chromium or Slidev.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
   },
 });

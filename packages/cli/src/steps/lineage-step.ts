@@ -20,16 +20,23 @@ export const lineageStep: BuildStep = {
     const early = new Map<string, OutputFile['contents']>();
     // Family diagrams whose text is unchanged since drawn are taken from disk, not drawn again.
     const kept = new Set<string>();
+    // The renderer hands files over from diagrams drawn at the same time: they land one set after the
+    // other (two commits at once renamed the same staged file twice; watch failed half the time).
+    let landing = Promise.resolve();
+    const land = async (first: OutputFile[]) => {
+      await staged.stageFiles(first);
+      if (request.commitEachStep) await staged.commit();
+      for (const file of first) early.set(file.path, file.contents);
+    };
     let files: OutputFile[];
     try {
       files = await lineage.renderLineage(ast, {
         renderer: await warmRenderer(session),
         onProgress: session.progress.listener,
         // lineage.svg is staged first (and lands at once in watch), while the rest is still drawn.
-        onFiles: async (first) => {
-          await staged.stageFiles(first);
-          if (request.commitEachStep) await staged.commit();
-          for (const file of first) early.set(file.path, file.contents);
+        onFiles: (first) => {
+          landing = landing.then(() => land(first));
+          return landing;
         },
         reuse: async (name, text) => {
           const drawn = line.force ? undefined : await drawnBefore(line.out, name, text, digests);
