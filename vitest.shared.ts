@@ -7,6 +7,7 @@ export const workspaceAliases = {
   '@studykit/core/fs': here('./packages/core/src/fs.ts'),
   '@studykit/core/cache-file': here('./packages/core/src/cache-file.ts'),
   '@studykit/core': here('./packages/core/src/index.ts'),
+  '@studykit/browser/chromium': here('./packages/browser/src/chromium-path.ts'),
   '@studykit/browser': here('./packages/browser/src/index.ts'),
   '@studykit/fonts': here('./packages/fonts/src/index.ts'),
   '@studykit/view': here('./packages/view/src/index.ts'),

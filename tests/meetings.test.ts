@@ -95,7 +95,7 @@ describe('meetings', () => {
   it('meetings.ics keeps every line within 75 octets, folded so that it unfolds to the whole text', async () => {
     const english = `Why ${'does scale keep paying off, '.repeat(6)}and when does it stop?`;
     const chinese = `为什么${'自回归空白填充的预训练目标'.repeat(6)}能同时适用于理解和生成？`;
-    // 72 characters as a slide counts them (CJK double): a meeting's cover title holds at most 80.
+    // 36 CJK characters: within the 80-column limit of a meeting title (a CJK character counts as two).
     const title = `第一次讨论：${'从预训练到上下文学习'.repeat(3)}`;
     const { content, out, dir } = withMeetings({
       '2026-12-03.md': [

@@ -8,32 +8,9 @@ import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { alive, descendants, until } from './processes.js';
 import { bin, root, TEST_ENV } from './run-cli.js';
 import { temporaryFolder } from './temporary.js';
-
-/** Every descendant of a process, from ps. */
-function descendants(pid: number): number[] {
-  let output = '';
-  try {
-    output = execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' });
-  } catch {
-    return [];
-  }
-  const children = output
-    .split('\n')
-    .map((line) => Number(line.trim()))
-    .filter((child) => child > 0);
-  return children.flatMap((child) => [child, ...descendants(child)]);
-}
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 const portOpen = (port: number) =>
   new Promise<boolean>((resolve) => {
@@ -44,18 +21,6 @@ const portOpen = (port: number) =>
     });
     socket.once('error', () => resolve(false));
   });
-
-async function until(
-  what: string,
-  probe: () => boolean | Promise<boolean>,
-  timeoutMs = 60_000,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await probe())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 /** `sh -c 'node studykit …; true'`: the shell stays the parent and does not forward signals. */
 function underShell(args: string[]): { shell: ChildProcess; output: () => string } {

@@ -9,18 +9,11 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { until } from './processes.js';
 import { bin, root, TEST_ENV } from './run-cli.js';
 import { temporaryFolder } from './temporary.js';
 
 const FAKE_SLIDEV = join(root, 'apps/slides/test/fake-slidev.mjs');
-
-async function until(what: string, probe: () => boolean, timeoutMs = 90_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!probe()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 describe('studykit watch rebuilds exactly the decks an edit changes', () => {
   const dir = temporaryFolder('studykit-watch-decks-');

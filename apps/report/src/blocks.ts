@@ -18,7 +18,7 @@ import {
 } from '@studykit/typeset';
 import type { FlowBox } from './flow.js';
 import { type BlockNode, type InlineNode, inlineRuns } from './inline.js';
-import { TINT } from './theme.js';
+import { layout, TINT } from './theme.js';
 
 /** A box that carries a first text baseline, so list markers can sit on it. */
 export interface TextBox extends FlowBox {
@@ -46,13 +46,13 @@ export function lineBox(line: Line, indent: number): TextBox {
   };
 }
 
-const TABLE_STYLE: TextStyle = { family: 'sans', size: 8.8, color: INK };
-const TABLE_LEADING = 11.6;
-const CELL_PAD = 4;
-/** Below the text height of both paper sizes. */
-const MAX_ROW_HEIGHT = 480;
-const CODE_STYLE: TextStyle = { family: 'mono', size: 8.2, color: INK };
-const CODE_LEADING = 11;
+const B = layout.blocks;
+const TABLE_STYLE: TextStyle = { family: 'sans', size: B.tableSize, color: INK };
+const TABLE_LEADING = B.tableLeading;
+const CELL_PAD = B.cellPad;
+const MAX_ROW_HEIGHT = B.maxRowHeight;
+const CODE_STYLE: TextStyle = { family: 'mono', size: B.codeSize, color: INK };
+const CODE_LEADING = B.codeLeading;
 
 /** The typesetter that also sets markdown blocks, as flow boxes the report paginates. */
 export class BlockSetter extends Typesetter {
@@ -76,13 +76,18 @@ export class BlockSetter extends Typesetter {
     align: ParagraphOptions['align'] = 'left',
   ): TextBox[] {
     const size = Math.max(...runs.map((run) => run.style.size));
-    const boxes = this.paragraph(runs, { ...frame, leading: size * 1.25 }, { align }, spaceBefore);
+    const boxes = this.paragraph(
+      runs,
+      { ...frame, leading: size * B.headingLeading },
+      { align },
+      spaceBefore,
+    );
     for (const box of boxes) box.keepWithNext = true;
     return boxes;
   }
 
   /** `gap`: space between blocks; tight list items use a small one. */
-  blocks(nodes: readonly BlockNode[], frame: Frame, gap = frame.leading * 0.45): TextBox[] {
+  blocks(nodes: readonly BlockNode[], frame: Frame, gap = frame.leading * B.blockGap): TextBox[] {
     const boxes: TextBox[] = [];
     nodes.forEach((node, index) => {
       const spaceBefore = index === 0 ? 0 : gap;
@@ -96,9 +101,9 @@ export class BlockSetter extends Typesetter {
       case 'paragraph':
         return this.paragraph(inlineRuns(node.children, frame.style), frame, {}, spaceBefore);
       case 'heading': {
-        const size = node.depth <= 2 ? 11.6 : node.depth === 3 ? 10.8 : frame.style.size;
+        const size = node.depth <= 2 ? B.headingSize : node.depth === 3 ? B.subheadingSize : frame.style.size;
         const style: TextStyle = { ...frame.style, family: 'sans', bold: true, size, color: INK };
-        return this.heading(inlineRuns(node.children, style), frame, spaceBefore + 4);
+        return this.heading(inlineRuns(node.children, style), frame, spaceBefore + B.headingSpaceBefore);
       }
       case 'list':
         return this.list(node, frame, spaceBefore);
@@ -114,11 +119,12 @@ export class BlockSetter extends Typesetter {
       case 'thematicBreak':
         return [
           {
-            height: 14,
+            height: B.breakHeight,
             spaceBefore,
             draw: (canvas, x, top) => {
               const middle = x + frame.indent + frame.width / 2;
-              canvas.rule(middle - 40, top + 7, middle + 40, top + 7, 0.6, RULE);
+              const y = top + B.breakHeight / 2;
+              canvas.rule(middle - B.breakHalfWidth, y, middle + B.breakHalfWidth, y, B.breakWeight, RULE);
             },
           },
         ];
@@ -128,7 +134,7 @@ export class BlockSetter extends Typesetter {
         if (first?.type === 'paragraph') runs.push(...inlineRuns(first.children, frame.style));
         return this.paragraph(
           runs,
-          { ...frame, style: { ...frame.style, size: frame.style.size * 0.9 } },
+          { ...frame, style: { ...frame.style, size: frame.style.size * B.footnoteScale } },
           {},
           spaceBefore,
         );
@@ -169,7 +175,7 @@ export class BlockSetter extends Typesetter {
     const markerStyle: TextStyle = { ...frame.style, bold: false, italic: false };
     const labels = node.children.map((_, i) => (ordered ? `${start + i}.` : depth % 2 === 0 ? '•' : '–'));
     const widest = Math.max(...labels.map((label) => this.measure([{ text: label, style: markerStyle }])));
-    const hang = Math.max(13, widest + 6);
+    const hang = Math.max(B.listMinHang, widest + B.listMarkerGap);
     const boxes: TextBox[] = [];
     node.children.forEach((item, i) => {
       const itemFrame: Frame = {
@@ -179,12 +185,17 @@ export class BlockSetter extends Typesetter {
         depth: depth + 1,
       };
       const tight = !node.spread && !item.spread;
-      const itemBoxes = this.blocks(item.children as BlockNode[], itemFrame, tight ? 2.5 : undefined);
+      const itemBoxes = this.blocks(
+        item.children as BlockNode[],
+        itemFrame,
+        tight ? B.tightItemGap : undefined,
+      );
       const marker = labels[i] as string;
       const checkbox = item.checked === true ? '☑ ' : item.checked === false ? '☐ ' : '';
       this.attachMarker(itemBoxes, checkbox + marker, markerStyle, frame.indent, hang);
       if (itemBoxes[0])
-        itemBoxes[0].spaceBefore = i === 0 ? spaceBefore : node.spread ? frame.leading * 0.4 : 2.5;
+        itemBoxes[0].spaceBefore =
+          i === 0 ? spaceBefore : node.spread ? frame.leading * B.looseItemGap : B.tightItemGap;
       boxes.push(...itemBoxes);
     });
     return boxes;
@@ -194,21 +205,25 @@ export class BlockSetter extends Typesetter {
   attachMarker(boxes: TextBox[], marker: string, style: TextStyle, indent: number, hang: number): void {
     const first = boxes[0];
     if (!first) return;
-    const [line] = this.lines([{ text: marker, style }], { width: hang + 40, leading: 0, align: 'left' });
+    const [line] = this.lines([{ text: marker, style }], {
+      width: hang + B.markerRoom,
+      leading: 0,
+      align: 'left',
+    });
     if (!line) return;
     const baseline = first.baseline ?? style.size;
     const draw = first.draw;
     first.draw = (canvas, x, top) => {
       draw?.(canvas, x, top);
-      canvas.line(line, x + indent + hang - 5 - line.width, top + baseline);
+      canvas.line(line, x + indent + hang - B.markerGap - line.width, top + baseline);
     };
   }
 
   private blockquote(children: BlockNode[], frame: Frame, spaceBefore: number): TextBox[] {
     const inner: Frame = {
       ...frame,
-      indent: frame.indent + 14,
-      width: frame.width - 14,
+      indent: frame.indent + B.quoteIndent,
+      width: frame.width - B.quoteIndent,
       style: { ...frame.style, italic: true, color: MUTED },
     };
     const boxes = this.blocks(children, inner);
@@ -216,7 +231,7 @@ export class BlockSetter extends Typesetter {
       const draw = box.draw;
       const gap = box === boxes[0] ? 0 : (box.spaceBefore ?? 0);
       box.draw = (canvas, x, top) => {
-        canvas.rect(x + frame.indent + 2, top - gap, 2, box.height + gap, RULE);
+        canvas.rect(x + frame.indent + B.quoteBarInset, top - gap, B.quoteBarWidth, box.height + gap, RULE);
         draw?.(canvas, x, top);
       };
     }
@@ -227,7 +242,7 @@ export class BlockSetter extends Typesetter {
   /** Code and raw HTML: every character shown, spaces kept, long lines wrapped. */
   preformatted(text: string, frame: Frame, spaceBefore: number, color: Rgb): TextBox[] {
     const style: TextStyle = { ...CODE_STYLE, color };
-    const pad = 5;
+    const pad = B.codePad;
     const boxes: TextBox[] = [];
     const background =
       (height: number, extraTop = 0) =>
@@ -312,11 +327,12 @@ export class BlockSetter extends Typesetter {
                 top + height,
                 left + frame.width,
                 top + height,
-                isHeader ? 0.8 : 0.4,
+                isHeader ? B.headerRuleWeight : B.rowRuleWeight,
                 isHeader ? INK : RULE,
               );
             }
-            if (isHeader && firstSlice) canvas.rule(left, top, left + frame.width, top, 0.8, INK);
+            if (isHeader && firstSlice)
+              canvas.rule(left, top, left + frame.width, top, B.headerRuleWeight, INK);
           },
         };
         if (isHeader) header ??= box;
@@ -325,7 +341,7 @@ export class BlockSetter extends Typesetter {
       }
     });
     if (header) {
-      header.spaceBefore = spaceBefore + 2;
+      header.spaceBefore = spaceBefore + B.tableSpaceBefore;
       header.keepWithNext = true;
     }
     return rowBoxes;
@@ -333,10 +349,10 @@ export class BlockSetter extends Typesetter {
 
   /** Natural widths when they fit; otherwise shrink the wide columns first. */
   private columnWidths(cells: Run[][][], columns: number, available: number): number[] {
-    const natural = Array.from({ length: columns }, () => 2 * CELL_PAD + 8);
+    const natural = Array.from({ length: columns }, () => 2 * CELL_PAD + B.minCellText);
     for (const row of cells) {
       row.forEach((runs, c) => {
-        const width = this.measure(runs) + 2 * CELL_PAD + 1;
+        const width = this.measure(runs) + 2 * CELL_PAD + B.cellSlack;
         natural[c] = Math.max(natural[c] ?? 0, width);
       });
     }

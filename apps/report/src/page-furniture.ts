@@ -10,7 +10,7 @@ import {
   type TextStyle,
   type Typesetter,
 } from '@studykit/typeset';
-import { sans } from './chapters.js';
+import { layout, sans } from './theme.js';
 
 /**
  * One line set in the page's text column, aligned to its outer edge (right on recto, left on verso):
@@ -37,8 +37,16 @@ export function drawFolio(
   index: number,
   label: string,
 ) {
-  const { line, x } = outerLine(typesetter, geometry, index, label, sans(9, MUTED, true), 12);
-  canvas.line(line, x, geometry.height - geometry.bottom + 34);
+  const f = layout.furniture;
+  const { line, x } = outerLine(
+    typesetter,
+    geometry,
+    index,
+    label,
+    sans(f.folioSize, MUTED, true),
+    f.folioLeading,
+  );
+  canvas.line(line, x, geometry.height - geometry.bottom + f.folioDrop);
 }
 
 export function drawRunningHeader(
@@ -48,9 +56,24 @@ export function drawRunningHeader(
   index: number,
   text: string,
 ) {
-  const { line, x, width } = outerLine(typesetter, geometry, index, text, sans(8.5, MUTED), 11);
+  const f = layout.furniture;
+  const { line, x, width } = outerLine(
+    typesetter,
+    geometry,
+    index,
+    text,
+    sans(f.headerSize, MUTED),
+    f.headerLeading,
+  );
   if (line.pieces.length === 0) return;
-  const baseline = geometry.top - 30;
+  const baseline = geometry.top - f.headerRaise;
   canvas.line(line, x, baseline);
-  canvas.rule(x, baseline + 6, x + width, baseline + 6, 0.4, RULE);
+  canvas.rule(
+    x,
+    baseline + f.headerRuleDrop,
+    x + width,
+    baseline + f.headerRuleDrop,
+    f.headerRuleWeight,
+    RULE,
+  );
 }

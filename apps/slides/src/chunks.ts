@@ -5,7 +5,7 @@
  * nothing here knows how tall anything is. measure-page.ts asks Chromium, paginate.ts decides.
  */
 import type { List, ListItem, Paragraph, PhrasingContent, RootContent, Table } from 'mdast';
-import { escapeHtml } from './escape.js';
+import { contentHtml } from './escape.js';
 import { blockToHtml, listItemToHtml, phrasingToHtml, tableToHtml } from './mdast-html.js';
 
 /** Consecutive chunks of one group on a page share a wrapper (a list, a table with its header row). */
@@ -115,7 +115,7 @@ function codeChunk(value: string): Chunk {
       open,
       continuedOpen: open,
       close,
-      atoms: lines.map((line, i) => escapeHtml(line) + (i < lines.length - 1 ? '&#10;' : '')),
+      atoms: lines.map((line, i) => contentHtml(line) + (i < lines.length - 1 ? '&#10;' : '')),
       sentenceEnds: lines.map(() => true),
     },
   };
@@ -147,7 +147,7 @@ function divisiblePhrasing(
       const characters = [...word];
       for (let at = 0; at < characters.length; at += LONG_RUN) {
         const piece = characters.slice(at, at + LONG_RUN).join('');
-        atoms.push(escapeHtml(piece));
+        atoms.push(contentHtml(piece));
         sentenceEnds.push(SENTENCE_END.test(piece));
       }
     }

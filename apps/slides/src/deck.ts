@@ -9,7 +9,6 @@ import {
   type Footnote,
   formatSize,
   largestSize,
-  type Meeting,
   type Paper,
   type SpeakerNote,
   type StudyAst,
@@ -19,6 +18,7 @@ import {
   familyOf,
   type Labels,
   labelsOf,
+  meetingOf,
   papersOf,
   periodText,
   relationPhrase,
@@ -27,7 +27,7 @@ import {
 } from '@studykit/view';
 import type { List, ListItem, PhrasingContent, RootContent, Table, TableCell } from 'mdast';
 import { type Chunk, chunkBlock, chunkBlocks, chunkList } from './chunks.js';
-import { escapeHtml } from './escape.js';
+import { contentHtml } from './escape.js';
 import { linkHtml, phrasingToHtml } from './mdast-html.js';
 
 export type SlideKind =
@@ -221,8 +221,8 @@ export function planMeetingDeck(ast: StudyAst, meetingId: string, options: DeckO
   const plan = (kind: SlideKind, slideTitle: string, body: SlideBody, notes: string[] = []) =>
     plans.push({ kind, title: slideTitle, kicker, body, notes });
 
-  const facts = [labels.date(dateOf(meeting.date)), meeting.presenter ?? ''].filter(Boolean).map(escapeHtml);
-  const chips = papers.map((p) => `<span class="sk-chip">${escapeHtml(p.short)}</span>`).join('');
+  const facts = [labels.date(dateOf(meeting.date)), meeting.presenter ?? ''].filter(Boolean).map(contentHtml);
+  const chips = papers.map((p) => `<span class="sk-chip">${contentHtml(p.short)}</span>`).join('');
   plans.push({
     kind: 'cover',
     title,
@@ -230,7 +230,7 @@ export function planMeetingDeck(ast: StudyAst, meetingId: string, options: DeckO
     notes: [],
     body: {
       type: 'fixed',
-      html: `<p class="sk-cover-study">${escapeHtml(ast.study.title)}</p><p class="sk-cover-facts">${facts.join(' · ')}</p><p class="sk-cover-count">${labels.papers(papers.length)}</p><p class="sk-cover-chips">${chips}</p>`,
+      html: `<p class="sk-cover-study">${contentHtml(ast.study.title)}</p><p class="sk-cover-facts">${facts.join(' · ')}</p><p class="sk-cover-count">${labels.papers(papers.length)}</p><p class="sk-cover-chips">${chips}</p>`,
     },
   });
   const sub = subLineage(ast, meeting.papers);
@@ -274,15 +274,6 @@ export function planMeetingDeck(ast: StudyAst, meetingId: string, options: DeckO
   return plans;
 }
 
-export function meetingOf(ast: StudyAst, meetingId: string): Meeting {
-  const meeting = ast.meetings.find((m) => m.id === meetingId);
-  if (!meeting) {
-    const known = ast.meetings.map((m) => m.id).join(', ') || 'none';
-    throw new Error(`Unknown meeting "${meetingId}" (known meetings: ${known}).`);
-  }
-  return meeting;
-}
-
 function dateOf(date: string): Date {
   return new Date(`${date}T00:00:00Z`);
 }
@@ -299,9 +290,9 @@ function footnoteChunks(children: readonly RootContent[], footnotes: readonly Fo
   return footnotes
     .filter((footnote) => labels.has(footnote.label))
     .map((footnote) => ({
-      html: `<p class="sk-footnote"><sup class="sk-fn">${escapeHtml(footnote.label)}</sup> ${footnote.children
+      html: `<p class="sk-footnote"><sup class="sk-fn">${contentHtml(footnote.label)}</sup> ${footnote.children
         .map((child) =>
-          child.type === 'paragraph' ? phrasingToHtml(child.children) : escapeHtml(footnote.text),
+          child.type === 'paragraph' ? phrasingToHtml(child.children) : contentHtml(footnote.text),
         )
         .join(' ')}</p>`,
     }));
@@ -314,11 +305,11 @@ function noteText(note: SpeakerNote): string {
 function coverHtml(study: string, family: Family, papers: Paper[], labels: Labels): string {
   const facts = [family.organisation, family.period ? periodText(family, labels) : '']
     .filter(Boolean)
-    .map(escapeHtml)
+    .map(contentHtml)
     .join(' · ');
-  const names = papers.map((p) => `<span class="sk-chip">${escapeHtml(p.short)}</span>`).join('');
+  const names = papers.map((p) => `<span class="sk-chip">${contentHtml(p.short)}</span>`).join('');
   const count = labels.papers(papers.length);
-  return `<p class="sk-cover-study">${escapeHtml(study)}</p><p class="sk-cover-facts">${facts}</p><p class="sk-cover-count">${count}</p><p class="sk-cover-chips">${names}</p>`;
+  return `<p class="sk-cover-study">${contentHtml(study)}</p><p class="sk-cover-facts">${facts}</p><p class="sk-cover-count">${count}</p><p class="sk-cover-chips">${names}</p>`;
 }
 
 const MAX_AUTHORS = 8;
@@ -353,11 +344,11 @@ function paperFactsHtml(paper: Paper, rows: [string, string][]): string {
   const value = (name: string, text: string) => {
     // The link row is always last.
     const href = rows.at(-1)?.[0] === name ? safeHttpUrl(text) : null;
-    return href ? linkHtml(href, escapeHtml(href)) : escapeHtml(text);
+    return href ? linkHtml(href, contentHtml(href)) : contentHtml(text);
   };
   const facts = rows.map(([name, text]) => `<dt>${name}</dt><dd>${value(name, text)}</dd>`).join('');
-  const tags = paper.tags.map((t) => `<span class="sk-chip">${escapeHtml(t)}</span>`).join('');
-  return `<p class="sk-paper-title">${escapeHtml(paper.title)}</p><dl class="sk-facts">${facts}</dl>${
+  const tags = paper.tags.map((t) => `<span class="sk-chip">${contentHtml(t)}</span>`).join('');
+  return `<p class="sk-paper-title">${contentHtml(paper.title)}</p><dl class="sk-facts">${facts}</dl>${
     tags ? `<p class="sk-tags">${tags}</p>` : ''
   }`;
 }

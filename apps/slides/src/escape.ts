@@ -4,24 +4,19 @@
  * (see slide-markdown.ts); these helpers only do the escaping part.
  */
 import { coverage } from '@studykit/fonts';
-
-const HTML_ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
+import { escapeHtml } from '@studykit/view';
 
 /**
- * Escape text for an HTML text node or a double-quoted attribute value. Newlines become spaces, and a
- * character that none of the deck's faces has becomes '?' (else the viewer's system font would draw it).
+ * Content text as deck HTML, for a text node or a double-quoted attribute value: a character that
+ * none of the deck's faces has becomes '?' (else the viewer's system font would draw it), newlines
+ * become spaces, and the rest is escaped by view's `escapeHtml`, the one HTML escaper of every output.
  */
-export function escapeHtml(text: string): string {
-  return coverage()
-    .drawable(text)
-    .replace(/[&<>"']/g, (char) => HTML_ESCAPES[char] ?? char)
-    .replace(/\r?\n|\r/g, ' ');
+export function contentHtml(text: string): string {
+  return escapeHtml(
+    coverage()
+      .drawable(text)
+      .replace(/\r?\n|\r/g, ' '),
+  );
 }
 
 /**

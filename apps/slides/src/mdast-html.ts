@@ -7,7 +7,7 @@
 
 import { displayWidth, safeHttpUrl } from '@studykit/view';
 import type { ListItem, PhrasingContent, RootContent, Table, TableCell } from 'mdast';
-import { escapeHtml } from './escape.js';
+import { contentHtml } from './escape.js';
 
 export function phrasingToHtml(nodes: readonly PhrasingContent[]): string {
   return nodes.map(inlineToHtml).join('');
@@ -16,7 +16,7 @@ export function phrasingToHtml(nodes: readonly PhrasingContent[]): string {
 function inlineToHtml(node: PhrasingContent): string {
   switch (node.type) {
     case 'text':
-      return escapeHtml(node.value);
+      return contentHtml(node.value);
     case 'emphasis':
       return `<em>${phrasingToHtml(node.children)}</em>`;
     case 'strong':
@@ -24,11 +24,11 @@ function inlineToHtml(node: PhrasingContent): string {
     case 'delete':
       return `<del>${phrasingToHtml(node.children)}</del>`;
     case 'inlineCode':
-      return `<code>${escapeHtml(node.value)}</code>`;
+      return `<code>${contentHtml(node.value)}</code>`;
     case 'break':
       return '<br>';
     case 'html':
-      return `<span class="sk-raw">${escapeHtml(node.value)}</span>`;
+      return `<span class="sk-raw">${contentHtml(node.value)}</span>`;
     case 'link': {
       const href = safeHttpUrl(node.url);
       const label = phrasingToHtml(node.children);
@@ -38,20 +38,20 @@ function inlineToHtml(node: PhrasingContent): string {
       return phrasingToHtml(node.children);
     case 'image':
     case 'imageReference':
-      return node.alt ? `<span class="sk-image-alt">[${escapeHtml(node.alt)}]</span>` : '';
+      return node.alt ? `<span class="sk-image-alt">[${contentHtml(node.alt)}]</span>` : '';
     case 'footnoteReference':
       // Core numbered the footnotes; the slide shows their text at the end of the section.
-      return `<sup class="sk-fn">${escapeHtml(node.label ?? node.identifier)}</sup>`;
+      return `<sup class="sk-fn">${contentHtml(node.label ?? node.identifier)}</sup>`;
     default: {
       // Extensions (math, directives…) end up here: show their text, never their markup.
       const other = node as { value?: unknown };
-      return typeof other.value === 'string' ? escapeHtml(other.value) : '';
+      return typeof other.value === 'string' ? contentHtml(other.value) : '';
     }
   }
 }
 
 export function linkHtml(href: string, labelHtml: string): string {
-  return `<a href="${escapeHtml(href)}" target="_blank" rel="noopener noreferrer">${labelHtml}</a>`;
+  return `<a href="${contentHtml(href)}" target="_blank" rel="noopener noreferrer">${labelHtml}</a>`;
 }
 
 /** Plain text of any node (for measuring and for sentence splitting). */
@@ -83,20 +83,20 @@ export function blockToHtml(node: RootContent): string {
     case 'code':
       return `<pre class="sk-code"><code>${node.value
         .split(/\r?\n/)
-        .map((line) => escapeHtml(line))
+        .map((line) => contentHtml(line))
         .join('&#10;')}</code></pre>`;
     case 'blockquote':
       return `<blockquote>${node.children.map(blockToHtml).join('')}</blockquote>`;
     case 'thematicBreak':
       return '<hr>';
     case 'html':
-      return `<p class="sk-raw">${escapeHtml(node.value)}</p>`;
+      return `<p class="sk-raw">${contentHtml(node.value)}</p>`;
     case 'yaml':
     case 'definition':
     case 'footnoteDefinition':
       return '';
     default:
-      return 'children' in node || 'value' in node ? `<p>${escapeHtml(nodeText(node))}</p>` : '';
+      return 'children' in node || 'value' in node ? `<p>${contentHtml(nodeText(node))}</p>` : '';
   }
 }
 

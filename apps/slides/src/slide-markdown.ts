@@ -6,7 +6,7 @@
  */
 import { FAMILIES } from '@studykit/fonts';
 import type { DeckSlide } from './deck.js';
-import { escapeHtml, escapeNote, plainTitle } from './escape.js';
+import { contentHtml, escapeNote, plainTitle } from './escape.js';
 import { CANVAS_WIDTH } from './layout.js';
 
 export interface SlidevMarkdownOptions {
@@ -75,7 +75,7 @@ function slideMarkdown(slide: DeckSlide, extra: Record<string, unknown>, withNot
 
 /** The slide's HTML on one line; layout-deck.ts measured exactly this structure. */
 export function slideHtml(slide: DeckSlide): string {
-  const header = `<header class="sk-header"><p class="sk-kicker">${escapeHtml(slide.kicker)}</p><h1>${escapeHtml(slide.title)}</h1></header>`;
+  const header = `<header class="sk-header"><p class="sk-kicker">${contentHtml(slide.kicker)}</p><h1>${contentHtml(slide.title)}</h1></header>`;
   const zoom = slide.zoom === 1 ? '' : ` style="zoom: ${slide.zoom}"`;
   const body = `<div class="sk-body"><div class="sk-zoom"${zoom}>${slide.bodyHtml}</div></div>`;
   return `<div v-pre class="sk-slide sk-${slide.kind}">${header}${body}</div>`;

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { StudyAst } from '@studykit/core';
 import { describe, expect, it } from 'vitest';
 import { type DeckOptions, type DeckSlide, type SlidePlan, shorten } from '../src/deck.js';
-import { escapeHtml } from '../src/escape.js';
+import { contentHtml } from '../src/escape.js';
 import { planDeck, toSlidevMarkdown } from '../src/index.js';
 import { joinChunks } from '../src/paginate.js';
 import { fixtureAst } from './fixtures.js';
@@ -122,8 +122,8 @@ describe('planDeck', () => {
   it('shows hostile titles and authors literally in the APA references', () => {
     const references = buildDeck('hostile').find((s) => s.kind === 'references')?.bodyHtml ?? '';
     const [paper] = ast.papers.filter((candidate) => candidate.family === 'hostile');
-    expect(references).toContain(escapeHtml(`${paper?.title}.`));
-    expect(references).toContain(escapeHtml(paper?.authors[0] ?? 'missing author'));
+    expect(references).toContain(contentHtml(`${paper?.title}.`));
+    expect(references).toContain(contentHtml(paper?.authors[0] ?? 'missing author'));
   });
 
   it('shortens headlines at a word boundary', () => {

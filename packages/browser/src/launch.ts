@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
 import { type Browser, chromium } from 'playwright-core';
+import { chromiumPath } from './chromium-path.js';
 
 /**
  * Flags measured to work on this kind of machine (root, no GPU, closed network): without the
@@ -16,21 +16,6 @@ export const CHROMIUM_ARGS: readonly string[] = [
   '--disable-sync',
   '--disable-dev-shm-usage',
 ];
-
-const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
-
-/** The system Chromium: `STUDYKIT_CHROMIUM` if set, else the first Debian/Ubuntu path that exists. */
-export function chromiumPath(): string {
-  const fromEnv = process.env.STUDYKIT_CHROMIUM;
-  if (fromEnv) return fromEnv;
-  const found = CANDIDATES.find((candidate) => existsSync(candidate));
-  if (!found) {
-    throw new Error(
-      `No Chromium found (looked for ${CANDIDATES.join(', ')}). Run \`npm run setup\` (installs Debian's chromium) or set STUDYKIT_CHROMIUM.`,
-    );
-  }
-  return found;
-}
 
 export interface LaunchOptions {
   /** Extra command-line flags. */

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { chromiumStamp } from '@studykit/browser/chromium';
 import type { StudyAst } from '@studykit/core';
 import { isRecord, jsonPayload } from '@studykit/core/cache-file';
 import type { DeckTarget } from '@studykit/view';
@@ -115,6 +116,7 @@ function sha256(value: unknown): string {
 export function lineageDigest(ast: StudyAst): string {
   return sha256({
     renderer: rendererStamp('@studykit/lineage', ['mermaid', '@studykit/fonts']),
+    chromium: chromiumStamp(),
     study: { title: ast.study.title, language: ast.study.language },
     families: ast.families.map(({ id, name, organisation, order, colour, papers }) => ({
       id,
@@ -160,6 +162,8 @@ export function deckDigest(ast: StudyAst, target: DeckTarget, options: unknown):
     ? new Set(ast.papers.filter((paper) => meeting.papers.includes(paper.id)).map((paper) => paper.family))
     : new Set([target.id]);
   return sha256({
+    // Slides are measured in Chromium and printed by it: a new Chromium may move a page break.
+    chromium: chromiumStamp(),
     renderer: rendererStamp('@studykit/slides', [
       '@slidev/cli',
       'mermaid',
@@ -179,7 +183,11 @@ export function deckDigest(ast: StudyAst, target: DeckTarget, options: unknown):
 
 /** A family diagram is its mermaid text drawn by the lineage renderer. */
 export function familyDiagramDigest(text: string): string {
-  return sha256({ renderer: rendererStamp('@studykit/lineage', ['mermaid', '@studykit/fonts']), text });
+  return sha256({
+    renderer: rendererStamp('@studykit/lineage', ['mermaid', '@studykit/fonts']),
+    chromium: chromiumStamp(),
+    text,
+  });
 }
 
 /** The references read every paper's citation fields. */

@@ -1,5 +1,6 @@
 import type { StudyAst } from '@studykit/core';
 import {
+  escapeHtml,
   familyDiagramPath,
   handoutPath,
   labelsOf,
@@ -7,14 +8,6 @@ import {
   outputLanguage,
   periodText,
 } from '@studykit/view';
-
-const escapeHtml = (text: string) =>
-  text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
 
 /**
  * `out/index.html`: one page linking every output that exists (`exists` answers for out/ as the build

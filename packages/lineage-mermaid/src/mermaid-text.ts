@@ -13,6 +13,7 @@ import {
 } from '@studykit/core';
 import {
   expandHex,
+  familyOf,
   labelsOf,
   outputLanguage,
   papersOf,
@@ -60,9 +61,7 @@ function select(ast: StudyAst, familyId: string | undefined): Selection {
   const edges = ast.edges.filter((edge) => known.has(edge.from) && known.has(edge.to));
   if (familyId === undefined) return { families: ast.families, papers: ast.papers, outside: [], edges };
 
-  const family = ast.families.find((candidate) => candidate.id === familyId);
-  if (!family)
-    throw new Error(`Unknown family "${familyId}" (known: ${ast.families.map((f) => f.id).join(', ')})`);
+  const family = familyOf(ast, familyId);
   const papers = ast.papers.filter((paper) => paper.family === familyId);
   const inFamily = new Set(papers.map((paper) => paper.id));
   const chosen = edges.filter((edge) => inFamily.has(edge.to));

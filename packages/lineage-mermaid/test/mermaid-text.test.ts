@@ -100,7 +100,9 @@ describe('toMermaid', () => {
     ]);
     expect(text).toMatch(/^ {2}n\d+\["GPT-3 · 2020 · 175B"\]:::outside$/m);
     expect(text).not.toContain('GPT-2');
-    expect(() => toMermaid(FIXTURE, { family: 'nope' })).toThrow(/Unknown family "nope"/);
+    expect(() => toMermaid(FIXTURE, { family: 'nope' })).toThrow(
+      /Unknown family "nope" \(known families: [^)]+\)\./,
+    );
   });
 
   test('hostile text stays inside its quotes: ids are generated, no statement is injected', () => {

@@ -5,11 +5,12 @@
  */
 export { channels, expandHex, shade, textColourOn, tint } from './colour.js';
 export { type DeckTarget, deckTargets } from './decks.js';
+export { escapeHtml } from './html.js';
 export { LABELS, type Labels } from './labels.js';
 export { labelsOf, outputLanguage } from './language.js';
 export { safeHttpUrl } from './links.js';
 export { deckPdfPath, familyDiagramPath, handoutPath, OUTPUT_PATHS } from './output-paths.js';
-export { familiesWithPapers, familyOf, papersOf } from './reading-order.js';
+export { familiesWithPapers, familyOf, meetingOf, papersOf } from './reading-order.js';
 export { subLineage } from './sub-lineage.js';
 export { displayWidth, isWide } from './text-width.js';
 export { periodText, relationPhrase } from './wording.js';

@@ -1,4 +1,4 @@
-import type { Family, Paper, StudyAst } from '@studykit/core';
+import type { Family, Meeting, Paper, StudyAst } from '@studykit/core';
 
 /**
  * A family's papers in the one reading order every output uses: core's order (year, then lineage
@@ -9,13 +9,23 @@ export function papersOf(ast: StudyAst, family: Family | string): Paper[] {
   return ast.papers.filter((paper) => paper.family === id);
 }
 
+/** The family with this id; an unknown id throws `Unknown family "x" (known families: a, b).` */
 export function familyOf(ast: StudyAst, familyId: string): Family {
-  const family = ast.families.find((f) => f.id === familyId);
-  if (!family) {
-    const known = ast.families.map((f) => f.id).join(', ') || 'none';
-    throw new Error(`Unknown family "${familyId}" (known families: ${known}).`);
+  return byId(ast.families, familyId, 'family', 'families');
+}
+
+/** The meeting with this id; an unknown id throws `Unknown meeting "x" (known meetings: a, b).` */
+export function meetingOf(ast: StudyAst, meetingId: string): Meeting {
+  return byId(ast.meetings, meetingId, 'meeting', 'meetings');
+}
+
+function byId<T extends { id: string }>(items: readonly T[], id: string, noun: string, nouns: string): T {
+  const item = items.find((candidate) => candidate.id === id);
+  if (!item) {
+    const known = items.map((candidate) => candidate.id).join(', ') || 'none';
+    throw new Error(`Unknown ${noun} "${id}" (known ${nouns}: ${known}).`);
   }
-  return family;
+  return item;
 }
 
 /**

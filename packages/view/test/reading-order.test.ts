@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { familiesWithPapers, familyOf, papersOf } from '../src/index.js';
-import { familyFile, paperFile, study } from './study.js';
+import { familiesWithPapers, familyOf, meetingOf, papersOf } from '../src/index.js';
+import { familyFile, meetingFile, paperFile, study } from './study.js';
 
 const ast = study([
   familyFile('gpt', 'GPT', 1),
@@ -12,6 +12,8 @@ const ast = study([
   paperFile({ id: 'llama-2', family: 'llama', year: 2024, buildsOn: ['llama-1'] }),
   paperFile({ id: 'gpt-3', family: 'gpt', year: 2020, buildsOn: ['gpt-2'] }),
   paperFile({ id: 'gpt-2', family: 'gpt', year: 2019 }),
+  meetingFile('2026-03-01', ['gpt-2', 'gpt-3']),
+  meetingFile('2026-04-01', ['llama-1']),
 ]);
 
 describe('papersOf', () => {
@@ -34,6 +36,19 @@ describe('familyOf', () => {
   it('names the known families when the id is unknown', () => {
     expect(() => familyOf(ast, 'lama')).toThrow('Unknown family "lama" (known families: empty, gpt, llama).');
     expect(() => familyOf(study([]), 'gpt')).toThrow('(known families: none)');
+  });
+});
+
+describe('meetingOf', () => {
+  it('finds a meeting by id', () => {
+    expect(meetingOf(ast, '2026-04-01').papers).toEqual(['llama-1']);
+  });
+
+  it('names the known meetings when the id is unknown, worded as familyOf words it', () => {
+    expect(() => meetingOf(ast, '2026-05-01')).toThrow(
+      'Unknown meeting "2026-05-01" (known meetings: 2026-03-01, 2026-04-01).',
+    );
+    expect(() => meetingOf(study([]), '2026-03-01')).toThrow('(known meetings: none)');
   });
 });
 

@@ -1,0 +1,50 @@
+/**
+ * The index of tags, each with the papers that carry it and their pages. It comes last, so it is
+ * built after the body is paginated and prints real page numbers.
+ */
+import type { Paper } from '@studykit/core';
+import { INK, MUTED, type Run, type TextStyle } from '@studykit/typeset';
+import { INDEX_MARKER, paperMarker } from './anchors.js';
+import type { Frame } from './blocks.js';
+import { type BodySetting, frame } from './body-setting.js';
+import type { FlowBox } from './flow.js';
+import { body, LINK, layout, sans } from './theme.js';
+import { chapterTitle } from './title-band.js';
+
+export function indexSection(setting: BodySetting, papers: Paper[]): FlowBox[] {
+  const { typesetter, width, labels, words } = setting;
+  const n = layout.index;
+  const byTag = new Map<string, Paper[]>();
+  for (const paper of papers) {
+    for (const tag of new Set(paper.tags)) byTag.set(tag, [...(byTag.get(tag) ?? []), paper]);
+  }
+  if (byTag.size === 0) return [];
+  const tags = [...byTag.keys()].sort(
+    (a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' }) || (a < b ? -1 : 1),
+  );
+  const boxes: FlowBox[] = [chapterTitle(typesetter, width, words.index, INDEX_MARKER)];
+  const style: TextStyle = { ...body, size: n.size };
+  let letter = '';
+  for (const tag of tags) {
+    const initial = (tag[0] ?? '').toLocaleUpperCase('en');
+    if (initial !== letter) {
+      letter = initial;
+      boxes.push(
+        ...typesetter.heading(
+          [{ text: initial, style: sans(n.letterSize, MUTED, true) }],
+          frame(setting, INK),
+          n.letterSpaceBefore,
+        ),
+      );
+    }
+    const entryFrame: Frame = { indent: 0, width, style, leading: n.leading, accent: INK };
+    const runs: Run[] = [{ text: `${tag}  `, style: { ...style, family: 'sans', bold: true } }];
+    (byTag.get(tag) ?? []).forEach((paper, i) => {
+      const marker = paperMarker(paper.id);
+      runs.push({ text: `${i > 0 ? ', ' : ''}${paper.short}\u00a0`, style: { ...style, dest: marker } });
+      runs.push({ text: labels.labelOf(marker), style: { ...style, color: LINK, dest: marker } });
+    });
+    boxes.push(...typesetter.paragraph(runs, entryFrame, { align: 'left' }, n.entryGap));
+  }
+  return boxes;
+}

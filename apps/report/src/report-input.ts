@@ -1,0 +1,102 @@
+/**
+ * The view of the study the report prints: which families and papers, in what order, the words of
+ * the output language, the date and the title, and the page geometry. Everything after this stage
+ * reads only this.
+ */
+import type { ReferenceCache } from '@studykit/citations';
+import type { Family, Paper, ProgressListener, StudyAst, StudyLanguage } from '@studykit/core';
+import { compareCodePoints } from '@studykit/core';
+import { geometryFor, type PageGeometry, type PaperSize } from '@studykit/typeset';
+import { LABELS, type Labels, labelsOf, outputLanguage } from '@studykit/view';
+
+export interface RenderReportOptions {
+  paperSize?: PaperSize;
+  /** Family ids (or names) to include, in the content's order; default: all. */
+  families?: string[];
+  /** ISO yyyy-mm-dd shown on the cover and used as the PDF dates; default: derived from content. */
+  date?: string;
+  /** The lineage app's one-page vector PDF. */
+  lineagePdf?: Uint8Array;
+  /** The lineage app's lineage-families.pdf: each family's diagram, a page each, in `families` order. */
+  familyDiagrams?: { pdf: Uint8Array; families: readonly string[] };
+  onProgress?: ProgressListener;
+  /** Cover title; defaults to the study's title (study.md). */
+  title?: string;
+  /** References formatted in earlier builds (the CLI keeps them): only new ones go through citeproc. */
+  referenceCache?: ReferenceCache;
+}
+
+export interface ReportInput {
+  geometry: PageGeometry;
+  study: StudyAst['study'];
+  /** The families printed, in chapter order. */
+  families: Family[];
+  /** Their papers, by id (papers of other families are left out). */
+  papersById: Map<string, Paper>;
+  papers: Paper[];
+  /** The output language (study.md) and its words (@studykit/view). */
+  language: StudyLanguage;
+  words: Labels;
+  date: Date;
+  dateText: string;
+  title: string;
+}
+
+export function reportInput(ast: StudyAst, options: RenderReportOptions): ReportInput {
+  const geometry = geometryFor(options.paperSize ?? 'a4');
+  const families = selectFamilies(ast, options.families);
+  const familyIds = new Set(families.map((family) => family.id));
+  const papersById = new Map(
+    ast.papers.filter((paper) => familyIds.has(paper.family)).map((paper) => [paper.id, paper]),
+  );
+  const papers = [...papersById.values()];
+  // The study names itself (study.md) and every word of ours follows its language (@studykit/view).
+  const words = labelsOf(ast);
+  const { date, text: dateText } = reportDate(papers, options.date, words);
+  return {
+    geometry,
+    study: ast.study,
+    families,
+    papersById,
+    papers,
+    language: outputLanguage(ast),
+    words,
+    date,
+    dateText,
+    title: options.title ?? ast.study.title,
+  };
+}
+
+export function selectFamilies(ast: StudyAst, wanted: string[] | undefined): Family[] {
+  const ordered = [...ast.families].sort((a, b) => a.order - b.order || compareCodePoints(a.id, b.id));
+  if (!wanted || wanted.length === 0) return ordered;
+  const unknown = wanted.filter(
+    (name) => !ordered.some((family) => family.id === name || family.name === name),
+  );
+  if (unknown.length > 0) {
+    throw new Error(
+      `Unknown famil${unknown.length === 1 ? 'y' : 'ies'}: ${unknown.join(', ')} (known: ${ordered.map((f) => f.id).join(', ')})`,
+    );
+  }
+  return ordered.filter((family) => wanted.includes(family.id) || wanted.includes(family.name));
+}
+
+/** The date on the cover: the option, else 1 January of the newest paper's year (deterministic). */
+export function reportDate(
+  papers: Paper[],
+  option: string | undefined,
+  words: Labels = LABELS.en,
+): { date: Date; text: string } {
+  if (option !== undefined) {
+    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(option);
+    const date = match
+      ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])))
+      : undefined;
+    if (!match || !date || Number.isNaN(date.getTime()) || date.getUTCDate() !== Number(match[3])) {
+      throw new Error(`Invalid report date "${option}": expected yyyy-mm-dd`);
+    }
+    return { date, text: words.date(date) };
+  }
+  const year = papers.reduce((newest, paper) => Math.max(newest, paper.year), 0) || 2000;
+  return { date: new Date(Date.UTC(year, 0, 1)), text: words.papersUpTo(year) };
+}
