@@ -89,19 +89,38 @@ for (const [dir, files] of Object.entries(BROWSER_TESTS)) {
 }
 
 /**
+ * Seconds the slowest files took on a 2-core machine: the order on a machine that has no timings of
+ * its own yet (after one run, vitest's own record of each file's duration is used instead).
+ */
+const SLOWEST: Record<string, number> = {
+  'apps/slides/test/content.test.ts': 60,
+  'apps/slides/test/scale.test.ts': 60,
+  'tests/cache-fuzz.test.ts': 50,
+  'apps/slides/test/refit.test.ts': 50,
+  'apps/slides/test/browser.test.ts': 50,
+  'tests/safe-build.test.ts': 45,
+  'tests/incremental.test.ts': 35,
+  'tests/reproducible.test.ts': 30,
+  'tests/handout.test.ts': 25,
+  'apps/slides/test/render-decks.test.ts': 25,
+};
+
+/**
  * Longest first, so that the last file to finish is a short one. Vitest's own order runs the projects
- * by name (tests/ and slides:browser last) and, on a machine that has no timings of its own yet, files
- * by size. Here: the duration of the file's last run if known, else a browser or end-to-end file
+ * by name (tests/ and slides:browser last) and, on a machine without timings, files by size. Here:
+ * the file's duration in its last run if known, else SLOWEST's, else a browser or end-to-end file
  * before any fast one.
  */
 class LongestFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const weight = (file: TestSpecification) => {
-      const key = `${file.project.name}:${relative(this.ctx.config.root, file.moduleId)}`;
-      const last = this.ctx.cache.getFileTestResults(key)?.duration;
+      const path = relative(this.ctx.config.root, file.moduleId);
+      const last = this.ctx.cache.getFileTestResults(`${file.project.name}:${path}`)?.duration;
       if (last !== undefined) return last;
+      const known = SLOWEST[path];
+      if (known !== undefined) return known * 1000;
       const slow = file.project.name.endsWith(':browser') || file.project.name === 'tests';
-      return (slow ? 60_000 : 0) + (this.ctx.cache.getFileStats(key)?.size ?? 0) / 10;
+      return slow ? 10_000 : 0;
     };
     return [...files].sort((a, b) => weight(b) - weight(a));
   }

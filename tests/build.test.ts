@@ -1,9 +1,10 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bin, root, studykit } from './run-cli.js';
+import { bin, type CliResult, root, studykit } from './run-cli.js';
+import { builtMini } from './shared-build.js';
+import { temporaryFolder } from './temporary.js';
 
 const mini = join(root, 'tests/fixtures/content-mini');
 
@@ -20,12 +21,16 @@ function snapshot(dir: string): Map<string, string> {
 }
 
 describe('studykit build (lineage and report) on the small fixture', () => {
-  const out = mkdtempSync(join(tmpdir(), 'studykit-build-'));
-  let first: { code: number; stdout: string; stderr: string };
+  let out: string;
+  let first: CliResult;
 
+  // That build is made once per run for every test file that starts from it (tests/shared-build.ts);
+  // this file looks at a copy of its out/ and at what it printed.
   beforeAll(async () => {
-    first = await studykit(['build', '--content', mini, '--out', out, '--only', 'lineage,report']);
-  }, 180_000);
+    const built = await builtMini();
+    out = built.out;
+    first = built.build;
+  }, 300_000);
 
   it('writes the diagram, the report and an index that links to them', () => {
     expect(first.code, first.stderr).toBe(0);
@@ -79,7 +84,7 @@ describe('studykit build (lineage and report) on the small fixture', () => {
   }, 120_000);
 
   it('a build killed midway keeps the previous outputs, and the next build cleans up', async () => {
-    const content = mkdtempSync(join(tmpdir(), 'studykit-kill-'));
+    const content = temporaryFolder('studykit-kill-');
     cpSync(mini, content, { recursive: true });
     const before = snapshot(out);
     const child = spawn(

@@ -5,8 +5,7 @@
  * missing file or one of an older version is ignored without a word.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serialize } from 'node:v8';
 import { encodeCacheFile } from '@studykit/core/cache-file';
@@ -14,7 +13,9 @@ import { PARSER_VERSION } from '@studykit/core/fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cacheFormat, readCachePayload } from './cache-formats.js';
 import { root, studykit } from './run-cli.js';
+import { builtMini } from './shared-build.js';
 import { missingTool, skipNote } from './skips.js';
+import { temporaryFolder } from './temporary.js';
 
 const mini = join(root, 'tests/fixtures/content-mini');
 const noPdftotext = missingTool('pdftotext');
@@ -24,8 +25,11 @@ type Payload = Record<string, unknown> | Map<string, unknown>;
 /** One cache file: the command that reads it, and how to spoil or age its payload. */
 interface CacheFileCase {
   file: string;
-  /** Prepares a cache folder holding a good copy of the file (and the outputs the command reuses). */
-  prepare: string[];
+  /**
+   * Prepares a cache folder holding a good copy of the file (and the outputs the command reuses):
+   * a command, or a copy of the run's shared `--only lineage,report` build (tests/shared-build.ts).
+   */
+  prepare: string[] | 'shared build';
   command: string[];
   /** The payload with a field the reader relies on of the wrong type. */
   wrongShape(payload: Payload): unknown;
@@ -73,7 +77,7 @@ const FILES: CacheFileCase[] = [
   {
     file: 'references.bin',
     // The lineage is built once, so that each report below reuses its diagrams (no browser).
-    prepare: ['build', '--only', 'lineage,report'],
+    prepare: 'shared build',
     command: ['build', '--only', 'report', '--force'],
     wrongShape: (payload) => {
       const map = new Map(payload as Map<string, unknown>);
@@ -148,7 +152,7 @@ const DAMAGES: {
 /** The lines the CLI prints about itself (notices, crashes), as opposed to progress and diagnostics. */
 const ownLines = (stderr: string) => stderr.split('\n').filter((line) => line.startsWith('studykit:'));
 
-const work = mkdtempSync(join(tmpdir(), 'studykit-cache-fuzz-'));
+const work = temporaryFolder('studykit-cache-fuzz-');
 /** A case's folder holds its out/ and its cache/ (outside out/, as the CLI requires). */
 const folders = (dir: string) => ['--out', join(dir, 'out'), '--cache', join(dir, 'cache')];
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -158,14 +162,20 @@ describe.each(FILES)('$file damaged or aged', (cache) => {
   let baseline: { stdout: string; index: string | undefined };
 
   beforeAll(async () => {
-    const first = await studykit([...cache.prepare, '--content', mini, ...folders(prepared)]);
-    expect(first.code, first.stderr).toBe(0);
+    if (cache.prepare === 'shared build') {
+      const built = await builtMini();
+      for (const part of ['out', 'cache'])
+        cpSync(join(built.dir, part), join(prepared, part), { recursive: true });
+    } else {
+      const first = await studykit([...cache.prepare, '--content', mini, ...folders(prepared)]);
+      expect(first.code, first.stderr).toBe(0);
+    }
     const again = await studykit([...cache.command, '--content', mini, ...folders(prepared)]);
     expect(again.code, again.stderr).toBe(0);
     expect(existsSync(join(prepared, 'cache', cache.file))).toBe(true);
     const index = join(prepared, 'out', 'index.html');
     baseline = { stdout: again.stdout, index: existsSync(index) ? readFileSync(index, 'utf8') : undefined };
-  }, 120_000);
+  }, 300_000);
 
   const skip = cache.outputIsRight ? noPdftotext : undefined;
   it.skipIf(skip).each(DAMAGES)(

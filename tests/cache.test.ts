@@ -4,16 +4,16 @@
  * formatted references (<cache>/references.bin), which the report and the decks share.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ParseCache } from '@studykit/core';
 import { describe, expect, it } from 'vitest';
 import { readCachePayload, writeCachePayload } from './cache-formats.js';
 import { root, studykit } from './run-cli.js';
+import { temporaryFolder } from './temporary.js';
 
 function copyOfMini(): { content: string; out: string; cacheFile: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'studykit-cache-'));
+  const dir = temporaryFolder('studykit-cache-');
   const content = join(dir, 'content');
   cpSync(join(root, 'tests/fixtures/content-mini'), content, { recursive: true });
   const out = join(dir, 'out');
@@ -127,6 +127,19 @@ describe('the persistent parse cache', () => {
   it('prints references from the cache, formats an edited paper again, and ignores a damaged file', async () => {
     const { content, out } = copyOfMini();
     const referencesFile = join(out, '..', 'cache', 'references.bin');
+    // The diagrams first: each report below embeds them from disk instead of starting Chromium.
+    const lineage = await studykit([
+      'build',
+      '--content',
+      content,
+      '--out',
+      out,
+      '--cache',
+      join(out, '..', 'cache'),
+      '--only',
+      'lineage',
+    ]);
+    expect(lineage.code, lineage.stderr).toBe(0);
     const report = async () => {
       const result = await studykit([
         'build',

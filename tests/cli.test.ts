@@ -1,17 +1,17 @@
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AST_VERSION } from '@studykit/core';
 import { describe, expect, it } from 'vitest';
 import { root, studykit } from './run-cli.js';
+import { temporaryFolder } from './temporary.js';
 
 // These tests run on a fixture, never on the shipped content/: adding a paper the documented way must
 // not break them. (In tests/, only shipped-content.test.ts looks at content/.)
 const mini = join(root, 'tests/fixtures/content-mini');
 
 function copyOfMini(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'studykit-cli-'));
+  const dir = temporaryFolder('studykit-cli-');
   cpSync(mini, dir, { recursive: true });
   return dir;
 }

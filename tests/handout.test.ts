@@ -3,12 +3,12 @@
  * the same `studykit build` (`--only slides,handout`), and again from the decks on disk alone.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { root, studykit } from './run-cli.js';
 import { missingTool, skipNote } from './skips.js';
+import { temporaryFolder } from './temporary.js';
 
 const mini = join(root, 'tests/fixtures/content-mini');
 const noPoppler = missingTool('pdftotext');
@@ -42,7 +42,7 @@ function words(path: string, page: number): Word[] {
 }
 
 describe('studykit build --only slides,handout on the small fixture', () => {
-  const out = mkdtempSync(join(tmpdir(), 'studykit-handout-'));
+  const out = temporaryFolder('studykit-handout-');
   let first: { code: number; stdout: string; stderr: string };
   const slideCount = (family: string) =>
     (JSON.parse(readFileSync(join(out, 'slides', family, 'deck.json'), 'utf8')) as { slides: unknown[] })
@@ -115,7 +115,7 @@ describe('studykit build --only slides,handout on the small fixture', () => {
   );
 
   it('says why when there is no deck PDF to print', async () => {
-    const empty = mkdtempSync(join(tmpdir(), 'studykit-handout-empty-'));
+    const empty = temporaryFolder('studykit-handout-empty-');
     const result = await studykit(['build', '--content', mini, '--out', empty, '--only', 'handout']);
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/^handout: no deck PDF for alpha, beta \(build the slides first/m);

@@ -1,12 +1,12 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchChromium } from '@studykit/browser';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { missingTool, skipNote } from './skips.js';
+import { temporaryFolder } from './temporary.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const fixture = join(root, 'tests/fixtures/content-hostile');
@@ -24,7 +24,7 @@ const noPoppler = missingTool('pdftotext');
 
 /** The hostile fixture through the real CLI: every string shows literally, nothing runs, nothing is fetched. */
 describe('hostile content in the diagram and the report', () => {
-  const out = mkdtempSync(join(tmpdir(), 'studykit-hostile-'));
+  const out = temporaryFolder('studykit-hostile-');
   let browser: Browser;
 
   beforeAll(async () => {

@@ -1,9 +1,9 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { badBase } from './bad-cases.js';
 import { studykit } from './run-cli.js';
+import { temporaryFolder } from './temporary.js';
 
 /**
  * Orders never follow the machine's locale: Lithuanian collation puts `yi` before `ilama` (y sorts
@@ -16,7 +16,7 @@ const LOCALES = ['C.UTF-8', 'lt_LT.UTF-8', 'da_DK.UTF-8'];
  * two beta papers of the same year, `ilama` and `yi`; each new paper has an unknown field (a warning).
  */
 function contentFolder(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'studykit-locale-'));
+  const dir = temporaryFolder('studykit-locale-');
   cpSync(badBase, dir, { recursive: true });
   const beta1 = readFileSync(join(dir, 'beta/beta-1.md'), 'utf8');
   const paper = (id: string, family: string) =>
@@ -38,7 +38,7 @@ function contentFolder(): string {
 
 /** Runs the CLI under `locale`, with a cache of its own (a shared one would replay an earlier check). */
 const run = (args: string[], locale: string) =>
-  studykit([...args, '--cache', mkdtempSync(join(tmpdir(), 'studykit-locale-cache-'))], {
+  studykit([...args, '--cache', temporaryFolder('studykit-locale-cache-')], {
     LANG: locale,
     LC_ALL: locale,
   });

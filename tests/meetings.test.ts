@@ -3,17 +3,17 @@
  * today), the calendar, and a bad meeting file that stops the build with an exact diagnostic and
  * leaves every output in place.
  */
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { root, studykit } from './run-cli.js';
+import { temporaryFolder } from './temporary.js';
 
 function withMeetings(
   meetings: Record<string, string>,
   study?: string,
 ): { content: string; out: string; dir: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'studykit-meetings-'));
+  const dir = temporaryFolder('studykit-meetings-');
   const content = join(dir, 'content');
   cpSync(join(root, 'tests/fixtures/content-mini'), content, { recursive: true });
   mkdirSync(join(content, 'meetings'));

@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { badBase } from './bad-cases.js';
 import { bin, root, studykit, TEST_ENV } from './run-cli.js';
+import { temporaryFolder } from './temporary.js';
 
 const A1 = 'alpha/alpha-1.md';
 /** Line 17 of alpha-1.md, the Motivation paragraph: each test writes its markdown there. */
@@ -19,14 +19,14 @@ const HINT =
 
 /** The bad-base folder with `body` in place of line 17 of alpha-1.md. */
 function withBody(body: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'studykit-nesting-'));
+  const dir = temporaryFolder('studykit-nesting-');
   cpSync(badBase, dir, { recursive: true });
   const file = join(dir, A1);
   writeFileSync(file, readFileSync(file, 'utf8').replace(LINE_17, body));
   return dir;
 }
 
-const freshCache = () => ['--cache', mkdtempSync(join(tmpdir(), 'studykit-nesting-cache-'))];
+const freshCache = () => ['--cache', temporaryFolder('studykit-nesting-cache-')];
 
 const quotes = (depth: number) => `${'> '.repeat(depth)}Deep.`;
 const emphasis = (depth: number) => `${'*a '.repeat(depth)}x${' b*'.repeat(depth)}`;
@@ -44,7 +44,7 @@ describe('markdown nested too deeply is a diagnostic, never a crash', { timeout:
   });
 
   it('the same quote: build stops at the diagnostic instead of a RangeError', async () => {
-    const out = mkdtempSync(join(tmpdir(), 'studykit-nesting-out-'));
+    const out = temporaryFolder('studykit-nesting-out-');
     const content = withBody(quotes(2000));
     const result = await studykit(['build', '--content', content, '--out', out, ...freshCache()]);
     expect(result.code).toBe(1);

@@ -2,18 +2,18 @@
  * A cold parse of a large folder is shared out over worker threads: the AST it gives is exactly the
  * one a single-threaded parse gives, and the one the warm cache gives afterwards.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from '@studykit/core';
 import { readContentFolder } from '@studykit/core/fs';
 import { describe, expect, it } from 'vitest';
 import { writeCorpus } from './corpus/index.mjs';
 import { studykit } from './run-cli.js';
+import { temporaryFolder } from './temporary.js';
 
 describe('the parallel cold parse', () => {
   it('gives the same AST as one thread and as the warm cache', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'studykit-parallel-'));
+    const dir = temporaryFolder('studykit-parallel-');
     const content = writeCorpus(join(dir, 'content'), 240);
     const out = join(dir, 'out');
     // Three threads whatever the machine has (a 2-core machine parses on one by default).

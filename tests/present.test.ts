@@ -1,11 +1,12 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchChromium } from '@studykit/browser';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { rawRequest as raw } from './raw-request.js';
-import { bin, root, studykit } from './run-cli.js';
+import { bin, root } from './run-cli.js';
+import { builtMini } from './shared-build.js';
+import { temporaryFolder } from './temporary.js';
 
 /** Starts `studykit present …` and resolves with the URLs it prints. */
 function present(args: string[]): Promise<{ child: ChildProcess; lines: string[] }> {
@@ -35,7 +36,7 @@ function originOf(lines: string[]): string {
  * dot-files, and symlinks that lead out of the folder to a file and to a folder holding a secret.
  */
 function hostileOut(): { out: string; outside: string } {
-  const base = mkdtempSync(join(tmpdir(), 'studykit-present-hostile-'));
+  const base = temporaryFolder('studykit-present-hostile-');
   const out = join(base, 'out');
   const outside = join(base, 'outside');
   mkdirSync(join(out, '.cache'), { recursive: true });
@@ -67,10 +68,8 @@ describe('studykit present', () => {
   });
 
   it('without --family serves the index on 127.0.0.1, whose links answer', async () => {
-    const out = mkdtempSync(join(tmpdir(), 'studykit-present-'));
-    const content = join(root, 'tests/fixtures/content-mini');
-    const built = await studykit(['build', '--content', content, '--out', out, '--only', 'lineage,report']);
-    expect(built.code, built.stderr).toBe(0);
+    // The small fixture's diagram and report, built once per run (tests/shared-build.ts).
+    const { out } = await builtMini();
     const { child, lines } = await present(['--out', out]);
     running = child;
     const url = lines.find((line) => line.startsWith('Study kit: '))?.slice('Study kit: '.length) ?? '';
@@ -99,7 +98,7 @@ describe('studykit present', () => {
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGINT');
     expect(await exited).toBe(0);
-  }, 120_000);
+  }, 240_000);
 
   describe('answers only what a local browser may ask', () => {
     const { out, outside } = hostileOut();

@@ -1,15 +1,15 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseBibtex } from '@retorquere/bibtex-parser';
 import { loadContent } from '@studykit/core/fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CliResult, root, studykit } from './run-cli.js';
+import { temporaryFolder } from './temporary.js';
 
 const mini = join(root, 'tests/fixtures/content-mini');
 
 describe('studykit build writes the references', () => {
-  const out = mkdtempSync(join(tmpdir(), 'studykit-references-'));
+  const out = temporaryFolder('studykit-references-');
   let result: CliResult;
 
   // `--only index` is the lightest build; references.bib and references.json come with every build.
@@ -51,7 +51,7 @@ describe('studykit build writes the references', () => {
 });
 
 describe('control characters in a title or an author', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'studykit-references-controls-'));
+  const dir = temporaryFolder('studykit-references-controls-');
   const content = join(dir, 'content');
   const out = join(dir, 'out');
   let result: CliResult;

@@ -4,13 +4,13 @@
  * the decks'): their dates are the build's date and their /ID comes from the document, not the clock.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CliResult, root, studykit, TEST_TODAY } from './run-cli.js';
 import { firstMissing, missingTool, skipNote } from './skips.js';
+import { temporaryFolder } from './temporary.js';
 
 const mini = join(root, 'tests/fixtures/content-mini');
 const CHROMIUM_PDFS = ['lineage/lineage.pdf', 'lineage/lineage-families.pdf', 'slides/alpha.pdf'];
@@ -27,7 +27,7 @@ function filesIn(dir: string): Map<string, Buffer> {
 }
 
 describe('two builds of the same content, at different times', () => {
-  const base = mkdtempSync(join(tmpdir(), 'studykit-reproducible-'));
+  const base = temporaryFolder('studykit-reproducible-');
   const outOf = (run: string) => join(base, run, 'out');
   // The lineage and one small deck (with its handout): one deck build per run keeps this under a minute.
   // Under vitest (NODE_ENV=test), as a user's shell would have it otherwise: the deck is built the same.

@@ -4,18 +4,13 @@
  * The parent here is a shell that, like pnpm, does not pass a signal it receives on to its child.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { alive, descendants, until } from './processes.js';
 import { bin, root, TEST_ENV } from './run-cli.js';
-
-const made: string[] = [];
-afterAll(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
+import { temporaryFolder } from './temporary.js';
 
 const portOpen = (port: number) =>
   new Promise<boolean>((resolve) => {
@@ -47,8 +42,7 @@ function underShell(args: string[]): { shell: ChildProcess; output: () => string
 
 describe('long-running commands end with their parent', () => {
   it('present: the parent killed, the server stops and its port closes', async () => {
-    const out = mkdtempSync(join(tmpdir(), 'studykit-stop-'));
-    made.push(out);
+    const out = temporaryFolder('studykit-stop-');
     writeFileSync(join(out, 'index.html'), '<!doctype html><title>x</title>');
     const { shell, output } = underShell(['present', '--out', out]);
     await until('the URL', () => /127\.0\.0\.1:(\d+)/.test(output()));
@@ -62,8 +56,7 @@ describe('long-running commands end with their parent', () => {
   }, 60_000);
 
   it('watch: the parent killed, node and its Chromium exit', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'studykit-stop-'));
-    made.push(dir);
+    const dir = temporaryFolder('studykit-stop-');
     const content = join(dir, 'content');
     mkdirSync(content);
     cpSync(join(root, 'tests/fixtures/content-mini'), content, { recursive: true });
@@ -87,8 +80,7 @@ describe('long-running commands end with their parent', () => {
   }, 180_000);
 
   it('SIGHUP (a closed terminal) stops present cleanly, exit 0', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'studykit-stop-'));
-    made.push(dir);
+    const dir = temporaryFolder('studykit-stop-');
     const out = join(dir, 'out');
     mkdirSync(out);
     writeFileSync(join(out, 'index.html'), '<!doctype html><title>x</title>');

@@ -14,9 +14,10 @@ import { afterAll } from 'vitest';
 
 const made: string[] = [];
 
+// A folder may hold a whole pnpm install (tests/shared-cache.test.ts): removing it takes a while.
 afterAll(() => {
   for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+}, 300_000);
 
 /** A new empty folder under the system's temporary folder, removed after this file's tests. */
 export function temporaryFolder(prefix = 'studykit-test-'): string {

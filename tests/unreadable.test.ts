@@ -1,12 +1,12 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { badBase } from './bad-cases.js';
 import { bin, type CliResult, root, studykit, TEST_ENV } from './run-cli.js';
 import { missingTool, skipNote } from './skips.js';
+import { temporaryFolder } from './temporary.js';
 
 const HINT = '  hint: Make sure it is a readable UTF-8 text file under 1 MB, not a broken link.';
 const OUTSIDE_HINT = '  hint: Copy what it links to into the content folder, or remove the link.';
@@ -14,13 +14,13 @@ const STACK_TRACE = /\bat .*\.js:\d+/;
 
 /** A copy of the small valid folder of the bad-content corpus. */
 function content(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'studykit-unreadable-'));
+  const dir = temporaryFolder('studykit-unreadable-');
   cpSync(badBase, dir, { recursive: true });
   return dir;
 }
 
 const check = (dir: string, env: Record<string, string> = {}) =>
-  studykit(['check', '--content', dir, '--cache', mkdtempSync(join(tmpdir(), 'studykit-cache-'))], env);
+  studykit(['check', '--content', dir, '--cache', temporaryFolder('studykit-cache-')], env);
 
 /**
  * Root reads any folder whatever its mode: for root, the CLI is run without the two capabilities
@@ -42,7 +42,7 @@ function spawnsWithoutCapabilities(): boolean {
 }
 
 function checkWithoutPrivilege(dir: string): Promise<CliResult> {
-  const cache = mkdtempSync(join(tmpdir(), 'studykit-cache-'));
+  const cache = temporaryFolder('studykit-cache-');
   const command = [bin, 'check', '--content', dir, '--cache', cache];
   const [file, args] = isRoot
     ? ['setpriv', ['--bounding-set', '-dac_override,-dac_read_search', 'node', ...command]]
@@ -118,7 +118,7 @@ describe('content that cannot be read is a diagnostic at its path, never a crash
 
   it('a link to a paper outside the folder is refused too; links inside it are followed', async () => {
     const dir = content();
-    const elsewhere = mkdtempSync(join(tmpdir(), 'studykit-elsewhere-'));
+    const elsewhere = temporaryFolder('studykit-elsewhere-');
     const paper = readFileSync(join(dir, 'alpha/alpha-2.md'), 'utf8').replace(/alpha-2/g, 'alpha-3');
     writeFileSync(join(elsewhere, 'alpha-3.md'), paper);
     symlinkSync(join(elsewhere, 'alpha-3.md'), join(dir, 'alpha', 'alpha-3.md'));
@@ -130,13 +130,7 @@ describe('content that cannot be read is a diagnostic at its path, never a crash
     expect(result.stdout).toBe(
       `alpha/alpha-3.md:1:1  error  Link leads outside the content folder (to ${join(elsewhere, 'alpha-3.md')}); content must stay inside it  file-unreadable\n${OUTSIDE_HINT}\n`,
     );
-    const ast = await studykit([
-      'ast',
-      '--content',
-      dir,
-      '--cache',
-      mkdtempSync(join(tmpdir(), 'studykit-cache-')),
-    ]);
+    const ast = await studykit(['ast', '--content', dir, '--cache', temporaryFolder('studykit-cache-')]);
     const papers = (JSON.parse(ast.stdout) as { papers: { id: string }[] }).papers.map((p) => p.id);
     expect(papers).toContain('alpha-4');
     expect(papers).not.toContain('alpha-3');

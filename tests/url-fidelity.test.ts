@@ -4,8 +4,7 @@
  * references.json. `%2F` and `/` are different addresses to a server; decoding one into the other
  * (or encoding `%` again) sends readers somewhere else.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseBibtex } from '@retorquere/bibtex-parser';
 import type { Page } from 'playwright-core';
@@ -13,10 +12,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DeckBrowser, showSlide } from '../apps/slides/test/deck-browser.js';
 import { readStructure } from '../packages/typeset/test/pdf-tools.js';
 import { type CliResult, root, studykit } from './run-cli.js';
+import { temporaryFolder } from './temporary.js';
 
 const PAPER_URL = 'https://example.com/wiki/GPT-3_%28model%29?q=a%2Fb%26c%3Dd#sec%20one';
 
-const dir = mkdtempSync(join(tmpdir(), 'studykit-url-fidelity-'));
+const dir = temporaryFolder('studykit-url-fidelity-');
 const content = join(dir, 'content');
 const out = join(dir, 'out');
 let result: CliResult;

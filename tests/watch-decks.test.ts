@@ -6,17 +6,17 @@
  * rebuild is seconds.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { until } from './processes.js';
 import { bin, root, TEST_ENV } from './run-cli.js';
+import { temporaryFolder } from './temporary.js';
 
 const FAKE_SLIDEV = join(root, 'apps/slides/test/fake-slidev.mjs');
 
 describe('studykit watch rebuilds exactly the decks an edit changes', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'studykit-watch-decks-'));
+  const dir = temporaryFolder('studykit-watch-decks-');
   const content = join(dir, 'content');
   const out = join(dir, 'out');
   cpSync(join(root, 'tests/fixtures/content-mini'), content, { recursive: true });

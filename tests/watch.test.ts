@@ -1,17 +1,17 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { alive, descendants, until } from './processes.js';
+import { temporaryFolder } from './temporary.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'packages/cli/dist/bin.js');
 
 describe('studykit watch', () => {
-  const content = mkdtempSync(join(tmpdir(), 'studykit-watch-content-'));
-  const out = mkdtempSync(join(tmpdir(), 'studykit-watch-out-'));
+  const content = temporaryFolder('studykit-watch-content-');
+  const out = temporaryFolder('studykit-watch-out-');
   cpSync(join(root, 'tests/fixtures/content-mini'), content, { recursive: true });
   const paper = join(content, 'beta', 'beta-1.md');
   const svg = join(out, 'lineage', 'lineage.svg');

@@ -3,12 +3,12 @@
  * each with its title as real text), and poppler read-backs: word boxes, pixels, XObjects.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { HandoutSlide } from '@studykit/handout';
 import { PDFDict, PDFDocument, PDFName, PDFRawStream, rgb, StandardFonts } from 'pdf-lib';
 import { missingTool } from '../../../tests/skips.js';
+import { temporaryFolder } from '../../../tests/temporary.js';
 
 export const noPoppler = missingTool('pdftotext');
 
@@ -32,7 +32,7 @@ export function slide(title: string, notes: string[] = [], paper?: string, kind 
 }
 
 export function writeTemp(bytes: Uint8Array, name = 'handout.pdf'): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'handout-test-')), name);
+  const path = join(temporaryFolder('handout-test-'), name);
   writeFileSync(path, bytes);
   return path;
 }

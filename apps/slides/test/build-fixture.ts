@@ -18,6 +18,7 @@ export async function renderInto(
   outDir: string,
   options: Partial<RenderDecksOptions> = {},
 ): Promise<RenderDecksResult> {
+  mkdirSync(outDir, { recursive: true });
   const stagingDir = mkdtempSync(join(outDir, '.staging-'));
   const ownRenderer = options.diagrams ? undefined : await MermaidRenderer.launch();
   try {

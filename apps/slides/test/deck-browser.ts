@@ -88,23 +88,12 @@ export class DeckBrowser {
       }
       for (const font of await fonts.systemFontsIn(`.slidev-page-${n}`))
         problems.push(`slide ${n} "${slide.title}": drawn with a system font: ${font}`);
-      for (const box of await outOfFrame(page, n))
-        problems.push(`slide ${n} "${slide.title}": outside: ${box}`);
-      const text = await slideText(page, n);
-      if (!text.includes(slide.title)) problems.push(`slide ${n}: title "${slide.title}" not shown`);
-      if (n > 1) {
-        // The slide number is shown, and on top (not hidden under the slide's background).
-        const footers = await page.evaluate(() =>
-          Array.from(document.querySelectorAll('.sk-footer')).flatMap((element) => {
-            const box = element.getBoundingClientRect();
-            if (box.width === 0) return [];
-            const top = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
-            return top && element.contains(top) ? [element.textContent?.trim()] : [];
-          }),
-        );
-        if (footers.length !== 1 || footers[0] !== `${n} / ${slides.length}`) {
-          problems.push(`slide ${n}: visible footers ${JSON.stringify(footers)}`);
-        }
+      const shown = await slideReport(page, n);
+      for (const box of shown.outside) problems.push(`slide ${n} "${slide.title}": outside: ${box}`);
+      if (!shown.text.includes(slide.title)) problems.push(`slide ${n}: title "${slide.title}" not shown`);
+      // The slide number is shown, and on top (not hidden under the slide's background).
+      if (n > 1 && (shown.footers.length !== 1 || shown.footers[0] !== `${n} / ${slides.length}`)) {
+        problems.push(`slide ${n}: visible footers ${JSON.stringify(shown.footers)}`);
       }
       if (screenshots) {
         mkdirSync(join(this.outDir, 'screens'), { recursive: true });
@@ -115,59 +104,103 @@ export class DeckBrowser {
   }
 }
 
+/**
+ * Shows slide n and waits until it is laid out with its text in the deck's fonts. One call into the
+ * page per try (a deck of 376 slides is stepped through in the scale test).
+ */
 export async function showSlide(page: Page, n: number): Promise<void> {
   // A hash set while the app is still starting can be overridden by its router: set it again until
   // the slide shows.
   for (let attempt = 1; ; attempt += 1) {
-    await page.evaluate((no) => {
+    const shown = await page.evaluate(async (no) => {
+      const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+      const until = async (ready: () => boolean, timeoutMs: number) => {
+        const deadline = performance.now() + timeoutMs;
+        while (!ready()) {
+          if (performance.now() > deadline) return false;
+          await frame();
+        }
+        return true;
+      };
+      const slide = () => document.querySelector<HTMLElement>(`.slidev-page-${no}`);
       window.location.hash = `#/${no}`;
+      const visible = await until(() => {
+        const element = slide();
+        const box = element?.getBoundingClientRect();
+        return (
+          !!element &&
+          !!box &&
+          box.width > 0 &&
+          box.height > 0 &&
+          getComputedStyle(element).visibility !== 'hidden'
+        );
+      }, 5_000);
+      if (!visible) return 'not visible';
+      // Slidev mounts the neighbours hidden first: wait until this slide is laid out with its text.
+      const laidOut = await until(() => {
+        const element = slide();
+        return (
+          !!element &&
+          element.getBoundingClientRect().width > 0 &&
+          (element.textContent ?? '').trim().length > 0
+        );
+      }, 15_000);
+      if (!laidOut) return 'not laid out with its text';
+      // A face is fetched the first time a slide uses it (the mono one on the first slide with code):
+      // until it arrives Chromium draws with a system font, which the font check would report.
+      await document.fonts.ready;
+      return 'shown';
     }, n);
-    try {
-      await page.locator(`.slidev-page-${n}`).waitFor({ state: 'visible', timeout: 5_000 });
-      break;
-    } catch (error) {
-      if (attempt === 3) throw error;
-    }
+    if (shown === 'shown') return;
+    if (shown !== 'not visible' || attempt === 3) throw new Error(`slide ${n} ${shown}`);
   }
-  // Slidev mounts the neighbours hidden first: wait until this slide is laid out with its text.
-  await page.waitForFunction(
-    (no) => {
-      const slide = document.querySelector<HTMLElement>(`.slidev-page-${no}`);
-      return (
-        !!slide && slide.getBoundingClientRect().width > 0 && (slide.textContent ?? '').trim().length > 0
-      );
-    },
-    n,
-    { timeout: 15_000 },
-  );
 }
 
-/** Elements of a slide whose box leaves the slide frame (1 px tolerance). */
-export function outOfFrame(page: Page, n: number): Promise<string[]> {
+/**
+ * What shown slide n shows: the elements whose box leaves the slide frame (1 px tolerance), its
+ * rendered text (what the audience sees) and the text of every footer visible on top of the page.
+ */
+export function slideReport(
+  page: Page,
+  n: number,
+): Promise<{ outside: string[]; text: string; footers: string[] }> {
   return page.evaluate((no) => {
-    const slide = document.querySelector(`.slidev-page-${no}`);
+    const slide = document.querySelector<HTMLElement>(`.slidev-page-${no}`);
     const frame = slide?.querySelector('.slidev-layout') ?? slide;
-    if (!frame) return ['no slide frame'];
-    const r = frame.getBoundingClientRect();
     const outside: string[] = [];
-    const elements = Array.from(frame.querySelectorAll('*'));
-    for (const element of elements) {
-      const b = element.getBoundingClientRect();
-      if (b.width === 0 && b.height === 0) continue;
-      if (b.left < r.left - 1 || b.top < r.top - 1 || b.right > r.right + 1 || b.bottom > r.bottom + 1) {
-        const text = (element.textContent ?? '').replace(/\s+/g, ' ').slice(0, 60);
-        outside.push(
-          `<${element.tagName.toLowerCase()} class="${element.getAttribute('class') ?? ''}"> ${text}`,
-        );
+    if (!frame) outside.push('no slide frame');
+    else {
+      const r = frame.getBoundingClientRect();
+      for (const element of Array.from(frame.querySelectorAll('*'))) {
+        const b = element.getBoundingClientRect();
+        if (b.width === 0 && b.height === 0) continue;
+        if (b.left < r.left - 1 || b.top < r.top - 1 || b.right > r.right + 1 || b.bottom > r.bottom + 1) {
+          const text = (element.textContent ?? '').replace(/\s+/g, ' ').slice(0, 60);
+          outside.push(
+            `<${element.tagName.toLowerCase()} class="${element.getAttribute('class') ?? ''}"> ${text}`,
+          );
+        }
       }
     }
-    return outside;
+    const footers = Array.from(document.querySelectorAll('.sk-footer')).flatMap((element) => {
+      const box = element.getBoundingClientRect();
+      if (box.width === 0) return [];
+      const top = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+      return top && element.contains(top) ? [element.textContent?.trim() ?? ''] : [];
+    });
+    // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what the audience sees
+    return { outside, text: slide?.innerText ?? '', footers };
   }, n);
 }
 
-export function slideText(page: Page, n: number): Promise<string> {
-  // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what the audience sees
-  return page.locator(`.slidev-page-${n}`).innerText();
+/** Elements of a slide whose box leaves the slide frame (1 px tolerance). */
+export async function outOfFrame(page: Page, n: number): Promise<string[]> {
+  return (await slideReport(page, n)).outside;
+}
+
+/** The rendered text of slide n. */
+export async function slideText(page: Page, n: number): Promise<string> {
+  return (await slideReport(page, n)).text;
 }
 
 export function pwned(page: Page): Promise<unknown> {
@@ -226,14 +259,19 @@ export class FontProbe {
 
   /** Every font that drew at least one glyph under the selector, and whether it is a web font. */
   async fontsIn(selector: string): Promise<{ family: string; custom: boolean }[]> {
-    const { root } = await this.session.send('DOM.getDocument', { depth: -1, pierce: true });
+    // Only the root: querySelectorAll hands back the nodes it finds. (The whole tree, which the
+    // frontend does not need, cost ~150 ms a slide on a 376-slide deck: most of stepping through it.)
+    const { root } = await this.session.send('DOM.getDocument', { depth: 0 });
     const { nodeIds } = await this.session.send('DOM.querySelectorAll', {
       nodeId: root.nodeId,
       selector: `${selector}, ${selector} *`,
     });
+    // Asked all at once: the answers come back in one round trip instead of one per node.
+    const answers = await Promise.all(
+      nodeIds.map((nodeId) => this.session.send('CSS.getPlatformFontsForNode', { nodeId })),
+    );
     const found = new Map<string, boolean>();
-    for (const nodeId of nodeIds) {
-      const { fonts } = await this.session.send('CSS.getPlatformFontsForNode', { nodeId });
+    for (const { fonts } of answers) {
       for (const font of fonts) if (font.glyphCount > 0) found.set(font.familyName, font.isCustomFont);
     }
     return [...found].map(([family, custom]) => ({ family, custom }));

@@ -3,20 +3,14 @@
  * out again with less room on that slide, once; if it still overflows, the build fails naming it.
  * A wrapped measuring page that under-reports heights stands in for such a disagreement.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { ProgressEvent } from '@studykit/core';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { temporaryFolder } from '../../../tests/temporary.js';
 import type { Measurer } from '../src/layout-deck.js';
 import { builtSlides, renderInto } from './build-fixture.js';
 import { fixtureAst } from './fixtures.js';
 
 const ast = fixtureAst();
-const outDirs: string[] = [];
-afterAll(() => {
-  for (const dir of outDirs) rmSync(dir, { recursive: true, force: true });
-});
 
 /** Reports every run of chunks 40 px shorter than it is, and every page as fitting: slides overfill. */
 function optimistic(real: Measurer, always: boolean): Measurer {
@@ -39,8 +33,7 @@ function optimistic(real: Measurer, always: boolean): Measurer {
 
 describe('a built deck that overflows', () => {
   it('is laid out again with less room where it overflowed, and then fits', async () => {
-    const outDir = mkdtempSync(join(tmpdir(), 'studykit-refit-'));
-    outDirs.push(outDir);
+    const outDir = temporaryFolder('studykit-refit-');
     const events: ProgressEvent[] = [];
     await renderInto(ast, outDir, {
       families: ['demo'],
@@ -53,8 +46,7 @@ describe('a built deck that overflows', () => {
   }, 180_000);
 
   it('fails naming the slide when laying it out again does not help', async () => {
-    const outDir = mkdtempSync(join(tmpdir(), 'studykit-refit-'));
-    outDirs.push(outDir);
+    const outDir = temporaryFolder('studykit-refit-');
     await expect(
       renderInto(ast, outDir, { families: ['demo'], wrapMeasurer: (real) => optimistic(real, true) }),
     ).rejects.toThrow(

@@ -3,13 +3,12 @@
  * slide stays inside its frame and is drawn only with the deck's own fonts, in the browser; the PDF
  * has one page per slide.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from '@studykit/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCALE_FAMILY, scaleFamilyFiles } from '../../../tests/corpus/index.mjs';
 import { skipNote } from '../../../tests/skips.js';
+import { temporaryFolder } from '../../../tests/temporary.js';
 import { builtSlides, renderInto } from './build-fixture.js';
 import { DeckBrowser, noPoppler, readPdf } from './deck-browser.js';
 
@@ -18,14 +17,13 @@ let outDir: string;
 let decks: DeckBrowser;
 
 beforeAll(async () => {
-  outDir = mkdtempSync(join(tmpdir(), 'studykit-scale-'));
+  outDir = temporaryFolder('studykit-scale-');
   await renderInto(ast, outDir);
   decks = await DeckBrowser.start(outDir);
 }, 600_000);
 
 afterAll(async () => {
   await decks?.close();
-  if (outDir) rmSync(outDir, { recursive: true, force: true });
 });
 
 describe('a generated family of 25 papers', () => {

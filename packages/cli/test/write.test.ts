@@ -1,10 +1,10 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { temporaryFolder } from '../../../tests/temporary.js';
 import { writeOutputs } from '../src/write.js';
 
-const fresh = () => mkdtempSync(join(tmpdir(), 'studykit-write-'));
+const fresh = () => temporaryFolder('studykit-write-');
 
 describe('atomic output writing', () => {
   it('writes nested files and leaves no temporary files', async () => {

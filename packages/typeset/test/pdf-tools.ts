@@ -14,6 +14,7 @@ import {
   PDFString,
 } from 'pdf-lib';
 import { firstMissing, missingTool } from '../../../tests/skips.js';
+import { temporaryFolder } from '../../../tests/temporary.js';
 
 /**
  * Why the poppler and qpdf checks cannot run here, or undefined when they can (for `it.skipIf`; see
@@ -29,8 +30,9 @@ export function toolVersion(command: string): string {
   return `${result.stdout ?? ''}${result.stderr ?? ''}`.split('\n')[0]?.trim() ?? '';
 }
 
+/** Writes a PDF to a temporary folder, removed after the calling file's tests. */
 export function writeTemp(bytes: Uint8Array, name = 'report.pdf'): string {
-  const dir = mkdtempSync(join(tmpdir(), 'report-test-'));
+  const dir = temporaryFolder('report-test-');
   const path = join(dir, name);
   writeFileSync(path, bytes);
   return path;
