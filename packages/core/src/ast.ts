@@ -3,9 +3,12 @@
  * Everything here is plain JSON; `studykit ast` prints it as is. Changing a shape is a breaking change:
  * bump AST_VERSION and update packages/core/README.md.
  */
-import type { RootContent } from 'mdast';
+/// <reference types="mdast-util-math" />
+// mdast-util-math adds `inlineMath` (`$…$`) and `math` (`$$…$$`) to mdast's content types; their
+// `value` is the TeX as written.
+import type { Literal, RootContent } from 'mdast';
 
-export const AST_VERSION = 2 as const;
+export const AST_VERSION = 3 as const;
 
 /** 1-based line and column, 0-based offset into the file text (BOM removed, CRLF kept as written). */
 export interface Point {
@@ -61,6 +64,51 @@ export interface Size {
 export interface Block {
   children: RootContent[];
   text: string;
+}
+
+export const IMAGE_FORMATS = ['png', 'jpeg', 'svg'] as const;
+export type ImageFormat = (typeof IMAGE_FORMATS)[number];
+
+/**
+ * An image file the notes show (`![alt](path)`), resolved by core against the folder of the markdown
+ * file that references it. The mdast `image` node carries it in `data.asset`; it is absent when the
+ * reference is broken (a diagnostic says why, and renderers show the alt text).
+ */
+export interface ImageAsset {
+  /** Path relative to the content folder, `/`-separated. */
+  file: string;
+  format: ImageFormat;
+  /** Intrinsic size in CSS pixels (an SVG's width and height, else its viewBox). */
+  width: number;
+  height: number;
+  bytes: number;
+  /** sha256 of the file's bytes: an edited image rebuilds every output that shows it. */
+  digest: string;
+}
+
+/**
+ * A diagram drawn in the notes: a fenced ```` ```mermaid ```` block, which core turns into this node
+ * in place of mdast's `code`. Renderers draw it at build time (packages/diagram).
+ */
+export interface Diagram extends Literal {
+  type: 'diagram';
+  language: 'mermaid';
+  /** The mermaid source. */
+  value: string;
+  /** From the fence's info string, ```` ```mermaid caption="…" ````; null when none is given. */
+  caption: string | null;
+}
+
+declare module 'mdast' {
+  interface ImageData {
+    asset?: ImageAsset;
+  }
+  interface RootContentMap {
+    diagram: Diagram;
+  }
+  interface BlockContentMap {
+    diagram: Diagram;
+  }
 }
 
 /** A footnote: its number as shown (first referenced, first numbered) and its content. */

@@ -3,18 +3,32 @@ import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
 import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
+import { mathFromMarkdown } from 'mdast-util-math';
 import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
+import { math } from 'micromark-extension-math';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { type Processor, unified } from 'unified';
 
-// Markdown with YAML frontmatter and GFM (tables, footnotes, task lists, strikethrough, bare URLs),
-// positions on every node. One frozen processor each way.
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze();
+/** `$…$` and `$$…$$` (what remark-math adds): `inlineMath` and `math` nodes holding the TeX. */
+function remarkMathSyntax(this: Processor) {
+  const data = this.data();
+  data.micromarkExtensions = [...(data.micromarkExtensions ?? []), math()];
+  data.fromMarkdownExtensions = [...(data.fromMarkdownExtensions ?? []), mathFromMarkdown()];
+}
+
+// Markdown with YAML frontmatter, GFM (tables, footnotes, task lists, strikethrough, bare URLs) and
+// math, positions on every node. One frozen processor each way.
+const processor = unified()
+  .use(remarkParse)
+  .use(remarkFrontmatter, ['yaml'])
+  .use(remarkGfm)
+  .use(remarkMathSyntax)
+  .freeze();
 
 /**
  * GFM without the syntax of bare URLs and e-mail addresses ("autolink literals"): that construct is
@@ -42,6 +56,7 @@ const processorWithoutAutolinkLiterals = unified()
       gfmTaskListItemFromMarkdown(),
     ];
   })
+  .use(remarkMathSyntax)
   .freeze();
 
 /** What an autolink literal needs somewhere in its text (GFM spec, extended autolinks). */

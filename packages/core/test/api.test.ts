@@ -11,6 +11,7 @@ it('locks the public API of @studykit/core', () => {
       "DiagnosticSink",
       "FAMILY_FILE",
       "ID_PATTERN",
+      "IMAGE_FORMATS",
       "RELATION_KINDS",
       "RULES",
       "SECTION_KINDS",

@@ -1,18 +1,24 @@
 /**
  * The parser skips GFM's bare-URL syntax when a file's body cannot hold a bare URL or address (it
- * costs a third of the parse). The trees must be exactly those of remark-gfm, with positions.
+ * costs a third of the parse). The trees must be exactly those of remark-gfm and remark-math, with positions.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { parseMarkdown } from '../src/markdown.js';
 
-const remark = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze();
+const remark = unified()
+  .use(remarkParse)
+  .use(remarkFrontmatter, ['yaml'])
+  .use(remarkGfm)
+  .use(remarkMath)
+  .freeze();
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 
 function markdownFiles(dir: string): string[] {
@@ -27,7 +33,7 @@ function markdownFiles(dir: string): string[] {
 const FRONTMATTER = '---\nid: x\nurl: https://example.org/x\n---\n\n';
 
 describe('parseMarkdown', () => {
-  it('gives remark-gfm’s tree for every markdown file of the repository', () => {
+  it('gives remark-gfm’s and remark-math’s tree for every markdown file of the repository', () => {
     const files = [...markdownFiles(join(root, 'content')), ...markdownFiles(join(root, 'tests/fixtures'))];
     expect(files.length).toBeGreaterThan(30);
     for (const file of files) {
