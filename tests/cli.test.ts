@@ -10,6 +10,19 @@ import { temporaryFolder } from './temporary.js';
 // not break them. (In tests/, only shipped-content.test.ts looks at content/.)
 const mini = join(root, 'tests/fixtures/content-mini');
 
+/** `pnpm [studykit] …` as a user types it in `cwd`; stdout and stderr together. */
+function pnpmStudykit(
+  args: readonly string[],
+  cwd: string,
+  script = true,
+): Promise<{ code: number; output: string }> {
+  return new Promise((resolve) =>
+    execFile('pnpm', script ? ['studykit', ...args] : [...args], { cwd }, (error, stdout, stderr) =>
+      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, output: stdout + stderr }),
+    ),
+  );
+}
+
 function copyOfMini(): string {
   const dir = temporaryFolder('studykit-cli-');
   cpSync(mini, dir, { recursive: true });
@@ -17,18 +30,87 @@ function copyOfMini(): string {
 }
 
 describe('studykit check', () => {
-  it('prints nothing and exits 0 on clean content', async () => {
+  it('says in one line what it checked when the content is clean, and exits 0', async () => {
     const result = await studykit(['check', '--content', mini]);
-    expect(result).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(result).toEqual({
+      code: 0,
+      stdout: '',
+      stderr: '3 papers, 2 families, 0 meetings: no problems\n',
+    });
   });
 
-  it('through pnpm too (the README command): no banner, nothing printed, exit 0', async () => {
-    const result = await new Promise<{ code: number; output: string }>((resolve) =>
-      execFile('pnpm', ['studykit', 'check', '--content', mini], { cwd: root }, (error, stdout, stderr) =>
-        resolve({ code: error ? 1 : 0, output: stdout + stderr }),
-      ),
+  it('through pnpm too (the README command): no banner, that one line, exit 0', async () => {
+    const result = await pnpmStudykit(['check', '--content', mini], root);
+    expect(result).toEqual({ code: 0, output: '3 papers, 2 families, 0 meetings: no problems\n' });
+  });
+
+  it('through pnpm -C from another folder, relative paths are read from that folder', async () => {
+    const group = temporaryFolder('studykit-group-');
+    cpSync(mini, join(group, 'notes'), { recursive: true });
+    const result = await pnpmStudykit(['-C', root, 'studykit', 'check', '--content', 'notes'], group, false);
+    expect(result).toEqual({ code: 0, output: '3 papers, 2 families, 0 meetings: no problems\n' });
+    const missing = await pnpmStudykit(
+      ['-C', root, 'studykit', 'check', '--content', 'nowhere'],
+      group,
+      false,
     );
-    expect(result).toEqual({ code: 0, output: '' });
+    expect(missing.output).toBe(
+      `studykit: Content folder not found: ${join(group, 'nowhere')} (see studykit --help)\n`,
+    );
+  });
+
+  it('prints the diagnostics as JSON for editors and scripts (--format json)', async () => {
+    const dir = copyOfMini();
+    const file = join(dir, 'beta', 'beta-1.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('  - id: alpha-1\n', '  - id: alpha-l\n'));
+    const result = await studykit(['check', '--content', dir, '--format', 'json']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout)).toEqual({
+      errors: 1,
+      warnings: 0,
+      papers: 3,
+      families: 2,
+      meetings: 0,
+      diagnostics: [
+        {
+          file: 'beta/beta-1.md',
+          path: join(dir, 'beta/beta-1.md'),
+          line: 13,
+          column: 9,
+          endLine: 13,
+          endColumn: 16,
+          severity: 'error',
+          message: 'Paper `beta-1` builds on unknown paper `alpha-l`',
+          rule: 'builds-on-unknown',
+          hint: 'Did you mean `alpha-1`?',
+        },
+      ],
+    });
+  });
+
+  it('prints GitHub Actions annotations (--format github), escaped', async () => {
+    const dir = copyOfMini();
+    const file = join(dir, 'beta', 'beta-1.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('  - id: alpha-1\n', '  - id: alpha-l\n'));
+    const result = await studykit(['check', '--content', dir, '--format', 'github']);
+    expect(result.code).toBe(1);
+    const path = join(dir, 'beta/beta-1.md').replace(/:/g, '%3A').replace(/,/g, '%2C');
+    expect(result.stdout).toBe(
+      `::error file=${path},line=13,col=9,endLine=13,endColumn=16,title=studykit builds-on-unknown::Paper \`beta-1\` builds on unknown paper \`alpha-l\`%0Ahint: Did you mean \`alpha-1\`?\n`,
+    );
+    expect(result.stderr).toBe('1 error, 0 warnings\n');
+  });
+
+  it('--version prints the kit version; a bad --format is a usage error', async () => {
+    const version = JSON.parse(readFileSync(join(root, 'packages/cli/package.json'), 'utf8')).version;
+    expect(await studykit(['--version'])).toEqual({ code: 0, stdout: `studykit ${version}\n`, stderr: '' });
+    const bad = await studykit(['check', '--format', 'xml']);
+    expect(bad).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: "studykit: --format takes text, json, github; got 'xml' (see studykit --help)\n",
+    });
   });
 
   it('a broken copy gets exact positions, a hint and exit 1', async () => {

@@ -20,7 +20,12 @@ const SEED: Record<string, string[]> = {
 
 describe('the shipped content', () => {
   it('checks clean: `studykit check` (default folder content/) prints no error, no warning, exit 0', async () => {
-    expect(await studykit(['check'])).toEqual({ code: 0, stdout: '', stderr: '' });
+    const result = await studykit(['check']);
+    expect(result).toEqual({ code: 0, stdout: '', stderr: expect.stringMatching(/: no problems\n$/) });
+    const ast = await loadContent(content);
+    expect(result.stderr).toBe(
+      `${ast.papers.length} papers, ${ast.families.length} families, ${ast.meetings.length} meetings: no problems\n`,
+    );
   });
 
   it('holds the seed papers in their families, in reading order', async () => {

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { HandoutLayout } from '@studykit/handout';
 import { defaultCacheDir } from './cache-dir.js';
+import { fromInvocation, invocationDir } from './invocation-dir.js';
 
 /** A bad command line: one line on stderr and exit code 2. */
 export class UsageError extends Error {
@@ -8,6 +9,9 @@ export class UsageError extends Error {
 }
 
 export const COMMANDS = ['check', 'ast', 'build', 'watch', 'present'] as const;
+/** How `check` prints diagnostics: for people, for scripts and editors, or as GitHub Actions annotations. */
+export const FORMAT_CHOICES = ['text', 'json', 'github'] as const;
+export type DiagnosticFormat = (typeof FORMAT_CHOICES)[number];
 export type CommandName = (typeof COMMANDS)[number];
 /** What `--only` selects; `index` alone just refreshes out/index.html (every build refreshes it). */
 export const ONLY_CHOICES = ['lineage', 'slides', 'handout', 'report', 'index'] as const;
@@ -37,7 +41,10 @@ export interface CommandLine {
   cache: string;
   /** Rebuild every output even when its inputs are unchanged. */
   force: boolean;
+  /** How `check` prints its diagnostics. */
+  format: DiagnosticFormat;
   help: boolean;
+  version: boolean;
 }
 
 export const USAGE = `Usage: studykit <command> [options]
@@ -65,7 +72,13 @@ Options:
   --cache DIR         cache folder, safe to delete, never inside OUT
                       (default: node_modules/.cache/studykit/<content and out digest>)
   --force             rebuild every output, even when nothing changed
-  -h, --help          show this help`;
+  --format FORMAT     check's output: text (default), json (for editors and scripts),
+                      github (GitHub Actions annotations)
+  -h, --help          show this help
+  -v, --version       print studykit's version
+
+Relative paths are read from the folder you ran the command in, also through
+pnpm -C <kit> studykit ….`;
 
 export function parseCommandLine(argv: readonly string[]): CommandLine {
   let parsed: ReturnType<typeof parseWith>;
@@ -79,9 +92,10 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
   }
   const { values, positionals } = parsed;
   const help = values.help === true;
+  const version = values.version === true;
   const [command, ...rest] = positionals;
   if (!command) {
-    if (help) return defaults('check', true);
+    if (help || version) return { ...defaults('check', help), version };
     throw new UsageError(`missing command (one of: ${COMMANDS.join(', ')})`);
   }
   if (!(COMMANDS as readonly string[]).includes(command)) {
@@ -110,10 +124,16 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
   if (values.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) {
     throw new UsageError(`--date takes YYYY-MM-DD; got '${values.date}'`);
   }
+  const format = values.format ?? 'text';
+  if (!(FORMAT_CHOICES as readonly string[]).includes(format))
+    throw new UsageError(`--format takes ${FORMAT_CHOICES.join(', ')}; got '${format}'`);
+  const base = invocationDir();
+  const content = fromInvocation(values.content ?? 'content', base);
+  const out = fromInvocation(values.out ?? 'out', base);
   return {
     command: command as CommandName,
-    content: values.content ?? 'content',
-    out: values.out ?? 'out',
+    content,
+    out,
     only: only.length > 0 ? only : [...ONLY_CHOICES],
     family: splitList(values.family),
     paper,
@@ -122,9 +142,11 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
     pdf: values['no-pdf'] !== true,
     ...(port !== undefined ? { port } : {}),
     ...(values.date !== undefined ? { date: values.date } : {}),
-    cache: values.cache ?? defaultCacheDir(values.content ?? 'content', values.out ?? 'out'),
+    cache: values.cache !== undefined ? fromInvocation(values.cache, base) : defaultCacheDir(content, out),
     force: values.force === true,
+    format: format as DiagnosticFormat,
     help,
+    version,
   };
 }
 
@@ -146,7 +168,9 @@ function parseWith(argv: readonly string[]) {
       'no-pdf': { type: 'boolean' },
       cache: { type: 'string' },
       force: { type: 'boolean' },
+      format: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean', short: 'v' },
     },
   });
 }
@@ -171,6 +195,8 @@ function defaults(command: CommandName, help: boolean): CommandLine {
     pdf: true,
     cache: defaultCacheDir('content', 'out'),
     force: false,
+    format: 'text',
     help,
+    version: false,
   };
 }

@@ -8,6 +8,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { isRecord, jsonPayload } from '@studykit/core/cache-file';
 import { cacheFile, readCacheFile, writeCacheFile } from './cache-file.js';
 import type { Notice } from './io.js';
@@ -57,14 +58,15 @@ async function folderStamp(dir: string): Promise<string[]> {
   );
 }
 
-/** The parser's built files: a new studykit makes a new stamp. */
+/** The parser's built files and what prints its findings: a new studykit makes a new stamp. */
 async function parserStamp(): Promise<string[]> {
   const core = dirname(require.resolve('@studykit/core'));
   const names = (await readdir(core)).filter((name) => name.endsWith('.js')).sort();
+  const printer = fileURLToPath(new URL('./diagnostic-output.js', import.meta.url));
   return Promise.all(
-    names.map(async (name) => {
-      const info = await stat(join(core, name));
-      return `${name} ${info.size} ${info.mtimeMs}`;
+    [...names.map((name) => join(core, name)), printer].map(async (path) => {
+      const info = await stat(path);
+      return `${path} ${info.size} ${info.mtimeMs}`;
     }),
   );
 }

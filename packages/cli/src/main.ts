@@ -11,6 +11,10 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       io.stdout(USAGE);
       return 0;
     }
+    if (line.version) {
+      io.stdout(`studykit ${(await import('./version.js')).STUDYKIT_VERSION}`);
+      return 0;
+    }
     // Refused before anything is read or written: a build could overwrite what is not its own.
     if (line.command === 'build' || line.command === 'watch') checkOutFolder(line);
     switch (line.command) {
