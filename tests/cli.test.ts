@@ -29,7 +29,7 @@ function copyOfMini(): string {
   return dir;
 }
 
-describe('studykit check', () => {
+describe('studykit check', { timeout: 60_000 }, () => {
   it('says in one line what it checked when the content is clean, and exits 0', async () => {
     const result = await studykit(['check', '--content', mini]);
     expect(result).toEqual({
@@ -102,6 +102,32 @@ describe('studykit check', () => {
     expect(result.stderr).toBe('1 error, 0 warnings\n');
   });
 
+  it('is read by the VS Code task’s problem matcher (.vscode/tasks.json): file, position, severity, rule', async () => {
+    const dir = copyOfMini();
+    const file = join(dir, 'beta', 'beta-1.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('  - id: alpha-1\n', '  - id: alpha-l\n'));
+    const tasks = JSON.parse(readFileSync(join(root, '.vscode/tasks.json'), 'utf8'));
+    const [pattern] = tasks.tasks[0].problemMatcher.pattern;
+    const result = await studykit(['check', '--content', dir]);
+    const match = new RegExp(pattern.regexp).exec(result.stdout.split('\n')[0] ?? '');
+    expect(match?.slice(1)).toEqual([
+      'beta/beta-1.md',
+      '13',
+      '9',
+      'error',
+      'Paper `beta-1` builds on unknown paper `alpha-l`',
+      'builds-on-unknown',
+    ]);
+    expect([
+      pattern.file,
+      pattern.line,
+      pattern.column,
+      pattern.severity,
+      pattern.message,
+      pattern.code,
+    ]).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
   it('--version prints the kit version; a bad --format is a usage error', async () => {
     const version = JSON.parse(readFileSync(join(root, 'packages/cli/package.json'), 'utf8')).version;
     expect(await studykit(['--version'])).toEqual({ code: 0, stdout: `studykit ${version}\n`, stderr: '' });
@@ -155,7 +181,7 @@ describe('usage errors: one line and exit 2', () => {
     [['check', '--bogus'], "studykit: unknown option '--bogus' (see studykit --help)\n"],
     [
       ['frobnicate'],
-      "studykit: unknown command 'frobnicate' (one of: check, ast, build, watch, present) (see studykit --help)\n",
+      "studykit: unknown command 'frobnicate' (one of: check, ast, build, watch, present, new, init) (see studykit --help)\n",
     ],
     [
       ['check', '--content', '/nonexistent/x'],

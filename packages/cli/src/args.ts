@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import type { StudyLanguage } from '@studykit/core';
 import type { HandoutLayout } from '@studykit/handout';
 import { defaultCacheDir } from './cache-dir.js';
 import { fromInvocation, invocationDir } from './invocation-dir.js';
@@ -8,7 +9,9 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-export const COMMANDS = ['check', 'ast', 'build', 'watch', 'present'] as const;
+export const COMMANDS = ['check', 'ast', 'build', 'watch', 'present', 'new', 'init'] as const;
+/** How many words may follow each command (`new paper`, `init DIR`). */
+const ARGUMENTS: Partial<Record<CommandName, number>> = { new: 2, init: 1 };
 /** How `check` prints diagnostics: for people, for scripts and editors, or as GitHub Actions annotations. */
 export const FORMAT_CHOICES = ['text', 'json', 'github'] as const;
 export type DiagnosticFormat = (typeof FORMAT_CHOICES)[number];
@@ -27,6 +30,12 @@ export const HANDOUT_CHOICES = [
 
 export interface CommandLine {
   command: CommandName;
+  /** The words after the command: `new <kind> [id]`, `init <dir>`. */
+  arguments: string[];
+  /** `new paper --id ID`. */
+  id?: string;
+  /** `init --language zh`: the new study's language. */
+  language?: StudyLanguage;
   content: string;
   out: string;
   only: OutputKind[];
@@ -55,6 +64,9 @@ Commands:
   build     render the decks, the lineage diagram and the report
   watch     rebuild what an edit touches, as you type
   present   serve a built deck (--family) or all of out/ on 127.0.0.1
+  new       write a documented skeleton: new paper --family F --id ID,
+            new family ID, new meeting YYYY-MM-DD (never overwrites)
+  init DIR  write a small working study into a new folder (--language en|zh)
 
 Options:
   --content DIR       content folder (default: content)
@@ -72,6 +84,8 @@ Options:
   --cache DIR         cache folder, safe to delete, never inside OUT
                       (default: node_modules/.cache/studykit/<content and out digest>)
   --force             rebuild every output, even when nothing changed
+  --id ID             new paper: the paper's id (its file name)
+  --language en|zh    init: the language of the new study
   --format FORMAT     check's output: text (default), json (for editors and scripts),
                       github (GitHub Actions annotations)
   -h, --help          show this help
@@ -101,7 +115,11 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
   if (!(COMMANDS as readonly string[]).includes(command)) {
     throw new UsageError(`unknown command '${command}' (one of: ${COMMANDS.join(', ')})`);
   }
-  if (rest.length > 0) throw new UsageError(`unexpected argument '${rest[0]}'`);
+  const allowed = ARGUMENTS[command as CommandName] ?? 0;
+  if (rest.length > allowed) throw new UsageError(`unexpected argument '${rest[allowed]}'`);
+  const language = values.language;
+  if (language !== undefined && language !== 'en' && language !== 'zh')
+    throw new UsageError(`--language takes en or zh; got '${language}'`);
 
   const only = splitList(values.only).map((kind) => {
     if (!(ONLY_CHOICES as readonly string[]).includes(kind)) {
@@ -132,6 +150,11 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
   const out = fromInvocation(values.out ?? 'out', base);
   return {
     command: command as CommandName,
+    arguments: rest.map((word, index) =>
+      command === 'init' && index === 0 ? fromInvocation(word, base) : word,
+    ),
+    ...(values.id !== undefined ? { id: values.id } : {}),
+    ...(language !== undefined ? { language } : {}),
     content,
     out,
     only: only.length > 0 ? only : [...ONLY_CHOICES],
@@ -169,6 +192,8 @@ function parseWith(argv: readonly string[]) {
       cache: { type: 'string' },
       force: { type: 'boolean' },
       format: { type: 'string' },
+      id: { type: 'string' },
+      language: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },
@@ -185,6 +210,7 @@ function splitList(values: string[] | undefined): string[] {
 function defaults(command: CommandName, help: boolean): CommandLine {
   return {
     command,
+    arguments: [],
     content: 'content',
     out: 'out',
     only: [...ONLY_CHOICES],

@@ -29,6 +29,10 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         return await (await import('./commands/watch.js')).watch(line, io);
       case 'present':
         return await (await import('./commands/present.js')).present(line, io);
+      case 'new':
+        return await (await import('./commands/new.js')).newFile(line, io);
+      case 'init':
+        return await (await import('./commands/init.js')).init(line, io);
     }
   } catch (error) {
     if (error instanceof UsageError) {

@@ -41,7 +41,7 @@ describe('the command line', () => {
     [['present', '--port', 'x'], "--port takes 0–65535; got 'x'"],
     [['build', '--date', '2024/01/01'], "--date takes YYYY-MM-DD; got '2024/01/01'"],
     [['check', 'extra'], "unexpected argument 'extra'"],
-    [[], 'missing command (one of: check, ast, build, watch, present)'],
+    [[], 'missing command (one of: check, ast, build, watch, present, new, init)'],
     [['check', '--content'], "option '--content <value>' argument missing"],
   ])('%j is a usage error', (argv, message) => {
     expect(() => parseCommandLine(argv)).toThrow(new UsageError(message));

@@ -3,7 +3,7 @@ export { plainText } from './blocks.js';
 export { compareCodePoints } from './compare.js';
 export { DiagnosticSink, hasErrors, sortDiagnostics, toVFileMessage } from './diagnostics.js';
 export { formatDiagnostics, summarizeDiagnostics } from './format.js';
-export { ID_PATTERN } from './ids.js';
+export { ID_PATTERN, MAX_ID_LENGTH } from './ids.js';
 export type { OutputFile, OutputFolder, ProgressEvent, ProgressListener } from './output.js';
 export {
   createParseCache,

@@ -12,6 +12,7 @@ it('locks the public API of @studykit/core', () => {
       "FAMILY_FILE",
       "ID_PATTERN",
       "IMAGE_FORMATS",
+      "MAX_ID_LENGTH",
       "RELATION_KINDS",
       "RULES",
       "SECTION_KINDS",
