@@ -7,5 +7,8 @@ export default defineProject({
     name: 'tests',
     include: ['**/*.test.ts'],
     globalSetup: ['./global-setup.ts'],
+    // Each test runs the CLI as a separate process; on a loaded 2-core machine a start alone can
+    // take seconds. Slow steps still set their own, longer limits.
+    testTimeout: 30_000,
   },
 });

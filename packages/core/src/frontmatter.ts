@@ -3,6 +3,7 @@ import { type Document, isCollection, isMap, isNode, isScalar, isSeq, parseDocum
 import type { Span } from './ast.js';
 import type { DiagnosticSink } from './diagnostics.js';
 import type { Locator } from './location.js';
+import { yamlProblems } from './yaml-errors.js';
 
 export type FieldPath = readonly (string | number)[];
 
@@ -17,6 +18,13 @@ export interface Frontmatter {
   valueSpan(path: FieldPath): Span | undefined;
   /** The value if present, else the key, else the innermost present parent, else the block itself. */
   bestSpan(path: FieldPath): Span;
+  /**
+   * For a key with no value followed by a comment on its line (`colour: #e11d48`, where YAML reads
+   * the unquoted `#` as a comment): the comment's span; else undefined.
+   */
+  commentedValue(path: FieldPath): Span | undefined;
+  /** The text of that comment (`#e11d48`). */
+  commentText(path: FieldPath): string | undefined;
 }
 
 /**
@@ -56,19 +64,28 @@ export function readFrontmatter(
 
   if (doc.errors.length > 0) {
     const unclosed = unclosedFlowCollections(doc, yamlText);
-    for (const error of doc.errors) {
+    for (const problem of yamlProblems(doc.errors, yamlText)) {
+      const error = doc.errors.find((candidate) => candidate.pos[0] === problem.offset);
       // An unclosed quote, `[` or `{` is only noticed where the next line starts (or the block ends):
       // point at the character that opened it.
-      const opening = error.message.startsWith('Missing closing')
+      const opening = problem.message.includes('Missing closing')
         ? unbalancedQuote(yamlText)
-        : /^Flow (sequence|map)\b/.test(error.message)
+        : /Invalid YAML: Flow (sequence|map)\b/.test(problem.message) && error
           ? takeUnclosed(unclosed, error.pos[0])
           : undefined;
-      const span =
-        opening !== undefined
-          ? locator.span(yamlStart + opening, yamlStart + opening + 1)
-          : (at(error.pos) ?? block);
-      sink.report('yaml-syntax', span, `Invalid YAML: ${firstSentence(error.message)}`);
+      if (opening !== undefined) {
+        const char = yamlText[opening] ?? '';
+        const closer = char === '[' ? ']' : char === '{' ? '}' : char;
+        sink.report(
+          'yaml-syntax',
+          locator.span(yamlStart + opening, yamlStart + opening + 1),
+          `The \`${char}\` opened here is never closed`,
+          `Close it with \`${closer}\` on the same line${char === '"' || char === "'" ? '' : ' (or quote the whole value)'}.`,
+        );
+        continue;
+      }
+      const span = locator.span(yamlStart + problem.offset, yamlStart + problem.offset + problem.length);
+      sink.report('yaml-syntax', span, problem.message, problem.hint);
     }
     return undefined;
   }
@@ -81,8 +98,23 @@ export function readFrontmatter(
     sink.report('yaml-syntax', block, `Invalid YAML: ${firstSentence((error as Error).message)}`);
     return undefined;
   }
+  /** Offsets in yamlText of the comment right after the key at `path` (`key:  #…` to the line end). */
+  const commentAfterKey = (path: FieldPath): [number, number] | undefined => {
+    const pair = findPair(doc, path);
+    if (!pair?.key || (pair.value && yamlText.slice(pair.value[0], pair.value[1]).trim() !== ''))
+      return undefined;
+    const match = /^:[ \t]+(#[^\r\n]*)/.exec(yamlText.slice(pair.key[1] as number));
+    if (!match?.[1]) return undefined;
+    const start = (pair.key[1] as number) + match[0].length - match[1].length;
+    return [start, start + match[1].trimEnd().length];
+  };
   const frontmatter: Frontmatter = {
     data,
+    commentedValue: (path) => at(commentAfterKey(path)),
+    commentText: (path) => {
+      const range = commentAfterKey(path);
+      return range ? yamlText.slice(range[0], range[1]) : undefined;
+    },
     span: block,
     keySpan: (path) => at(findPair(doc, path)?.key),
     valueSpan: (path) => at(findPair(doc, path)?.value ?? nodeRange(doc.getIn(path, true))),

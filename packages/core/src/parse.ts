@@ -91,7 +91,9 @@ function readFileCached(file: ContentFile, currentYear: number, cache: ParseCach
   if (!result.family && !result.paper && file.path !== STUDY_FILE && !isMeetingPath(file.path)) {
     const data = source?.frontmatter?.data as { id?: unknown } | undefined;
     const isFamily = (file.path.split('/').pop() ?? '').toLowerCase() === FAMILY_FILE;
-    const declared = typeof data?.id === 'string' ? data.id : undefined;
+    // Frontmatter that is not valid YAML still names its id, most often: what names it is not wrong too.
+    const declared =
+      typeof data?.id === 'string' ? data.id : source?.frontmatter ? undefined : idLine(file.contents);
     // Other files name a paper whose own id is malformed by its file name.
     const id = isFamily ? declared : declared && !idProblem(declared) ? declared : fileStem(file.path);
     if (id) result.brokenId = { kind: isFamily ? 'family' : 'paper', id };
@@ -101,6 +103,12 @@ function readFileCached(file: ContentFile, currentYear: number, cache: ParseCach
 }
 
 export const FAMILY_FILE = 'family.md';
+
+/** The value of an `id:` line at the start of a line of the frontmatter, read without YAML. */
+function idLine(text: string): string | undefined {
+  const frontmatter = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1] ?? '';
+  return /^id:[ \t]*["']?([a-z0-9-]+)["']?[ \t]*(?:#.*)?$/m.exec(frontmatter)?.[1];
+}
 
 /** Which files of a content folder are content: markdown, except READMEs. */
 export function isContentPath(path: string): boolean {
@@ -116,9 +124,17 @@ export function parse(files: readonly ContentFile[], options: ParseOptions = {})
   const sink = new DiagnosticSink();
   sink.list.push(...(options.diagnostics ?? []));
   const currentYear = options.currentYear ?? new Date().getUTCFullYear();
-  const sorted = [...files]
-    .filter((file) => isContentPath(file.path))
-    .sort((a, b) => compareCodePoints(a.path, b.path));
+  const sorted = withoutMisnamedMeetings(
+    [...files].filter((file) => isContentPath(file.path)).sort((a, b) => compareCodePoints(a.path, b.path)),
+    sink,
+  );
+  if (sorted.length === 0 && (options.diagnostics ?? []).length === 0) {
+    sink.report(
+      'content-empty',
+      { file: '.', start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } },
+      'The content folder holds no notes: no family.md, no paper, no meeting',
+    );
+  }
 
   let study: Study = DEFAULT_STUDY;
   const familyDrafts: FamilyDraft[] = [];
@@ -154,7 +170,11 @@ export function parse(files: readonly ContentFile[], options: ParseOptions = {})
   for (const draft of uniqueById(paperDrafts, 'Paper', sink)) {
     const family = familyById.get(draft.family);
     if (!family) {
-      if (broken.family.has(draft.family)) continue; // its family.md already has an error
+      if (broken.family.has(draft.family)) {
+        // Its family.md already has an error: the paper exists, so what names it is not wrong too.
+        broken.paper.add(draft.id);
+        continue;
+      }
       const suggestion = didYouMean(draft.family, [...familyById.keys()]);
       sink.report(
         'family-unknown',
@@ -194,6 +214,29 @@ export function parse(files: readonly ContentFile[], options: ParseOptions = {})
     files: sources,
     diagnostics: sortDiagnostics(sink.list),
   };
+}
+
+/**
+ * A top-level folder named like `meetings/` but not quite (`meeting/`, `Meeting/`, `meetngs/`): its files
+ * would be read as papers, each with errors. One diagnostic names the folder; its files are skipped.
+ */
+function withoutMisnamedMeetings(files: readonly ContentFile[], sink: DiagnosticSink): ContentFile[] {
+  const reported = new Set<string>();
+  return files.filter((file) => {
+    const [folder, ...rest] = file.path.split('/');
+    if (!folder || rest.length === 0 || folder.toLowerCase() === 'meetings') return true;
+    if (didYouMean(folder.toLowerCase(), ['meetings']) === undefined) return true;
+    if (!reported.has(folder)) {
+      reported.add(folder);
+      const start = { line: 1, column: 1, offset: 0 };
+      sink.report(
+        'meetings-folder',
+        { file: file.path, start, end: start },
+        `Folder \`${folder}/\` is not read as meetings: did you mean \`meetings/\`?`,
+      );
+    }
+    return false;
+  });
 }
 
 /** Meetings whose papers all exist, by date; an unknown id is reported where it is written. */

@@ -26,8 +26,16 @@ export const RULES = {
     severity: 'error',
     hint: 'See the field table in content/README.md for the expected form.',
   },
+  'content-empty': {
+    severity: 'error',
+    hint: 'Write a family and a paper (studykit new family ID, then studykit new paper --family ID --id ID), or start from studykit init DIR.',
+  },
+  'meetings-folder': {
+    severity: 'error',
+    hint: 'Rename the folder `meetings/`: only files there are read as meetings.',
+  },
   'field-unknown': {
-    severity: 'warning',
+    severity: 'error',
     hint: 'Remove it or fix its spelling; content/README.md lists the known fields.',
   },
   'id-filename': {

@@ -33,7 +33,9 @@ function markdownFiles(dir: string): string[] {
 const FRONTMATTER = '---\nid: x\nurl: https://example.org/x\n---\n\n';
 
 describe('parseMarkdown', () => {
-  it('gives remark-gfm’s and remark-math’s tree for every markdown file of the repository', () => {
+  it('gives remark-gfm’s and remark-math’s tree for every markdown file of the repository', {
+    timeout: 60_000,
+  }, () => {
     const files = [...markdownFiles(join(root, 'content')), ...markdownFiles(join(root, 'tests/fixtures'))];
     expect(files.length).toBeGreaterThan(30);
     for (const file of files) {

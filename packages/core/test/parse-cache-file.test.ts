@@ -45,7 +45,7 @@ function anyPayload(version: string, value: unknown): Uint8Array {
 }
 const isAnything = (_value: unknown): _value is unknown => true;
 
-describe('parse-cache.bin', () => {
+describe('parse-cache.bin', { timeout: 60_000 }, () => {
   it('reads back a cache holding every kind of entry', async () => {
     const cache = await realCache();
     const kinds = [...cache.values()].flatMap((entry) =>

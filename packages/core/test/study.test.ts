@@ -31,7 +31,7 @@ describe('study.md', () => {
   it('reports a bad field at its position, and an unknown one', () => {
     const bad = withPaperAndStudy(STUDY.replace('language: en', 'language: fr').replace('group:', 'team:'));
     expect(lines(bad)).toEqual([
-      'study.md:4:1  warning  Unknown field `team`  field-unknown',
+      'study.md:4:1  error  Unknown field `team`  field-unknown',
       'study.md:5:11  error  Field `language` must be "en" or "zh", got "fr"  field-type',
     ]);
   });
