@@ -28,20 +28,21 @@ function factRows(setting: BodySetting, paper: Paper): [string, Run[]][] {
     const runs: Run[] = [];
     paper.buildsOn.forEach((link, i) => {
       const target = papersById.get(link.id);
-      if (i > 0) runs.push({ text: '; ', style: valueStyle });
+      if (i > 0) runs.push({ text: words.clauseSeparator, style: valueStyle });
       runs.push({
         text: target?.short ?? link.id,
         style: target ? { ...valueStyle, color: LINK, dest: paperMarker(link.id) } : valueStyle,
       });
       const kind = words.relationNames[link.kind] ?? link.kind;
       runs.push({
-        text: ` (${kind}${link.label ? `: ${link.label}` : ''})`,
+        text: words.aside(link.label ? `${kind}${words.colon}${link.label}` : kind),
         style: { ...valueStyle, color: MUTED },
       });
     });
     rows.push([words.buildsOn, runs]);
   }
-  if (paper.tags.length > 0) rows.push([words.tags, [{ text: paper.tags.join(', '), style: valueStyle }]]);
+  if (paper.tags.length > 0)
+    rows.push([words.tags, [{ text: paper.tags.join(words.listSeparator), style: valueStyle }]]);
   const url = safeHttpUrl(paper.url);
   rows.push([
     words.link,

@@ -332,9 +332,10 @@ function paperFacts(ast: StudyAst, paper: Paper, labels: Labels): [string, strin
   if (paper.tokens) rows.push([labels.tokens, paper.tokens.text]);
   if (paper.buildsOn.length > 0) {
     const relations = paper.buildsOn.map(
-      (b) => `${relationPhrase(b.kind, shortOf.get(b.id) ?? b.id, labels)}${b.label ? ` (${b.label})` : ''}`,
+      (b) =>
+        `${relationPhrase(b.kind, shortOf.get(b.id) ?? b.id, labels)}${b.label ? labels.aside(b.label) : ''}`,
     );
-    rows.push([labels.buildsOn, relations.join('; ')]);
+    rows.push([labels.buildsOn, relations.join(labels.clauseSeparator)]);
   }
   rows.push([labels.link, paper.url]);
   return rows;
@@ -417,7 +418,7 @@ function comparisonTable(ast: StudyAst, papers: Paper[], labels: Labels): Table 
       paper.venue,
       parameters,
       paper.tokens?.text ?? '',
-      paper.buildsOn.map((b) => shortOf.get(b.id) ?? b.id).join(', '),
+      paper.buildsOn.map((b) => shortOf.get(b.id) ?? b.id).join(labels.listSeparator),
       shorten(headline?.text ?? '', HEADLINE_LENGTH),
     ];
   });

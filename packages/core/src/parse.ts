@@ -128,7 +128,7 @@ export function parse(files: readonly ContentFile[], options: ParseOptions = {})
     [...files].filter((file) => isContentPath(file.path)).sort((a, b) => compareCodePoints(a.path, b.path)),
     sink,
   );
-  if (sorted.length === 0 && (options.diagnostics ?? []).length === 0) {
+  if (sorted.every((file) => file.path === STUDY_FILE) && (options.diagnostics ?? []).length === 0) {
     sink.report(
       'content-empty',
       { file: '.', start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } },

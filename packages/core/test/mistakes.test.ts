@@ -138,5 +138,8 @@ describe('folders', () => {
       '.:1:1  error  The content folder holds no notes: no family.md, no paper, no meeting  content-empty',
     ]);
     expect(lines(parseFiles({ 'README.md': '# notes\n' }))).toHaveLength(1);
+    expect(lines(parseFiles({ 'study.md': '---\ntitle: A study\n---\n' }))).toEqual([
+      '.:1:1  error  The content folder holds no notes: no family.md, no paper, no meeting  content-empty',
+    ]);
   });
 });

@@ -68,7 +68,8 @@ describe('both catalogues', () => {
       if (typeof english !== 'string' || typeof chinese !== 'string') continue;
       expect(english.trim(), key).not.toBe('');
       expect(chinese, key).not.toBe(english);
-      expect(chinese, key).toMatch(/\p{Script=Han}/u);
+      // Chinese words, or full-width punctuation (CJK symbols, full-width forms).
+      expect(chinese, key).toMatch(/[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u);
     }
   });
 });
