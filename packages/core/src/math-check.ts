@@ -24,8 +24,10 @@ export function checkMath(node: InlineMath | DisplayMath, source: FigureSource, 
   }
   const problem = texError(node.value, display);
   if (!problem) return;
+  // A formula whose text is not in the file as written (a quoted YAML string) is reported as a whole.
+  const asWritten = display || source.text.startsWith('$', start);
   const at =
-    problem.offset === null
+    problem.offset === null || !asWritten
       ? start
       : sourceOffset(source.text, start, end, node.value, display, problem.offset);
   sink.report(
