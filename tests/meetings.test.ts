@@ -92,6 +92,35 @@ describe('meetings', () => {
     ).toEqual(['index.html', 'meetings.ics', 'references.bib', 'references.json']);
   });
 
+  it('a meeting with a time, a length and a place: in the calendar at that local time, and on the index page', async () => {
+    const timed = NEXT.replace(
+      'presenter: Ada',
+      'presenter: Ada\ntime: "18:30"\nduration: 90\nplace: Room 2.14, Main Library',
+    );
+    const { content, out } = withMeetings({ '2026-11-19.md': PAST, '2026-12-03.md': timed });
+    const calendar = await calendarOf(content, out);
+    // Floating local time (no zone): the group meets at 18:30 wherever the calendar is set.
+    expect(valuesOf(calendar, 'DTSTART')).toEqual(['20261203T183000']);
+    expect(valuesOf(calendar, 'DURATION')).toEqual(['PT90M']);
+    expect(valuesOf(calendar, 'LOCATION')).toEqual(['Room 2.14, Main Library']);
+    // The meeting without a time stays a whole day.
+    expect(valuesOf(calendar, 'DTSTART;VALUE=DATE')).toEqual(['20261119']);
+    const index = readFileSync(join(out, 'index.html'), 'utf8');
+    expect(index).toContain('<strong>2026-12-03 · 18:30</strong>');
+    expect(index).toContain('presented by Ada · 90 min · Room 2.14, Main Library');
+  });
+
+  it('a meeting dated otherwise than its file name is a warning at the date', async () => {
+    const { content } = withMeetings({
+      '2026-12-03.md': NEXT.replace('date: 2026-12-03', 'date: 2026-12-04'),
+    });
+    const result = await studykit(['check', '--content', content]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(
+      'meetings/2026-12-03.md:2:7  warning  Meeting date 2026-12-04 differs from its file name `2026-12-03.md`  meeting-date-filename\n  hint: Make the date and the file name agree (rename the file YYYY-MM-DD.md, or fix the date).\n',
+    );
+  });
+
   it('meetings.ics keeps every line within 75 octets, folded so that it unfolds to the whole text', async () => {
     const english = `Why ${'does scale keep paying off, '.repeat(6)}and when does it stop?`;
     const chinese = `为什么${'自回归空白填充的预训练目标'.repeat(6)}能同时适用于理解和生成？`;

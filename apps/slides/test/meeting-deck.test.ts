@@ -12,6 +12,9 @@ function withMeeting(): StudyAst {
     date: '2026-12-03',
     title: 'Three families',
     presenter: 'Ada',
+    time: null,
+    duration: null,
+    place: null,
     papers: ['glm-demo', 'alpha-2', 'evil-1'],
     questions: [
       {

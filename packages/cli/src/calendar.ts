@@ -1,16 +1,36 @@
 /**
- * `out/meetings.ics`: the meetings as all-day calendar events (the `ics` package), so members can
- * subscribe. Stamped with the injected today, so the same content gives the same file.
+ * `out/meetings.ics`: the meetings as calendar events (the `ics` package), so members can subscribe:
+ * all-day events, or at the meeting's `time` for its `duration` (an hour when none is given) and
+ * `place`. A time is floating (RFC 5545 local time, no zone): the group meets at 18:30 wherever its
+ * members' calendars are set. Stamped with the injected today, so the same content gives the same file.
  */
 import { createHash } from 'node:crypto';
 import { withoutControls } from '@studykit/citations';
 import type { Meeting, Study, StudyAst } from '@studykit/core';
 import { labelsOf } from '@studykit/view';
-import { createEvents, type DateArray, type EventAttributes } from 'ics';
+import { createEvents, type DateArray, type DateTime, type EventAttributes } from 'ics';
 import { foldCalendar } from './ics-lines.js';
 
 function dateArray(date: Date): DateArray {
   return [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()];
+}
+
+/** When a meeting is: a whole day, or from its time for its duration. */
+function when(
+  meeting: Meeting,
+): Pick<EventAttributes, 'start' | 'startInputType' | 'startOutputType'> &
+  ({ end: DateTime } | { duration: { minutes: number } }) {
+  const day = new Date(`${meeting.date}T00:00:00Z`);
+  if (meeting.time === null)
+    return { start: dateArray(day), end: dateArray(new Date(day.getTime() + 86_400_000)) };
+  const [hour, minute] = meeting.time.split(':').map(Number) as [number, number];
+  const [year, month, date] = dateArray(day) as [number, number, number];
+  return {
+    start: [year, month, date, hour, minute],
+    startInputType: 'local',
+    startOutputType: 'local',
+    duration: { minutes: meeting.duration ?? 60 },
+  };
 }
 
 /**
@@ -30,7 +50,6 @@ export function meetingsCalendar(ast: StudyAst, now: Date): string | undefined {
   const labels = labelsOf(ast);
   const shortOf = new Map(ast.papers.map((paper) => [paper.id, paper.short]));
   const events: EventAttributes[] = ast.meetings.map((meeting) => {
-    const day = new Date(`${meeting.date}T00:00:00Z`);
     const papers = meeting.papers.map((id) => shortOf.get(id) ?? id);
     // Calendar TEXT allows no control characters (RFC 5545 §3.3.11); the lines break where we say.
     const description = [
@@ -46,8 +65,8 @@ export function meetingsCalendar(ast: StudyAst, now: Date): string | undefined {
       calName: withoutControls(ast.study.title),
       title: withoutControls(meeting.title ?? `${labels.meeting}: ${papers.join(', ')}`),
       description,
-      start: dateArray(day),
-      end: dateArray(new Date(day.getTime() + 86_400_000)),
+      ...when(meeting),
+      ...(meeting.place ? { location: withoutControls(meeting.place) } : {}),
       timestamp: now.getTime(),
     };
   });

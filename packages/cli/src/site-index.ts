@@ -46,10 +46,12 @@ export async function renderSiteIndex(
   const today = now.toISOString().slice(0, 10);
   const shortOf = new Map(ast.papers.map((paper) => [paper.id, paper.short]));
   const meetingItem = async (meeting: StudyAst['meetings'][number]) => {
-    const heading = [meeting.date, meeting.title].filter(Boolean).join(' · ');
+    const heading = [meeting.date, meeting.time, meeting.title].filter(Boolean).join(' · ');
     const facts = [
-      meeting.papers.map((id) => shortOf.get(id) ?? id).join(', '),
+      meeting.papers.map((id) => shortOf.get(id) ?? id).join(labels.listSeparator),
       meeting.presenter ? labels.presentedBy(meeting.presenter) : '',
+      meeting.duration ? labels.minutes(meeting.duration) : '',
+      meeting.place ?? '',
     ].filter(Boolean);
     return (
       `<li><strong>${escapeHtml(heading)}</strong> <span class="meta">${escapeHtml(facts.join(' · '))}</span><br>` +

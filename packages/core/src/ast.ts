@@ -226,6 +226,12 @@ export interface Meeting {
   date: string;
   title: string | null;
   presenter: string | null;
+  /** Local start time, `HH:MM` (24-hour clock); null: the meeting is shown as a whole day. */
+  time: string | null;
+  /** Length in minutes; null when not given. */
+  duration: number | null;
+  /** Where the group meets (a room, an address, a video-call link as text). */
+  place: string | null;
   /** Paper ids, in the meeting's order. */
   papers: string[];
   /**

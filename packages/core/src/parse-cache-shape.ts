@@ -12,7 +12,7 @@ import type { FamilyDraft } from './read-family.js';
 import type { MeetingDraft } from './read-meeting.js';
 import type { PaperDraft } from './read-paper.js';
 
-type Kind = 'string' | 'number' | 'array' | 'object' | 'string?' | 'object?' | 'string|null';
+type Kind = 'string' | 'number' | 'array' | 'object' | 'string?' | 'object?' | 'string|null' | 'number|null';
 
 /** Every field of `T` with its kind: a field added to the AST fails to compile until it is listed. */
 type Fields<T> = { readonly [K in keyof Required<T>]: Kind };
@@ -71,6 +71,9 @@ const MEETING: Fields<MeetingDraft> = {
   date: 'string',
   title: 'string|null',
   presenter: 'string|null',
+  time: 'string|null',
+  duration: 'number|null',
+  place: 'string|null',
   papers: 'array',
   questions: 'array',
   file: 'string',
@@ -117,6 +120,8 @@ function hasKind(value: unknown, kind: Kind): boolean {
       return value === undefined || isRecord(value);
     case 'string|null':
       return value === null || typeof value === 'string';
+    case 'number|null':
+      return value === null || typeof value === 'number';
   }
 }
 

@@ -54,6 +54,14 @@ export function readMeeting(source: ParsedSource, sink: DiagnosticSink): Meeting
     );
     return undefined;
   }
+  // The file name is the meeting's id, usually its date: two dates that disagree are one of them wrong.
+  if (DATE.test(id) && id !== date) {
+    sink.report(
+      'meeting-date-filename',
+      frontmatter.bestSpan(['date']),
+      `Meeting date ${date} differs from its file name \`${id}.md\``,
+    );
+  }
   if (data.title !== undefined) {
     checkTitle(
       'Meeting title',
@@ -92,6 +100,9 @@ export function readMeeting(source: ParsedSource, sink: DiagnosticSink): Meeting
     date,
     title: data.title ?? null,
     presenter: data.presenter ?? null,
+    time: data.time ?? null,
+    duration: data.duration ?? null,
+    place: data.place ?? null,
     papers: data.papers,
     questions,
     file: source.path,

@@ -30,6 +30,10 @@ export const RULES = {
     severity: 'error',
     hint: 'Write a family and a paper (studykit new family ID, then studykit new paper --family ID --id ID), or start from studykit init DIR.',
   },
+  'meeting-date-filename': {
+    severity: 'warning',
+    hint: 'Make the date and the file name agree (rename the file YYYY-MM-DD.md, or fix the date).',
+  },
   'meetings-folder': {
     severity: 'error',
     hint: 'Rename the folder `meetings/`: only files there are read as meetings.',

@@ -28,6 +28,17 @@ export const meetingSchema = z.object({
   date: z.union([z.string(), z.date()]),
   title: text.optional(),
   presenter: text.optional(),
+  time: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/)
+    .optional(),
+  duration: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .optional(),
+  place: text.optional(),
   papers: z.array(id).min(1),
   questions: z.array(text).optional(),
 });
@@ -83,6 +94,9 @@ export const FIELD_EXPECTATIONS: Record<string, string> = {
   language: '"en" or "zh"',
   date: 'a date such as 2026-12-03',
   presenter: 'non-empty text',
+  time: 'a time of day such as "18:30" (24-hour clock, quoted)',
+  duration: 'minutes, a whole number such as 90',
+  place: 'non-empty text, e.g. "Room 2.14" or a video-call link',
   papers: 'a list of paper ids, e.g. [instructgpt, hh-rlhf, chatgpt]',
   questions: 'a list of questions (text)',
   kind: 'a relation kind',

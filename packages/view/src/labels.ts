@@ -77,6 +77,8 @@ export interface Labels {
   upcoming: string;
   past: string;
   presentedBy(presenter: string): string;
+  /** A meeting's length: "90 min", "90 分钟". */
+  minutes(count: number): string;
   /** The index page's headings and sentences. */
   indexPage: IndexPageLabels;
   /** Handouts: the link on the index page, the PDF's title, the folio. */
@@ -194,6 +196,7 @@ const ENGLISH: Labels = {
   upcoming: 'Upcoming',
   past: 'Past',
   presentedBy: (presenter) => `presented by ${presenter}`,
+  minutes: (count) => `${count} min`,
   indexPage: {
     dash: ' — ',
     calendar: 'subscribe in a calendar',
@@ -292,6 +295,7 @@ const CHINESE: Labels = {
   upcoming: '即将举行',
   past: '已举行',
   presentedBy: (presenter) => `主讲：${presenter}`,
+  minutes: (count) => `${count} 分钟`,
   indexPage: {
     dash: '——',
     calendar: '可在日历应用中订阅',
