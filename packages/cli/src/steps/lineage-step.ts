@@ -72,8 +72,15 @@ export const lineageStep: BuildStep = {
 
 /** What the diagram draws (the lineage's own answer), by the renderer and the Chromium that draw it. */
 export function lineageDigest(ast: StudyAst): string {
-  return outputDigest(lineageStamp(), lineageInputs(ast));
+  let digest = lineageDigests.get(ast);
+  if (digest === undefined) {
+    digest = outputDigest(lineageStamp(), lineageInputs(ast));
+    lineageDigests.set(ast, digest);
+  }
+  return digest;
 }
+/** Per parsed content: the lineage step and the report (which embeds the diagram) both ask. */
+const lineageDigests = new WeakMap<StudyAst, string>();
 
 /** A family diagram is its mermaid text drawn by the lineage renderer. */
 function familyDiagramDigest(text: string): string {
