@@ -5,13 +5,14 @@
  * paper building on it), a meeting's file only that meeting's deck (and the index and calendar that
  * list it), study.md's title everything that prints it; a new Chromium redraws the diagram and the
  * decks (and the report embedding the diagram), never the references. Slidev is the test's fake
- * (decks are still laid out in Chromium), and the decks are built without PDFs, so handouts are not
- * made here (their inputs: apps/handout/test/inputs.test.ts).
+ * (decks are still laid out in Chromium), and the decks are built without PDFs; the handouts are
+ * printed from decks put on disk by the test (what a deck build leaves: deck.json and the PDF).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { chmodSync, cpSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { makeDeck, slide } from '../apps/handout/test/tools.js';
 import { until } from './processes.js';
 import { bin, root, studykit, TEST_ENV } from './run-cli.js';
 import { temporaryFolder } from './temporary.js';
@@ -199,4 +200,59 @@ describe('each edit rebuilds exactly what shows it', () => {
     watcher.kill('SIGINT');
     expect(await exited).toBe(0);
   }, 900_000);
+
+  it('a handout follows its deck and the study title, and nothing else', async () => {
+    const dir = temporaryFolder('studykit-inputs-handouts-');
+    const content = makeContent(dir);
+    const out = join(dir, 'out');
+    // What a deck build leaves: deck.json and the PDF, a page per slide.
+    const putDeck = async (folder: string, title: string) => {
+      const slides = [slide(title, ['A note']), slide(`${title}, part two`)];
+      mkdirSync(join(out, folder), { recursive: true });
+      writeFileSync(
+        join(out, folder, 'deck.json'),
+        JSON.stringify({ family: folder, kind: 'family', title, slides, fonts: [] }),
+      );
+      mkdirSync(dirname(join(out, `${folder}.pdf`)), { recursive: true });
+      writeFileSync(join(out, `${folder}.pdf`), await makeDeck(slides));
+    };
+    for (const folder of DECKS) await putDeck(folder, folder);
+    const handouts = {
+      alpha: 'handout/alpha.pdf',
+      beta: 'handout/beta.pdf',
+      gamma: 'handout/gamma.pdf',
+      'meeting-2026-12-01': 'handout/meeting-2026-12-01.pdf',
+      'meeting-2026-12-08': 'handout/meeting-2026-12-08.pdf',
+    };
+    const build = async () => {
+      const result = await studykit(['build', '--content', content, '--out', out, '--only', 'handout']);
+      expect(result.code, result.stderr).toBe(0);
+    };
+    await build();
+    let times = Object.fromEntries(
+      Object.entries(handouts).map(([name, path]) => [name, statSync(join(out, path)).mtimeMs]),
+    );
+    const rebuilt = () => {
+      const now = Object.fromEntries(
+        Object.entries(handouts).map(([name, path]) => [name, statSync(join(out, path)).mtimeMs]),
+      );
+      const changed = Object.keys(handouts).filter((name) => now[name] !== times[name]);
+      times = now;
+      return changed.sort();
+    };
+    await build();
+    expect(rebuilt()).toEqual([]);
+    // A meeting's deck rebuilt (its file was edited): that meeting's handout alone.
+    await putDeck('meetings/2026-12-01', 'Alpha afternoon');
+    await build();
+    expect(rebuilt()).toEqual(['meeting-2026-12-01']);
+    // A paper's text: the handouts print the decks, not the papers; the decks say when they change.
+    edit(content, EDITS[3] as Edit);
+    await build();
+    expect(rebuilt()).toEqual([]);
+    // The study's title is in every handout's header.
+    edit(content, EDITS[4] as Edit);
+    await build();
+    expect(rebuilt()).toEqual(Object.keys(handouts).sort());
+  }, 300_000);
 });
