@@ -2,17 +2,8 @@
 import { sourceDate } from '@studykit/browser';
 import type { OutputFile, ProgressListener, StudyAst } from '@studykit/core';
 import { type CaptureLimits, DiagramDeclined, MermaidRenderer, type RenderedSvg } from '@studykit/diagram';
-import { toMermaid, toOverviewMermaid } from '@studykit/lineage-mermaid';
-import { familiesWithPapers, OUTPUT_PATHS } from '@studykit/view';
-
-/**
- * What the main diagram (`lineage.{mmd,svg,png,pdf}`) shows: every paper (`detail`), or one box per
- * family with the links between families counted (`overview`); `auto` picks by size (see README).
- */
-export type MainView = 'auto' | 'detail' | 'overview';
-
-/** More papers than this: the main diagram is the overview, without drawing the detail first. */
-export const OVERVIEW_ABOVE_PAPERS = 60;
+import { OUTPUT_PATHS } from '@studykit/view';
+import { type LineageTexts, lineageTexts, type MainView, OVERVIEW_ABOVE_PAPERS } from './lineage-texts.js';
 
 /**
  * A detailed main diagram drawn larger than this is replaced by the overview: fitted to a full-HD
@@ -48,18 +39,6 @@ export interface RenderLineageOptions {
 const STEP = 'lineage';
 
 /**
- * Which main diagram to draw before drawing anything: the overview when there are too many papers to
- * read in one flowchart, the detail when there is only one family (an overview of one box says
- * nothing), otherwise the detail if its drawing stays within `DETAIL_MAX_SIZE` (`try-detail`).
- */
-export function mainViewFor(ast: StudyAst, main: MainView = 'auto'): 'detail' | 'overview' | 'try-detail' {
-  if (main !== 'auto') return main;
-  const families = new Set(ast.papers.map((paper) => paper.family));
-  if (families.size < 2) return 'detail';
-  return ast.papers.length > OVERVIEW_ABOVE_PAPERS ? 'overview' : 'try-detail';
-}
-
-/**
  * `lineage/lineage.{mmd,svg,png,pdf}` for the whole lineage (the detail, or the overview for a large
  * reading list) and `lineage/lineage-<family>.{mmd,svg}` per family with papers (always the detail).
  * mermaid parses every text before it draws anything from it.
@@ -68,10 +47,8 @@ export async function renderLineage(
   ast: StudyAst,
   options: RenderLineageOptions = {},
 ): Promise<OutputFile[]> {
-  const families = familiesWithPapers(ast).map((family) => ({
-    name: `lineage-${family.id}`,
-    text: toMermaid(ast, { family: family.id }),
-  }));
+  const texts = lineageTexts(ast, options.main);
+  const families = texts.families;
   const total = families.length + 4;
   // One date for every PDF of the build.
   const pdfDate = options.pdfDate ?? sourceDate();
@@ -87,7 +64,7 @@ export async function renderLineage(
       ? renderer.widen(2).catch(() => undefined)
       : undefined;
   try {
-    const main = drawMain(ast, renderer, { ...options, pdfDate }, progress);
+    const main = drawMain(texts, renderer, { ...options, pdfDate }, progress);
     const drawn = families.map(async (diagram) => {
       const kept = await options.reuse?.(diagram.name, diagram.text);
       const rendered =
@@ -130,12 +107,11 @@ export const FAMILY_FIGURES_PATH = OUTPUT_PATHS.familyFigures;
 
 /** lineage.{mmd,svg,png,pdf}: the detail, or the overview when the detail is too large to read. */
 async function drawMain(
-  ast: StudyAst,
+  texts: LineageTexts,
   renderer: MermaidRenderer,
   options: RenderLineageOptions,
   progress: (detail: string) => void,
 ): Promise<OutputFile[]> {
-  const view = mainViewFor(ast, options.main);
   const draw = async (text: string, view: string, fits?: (width: number, height: number) => boolean) => {
     progress(`drawing lineage.svg (${view}), .png and .pdf`);
     const { svg, png, pdf } = await renderer.render(text, {
@@ -157,16 +133,16 @@ async function drawMain(
       { path: OUTPUT_PATHS.lineagePdf, contents: pdf },
     ];
   };
-  if (view === 'overview') return draw(toOverviewMermaid(ast), 'overview');
-  if (view === 'detail') return draw(toMermaid(ast), 'every paper');
+  if (texts.view === 'overview') return draw(texts.overview, 'overview');
+  if (texts.view === 'detail') return draw(texts.detail, 'every paper');
   try {
     return await draw(
-      toMermaid(ast),
+      texts.detail,
       'every paper',
       (width, height) => width <= DETAIL_MAX_SIZE.width && height <= DETAIL_MAX_SIZE.height,
     );
   } catch (error) {
     if (!(error instanceof DiagramDeclined)) throw error;
-    return draw(toOverviewMermaid(ast), `overview: every paper would be ${error.width} × ${error.height} px`);
+    return draw(texts.overview, `overview: every paper would be ${error.width} × ${error.height} px`);
   }
 }

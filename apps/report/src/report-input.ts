@@ -5,9 +5,11 @@
  */
 import type { ReferenceCache } from '@studykit/citations';
 import type { Family, Paper, ProgressListener, StudyAst, StudyLanguage } from '@studykit/core';
-import { compareCodePoints } from '@studykit/core';
 import { geometryFor, type PageGeometry, type PaperSize } from '@studykit/typeset';
 import { LABELS, type Labels, labelsOf, outputLanguage } from '@studykit/view';
+import { selectFamilies } from './select-families.js';
+
+export { selectFamilies } from './select-families.js';
 
 export interface RenderReportOptions {
   paperSize?: PaperSize;
@@ -65,20 +67,6 @@ export function reportInput(ast: StudyAst, options: RenderReportOptions): Report
     dateText,
     title: options.title ?? ast.study.title,
   };
-}
-
-export function selectFamilies(ast: StudyAst, wanted: string[] | undefined): Family[] {
-  const ordered = [...ast.families].sort((a, b) => a.order - b.order || compareCodePoints(a.id, b.id));
-  if (!wanted || wanted.length === 0) return ordered;
-  const unknown = wanted.filter(
-    (name) => !ordered.some((family) => family.id === name || family.name === name),
-  );
-  if (unknown.length > 0) {
-    throw new Error(
-      `Unknown famil${unknown.length === 1 ? 'y' : 'ies'}: ${unknown.join(', ')} (known: ${ordered.map((f) => f.id).join(', ')})`,
-    );
-  }
-  return ordered.filter((family) => wanted.includes(family.id) || wanted.includes(family.name));
 }
 
 /** The date on the cover: the option, else 1 January of the newest paper's year (deterministic). */

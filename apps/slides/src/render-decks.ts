@@ -5,12 +5,10 @@
  * CLI moves the deck folders into place and writes the PDFs.
  */
 
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { launchChromium, sourceDate } from '@studykit/browser';
 import type { ReferenceCache } from '@studykit/citations';
 import type { OutputFile, OutputFolder, ProgressListener, StudyAst } from '@studykit/core';
@@ -34,17 +32,16 @@ import { slidevBuild } from './slidev-runner.js';
  */
 const FIT_ATTEMPTS = 2;
 
-/** Bump when the renderer's output changes for the same input: every deck is rebuilt once. */
-export const DECK_RENDERER_VERSION = 2;
-
 /** Draws mermaid text to SVG with the deck's fonts (@studykit/diagram's MermaidRenderer fits). */
 export interface DiagramDrawer {
   renderSvg(text: string, options: { id: string; name: string; embedFonts: false }): Promise<DiagramSvg>;
 }
 
+/**
+ * Every deck asked for is built: which decks are current is the CLI's question, answered from what each
+ * deck reads (inputs.ts) before this module is even loaded.
+ */
 export interface RenderDecksOptions {
-  /** The output folder as it stands: a deck whose deck.json has the same digest is not rebuilt. */
-  outDir: string;
   /** A scratch folder of the caller's, on the output's file system: decks are built inside it. */
   stagingDir: string;
   diagrams: DiagramDrawer;
@@ -58,8 +55,6 @@ export interface RenderDecksOptions {
   pdf?: boolean;
   /** The date the deck PDFs carry; default `sourceDate()` (SOURCE_DATE_EPOCH, else now). */
   pdfDate?: Date;
-  /** Rebuild even when nothing changed. */
-  force?: boolean;
   /** References formatted before (the CLI keeps them across builds): only new ones go through citeproc. */
   referenceCache?: ReferenceCache;
   /** Wraps the measuring page: tests use it to simulate a page that disagrees with the built deck. */
@@ -73,7 +68,6 @@ export interface RenderDecksResult {
   /** `slides/<family>/`: built sites, staged. */
   folders: OutputFolder[];
   built: string[];
-  skipped: string[];
   /** Decks that failed, each with one line saying why: the others are returned all the same. */
   failed: { name: string; folder: string; message: string }[];
 }
@@ -85,15 +79,9 @@ export interface DeckManifest {
   kind: 'family' | 'meeting';
   /** The deck's title (the family's name, the meeting's title). */
   title: string;
-  digest: string;
   /** Every slide in order, with its speaker notes as plain text (handouts print them). */
   slides: { kind: string; title: string; kicker: string; zoom: number; notes: string[]; paper?: string }[];
   fonts: { file: string; bytes: number }[];
-}
-
-export function slidevVersion(): string {
-  const path = fileURLToPath(new URL('../node_modules/@slidev/cli/package.json', import.meta.url));
-  return (JSON.parse(readFileSync(path, 'utf8')) as { version: string }).version;
 }
 
 export function deckPaths(outDir: string, family: string) {
@@ -160,23 +148,12 @@ export async function renderDecks(ast: StudyAst, options: RenderDecksOptions): P
   const pdf = options.pdf ?? true;
   // One date for every deck PDF of the build.
   const pdfDate = options.pdfDate ?? sourceDate();
-  const version = slidevVersion();
-  const result: RenderDecksResult = { files: [], folders: [], built: [], skipped: [], failed: [] };
+  const result: RenderDecksResult = { files: [], folders: [], built: [], failed: [] };
   let done = 0;
   const report = (detail: string) =>
     options.onProgress?.({ step: 'slides', detail, done, total: specs.length });
 
-  const work = specs.map((spec) => {
-    const digest = createHash('sha256')
-      .update(JSON.stringify({ plans: spec.plans, colour: spec.colour, version, withNotes, pdf }))
-      .update(String(DECK_RENDERER_VERSION))
-      .digest('hex');
-    const deckDir = join(resolve(options.outDir), spec.folder);
-    const current = readManifest(deckDir)?.digest === digest && (!pdf || existsSync(`${deckDir}.pdf`));
-    return { ...spec, name: deckName(spec), digest, skip: current && !options.force };
-  });
-  for (const deck of work.filter((d) => d.skip)) result.skipped.push(deck.name);
-  const toBuild = work.filter((d) => !d.skip);
+  const toBuild = specs.map((spec) => ({ ...spec, name: deckName(spec) }));
   if (toBuild.length === 0) {
     await launching.then((browser) => browser.close()).catch(() => {});
     return result;
@@ -223,14 +200,12 @@ export async function renderDecks(ast: StudyAst, options: RenderDecksOptions): P
     await browser?.close().catch(() => {});
   }
   result.built.sort();
-  result.skipped.sort();
   return result;
 }
 
 interface OneDeck extends DeckSpec {
   /** "openai", "meeting 2026-12-03": how messages name it. */
   name: string;
-  digest: string;
 }
 
 function deckName(spec: DeckSpec): string {
@@ -311,7 +286,6 @@ async function renderOne(deck: OneDeck, shared: Shared): Promise<{ folder: Outpu
         family: deck.id,
         kind: deck.kind,
         title: deck.title,
-        digest: deck.digest,
         slides: layout.slides.map((s) => ({
           kind: s.kind,
           title: s.title,

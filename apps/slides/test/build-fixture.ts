@@ -23,7 +23,6 @@ export async function renderInto(
   const ownRenderer = options.diagrams ? undefined : await MermaidRenderer.launch();
   try {
     const result = await renderDecks(ast, {
-      outDir,
       stagingDir,
       diagrams: (options.diagrams ?? ownRenderer) as RenderDecksOptions['diagrams'],
       ...options,

@@ -3,13 +3,13 @@
  * become `handout/<family>.pdf` (a meeting's: `handout/meeting-<id>.pdf`). A handout whose deck,
  * layout, paper and header are unchanged is not typeset again.
  */
-import { createHash } from 'node:crypto';
 import { join } from 'node:path';
+import { outputDigest } from '@studykit/core/renderer-stamp';
+import type { RenderHandoutOptions } from '@studykit/handout';
+import { handoutInputs, handoutStamp } from '@studykit/handout/inputs';
 import type { DeckManifest } from '@studykit/slides';
 import { deckPdfPath, deckTargets, handoutPath, labelsOf } from '@studykit/view';
-import { handoutDigest } from '../output-digests.js';
 import { today } from '../today.js';
-import { deckFamilies } from './slides-step.js';
 import type { BuildContext, BuildStep } from './step.js';
 
 /** After the slides, from the decks as this build leaves them: so also for decks that were unchanged. */
@@ -21,8 +21,7 @@ export const handoutStep: BuildStep = {
 
 /** Stages the handouts of the decks the slides step would build and says what it did. */
 async function writeHandouts(context: BuildContext): Promise<string> {
-  const { ast, line, staged, digests } = context;
-  const families = deckFamilies(context);
+  const { ast, line, staged, digests, selected } = context;
   // Without --pdf the PDFs on disk may belong to older decks: notes would sit beside the wrong slides.
   if (!line.pdf) return 'skipped: the decks are built without PDFs (--no-pdf), and a handout prints them';
   // The handout renderer (pdf-lib, the report's faces) loads only when a handout is redrawn.
@@ -33,7 +32,7 @@ async function writeHandouts(context: BuildContext): Promise<string> {
   const unchanged: string[] = [];
   const missing: string[] = [];
   const failed: string[] = [];
-  for (const spec of deckTargets(ast, families ? { families: [...families] } : {})) {
+  for (const spec of deckTargets(ast, selected ? { families: [...selected] } : {})) {
     const name = spec.kind === 'family' ? spec.id : `meeting-${spec.id}`;
     const path = handoutPath(spec);
     // The decks as this build leaves them: just built (staged), or unchanged in out/.
@@ -44,16 +43,16 @@ async function writeHandouts(context: BuildContext): Promise<string> {
       missing.push(name);
       continue;
     }
-    const header = { study: ast.study.title, subject: manifest.title, date };
-    const digest = handoutDigest({
-      deck: manifest.digest,
+    const options: RenderHandoutOptions = {
+      deckPdf,
       slides: manifest.slides,
-      pdf: createHash('sha256').update(deckPdf).digest('hex'),
       layout: line.handout,
-      paper: line.paper,
-      header: { ...header, date: words.date(date) },
-      words: words.handout,
-    });
+      paperSize: line.paper,
+      header: { study: ast.study.title, subject: manifest.title, date },
+      words,
+      path,
+    };
+    const digest = outputDigest(handoutStamp(), handoutInputs(options));
     const key = `handout:${name}`;
     const present = await staged.exists(path);
     if (!line.force && present && digests.get(key) === digest) {
@@ -61,15 +60,7 @@ async function writeHandouts(context: BuildContext): Promise<string> {
       continue;
     }
     try {
-      const file = await (await renderer()).renderHandout({
-        deckPdf,
-        slides: manifest.slides,
-        layout: line.handout,
-        paperSize: line.paper,
-        header,
-        words,
-        path,
-      });
+      const file = await (await renderer()).renderHandout(options);
       await staged.stageFiles([file]);
       digests.set(key, digest);
       made.push(path);

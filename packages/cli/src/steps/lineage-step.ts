@@ -5,8 +5,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { OutputFile, StudyAst } from '@studykit/core';
+import { outputDigest } from '@studykit/core/renderer-stamp';
+import { lineageInputs, lineageStamp } from '@studykit/lineage/inputs';
 import { familiesWithPapers, familyDiagramPath, OUTPUT_PATHS } from '@studykit/view';
-import { familyDiagramDigest, lineageDigest, type OutputDigests } from '../output-digests.js';
+import type { OutputDigests } from '../output-digests.js';
 import { dropRenderer, warmRenderer } from '../session.js';
 import type { BuildContext, BuildStep } from './step.js';
 
@@ -67,6 +69,23 @@ export const lineageStep: BuildStep = {
     return `wrote ${files.length - kept.size} files to ${join(line.out, 'lineage')}${keptNote}`;
   },
 };
+
+/** What the diagram draws (the lineage's own answer), by the renderer and the Chromium that draw it. */
+export function lineageDigest(ast: StudyAst): string {
+  let digest = lineageDigests.get(ast);
+  if (digest === undefined) {
+    digest = outputDigest(lineageStamp(), lineageInputs(ast));
+    lineageDigests.set(ast, digest);
+  }
+  return digest;
+}
+/** Per parsed content: the lineage step and the report (which embeds the diagram) both ask. */
+const lineageDigests = new WeakMap<StudyAst, string>();
+
+/** A family diagram is its mermaid text drawn by the lineage renderer. */
+function familyDiagramDigest(text: string): string {
+  return outputDigest(lineageStamp(), text);
+}
 
 /** Whether the diagram on disk was drawn from this content by this renderer, and is all there. */
 export async function lineageCurrent({ ast, digests, present }: BuildContext): Promise<boolean> {

@@ -1,14 +1,15 @@
 /** references.bib and references.json: every build (cheap, and the index links them). */
 import { join } from 'node:path';
+import { referencesInputs, referencesStamp } from '@studykit/citations/inputs';
+import { outputDigest } from '@studykit/core/renderer-stamp';
 import { OUTPUT_PATHS } from '@studykit/view';
-import { referencesDigest } from '../output-digests.js';
 import type { BuildStep } from './step.js';
 
 export const referencesStep: BuildStep = {
   name: 'references',
   wanted: () => true,
   async run({ ast, line, staged, digests, present }) {
-    const referencesNow = referencesDigest(ast);
+    const referencesNow = outputDigest(referencesStamp(), referencesInputs(ast));
     if (
       !line.force &&
       digests.get('references') === referencesNow &&

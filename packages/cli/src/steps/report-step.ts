@@ -1,10 +1,11 @@
 /** The printable study report, with the diagrams of this very content embedded in it. */
 import { join } from 'node:path';
 import type { OutputFile, StudyAst } from '@studykit/core';
+import { outputDigest } from '@studykit/core/renderer-stamp';
+import { reportInputs, reportStamp } from '@studykit/report/inputs';
 import { familiesWithPapers, OUTPUT_PATHS } from '@studykit/view';
-import { lineageDigest, reportDigest } from '../output-digests.js';
 import { type BuildSession, warmRenderer } from '../session.js';
-import { lineageCurrent } from './lineage-step.js';
+import { lineageCurrent, lineageDigest } from './lineage-step.js';
 import type { BuildContext, BuildStep } from './step.js';
 
 export const reportStep: BuildStep = {
@@ -12,12 +13,15 @@ export const reportStep: BuildStep = {
   wanted: ({ request }) => request.kinds.includes('report'),
   async run(context) {
     const { ast, line, session, staged, digests, selected, present } = context;
-    const options = {
-      paperSize: line.paper,
-      families: selected ? [...selected] : null,
-      date: line.date ?? null,
-    };
-    const reportNow = reportDigest(ast, options, lineageDigest(ast));
+    const reportNow = outputDigest(
+      reportStamp(),
+      reportInputs(ast, {
+        paperSize: line.paper,
+        families: selected ? [...selected] : null,
+        date: line.date ?? null,
+        lineage: lineageDigest(ast),
+      }),
+    );
     if (!line.force && digests.get('report') === reportNow && (await present([OUTPUT_PATHS.report]))) {
       return 'unchanged (nothing it prints changed)';
     }

@@ -1,42 +1,49 @@
 /**
- * The decks, a family's or a meeting's each: checked against their digests before the slides app
- * even loads. A deck that fails is named; the others land.
+ * The decks, a family's or a meeting's each: checked against their digests (what each deck reads, the
+ * slides app's own answer: @studykit/slides/inputs) before the slides app even loads. Only the decks
+ * whose digest changed are built; a deck that fails is named, the others land.
  */
-import { deckPdfPath, deckTargets } from '@studykit/view';
-import { deckDigest } from '../output-digests.js';
+import type { StudyAst } from '@studykit/core';
+import { outputDigest } from '@studykit/core/renderer-stamp';
+import { type DeckBuildOptions, deckInputs, deckStamp } from '@studykit/slides/inputs';
+import { type DeckTarget, deckPdfPath, deckTargets } from '@studykit/view';
 import { warmRenderer } from '../session.js';
-import type { BuildContext, BuildStep } from './step.js';
+import type { BuildStep } from './step.js';
 
 export const slidesStep: BuildStep = {
   name: 'slides',
   wanted: ({ request }) => request.kinds.includes('slides'),
   async run(context) {
-    const { ast, line, session, staged, digests, present } = context;
-    const families = deckFamilies(context);
-    const targets = deckTargets(ast, families ? { families: [...families] } : {});
-    const deckOptions = { notes: line.notes, pdf: line.pdf };
+    const { ast, line, session, staged, digests, present, selected } = context;
+    const targets = deckTargets(ast, selected ? { families: [...selected] } : {});
+    const options: DeckBuildOptions = { notes: line.notes, pdf: line.pdf };
+    const wanted = targets.map((target) => ({ target, digest: deckDigest(ast, target, options) }));
     const current = await Promise.all(
-      targets.map(
-        async (target) =>
-          digests.get(`deck:${target.folder}`) === deckDigest(ast, target, deckOptions) &&
+      wanted.map(
+        async ({ target, digest }) =>
+          digests.get(`deck:${target.folder}`) === digest &&
           (await present([`${target.folder}/deck.json`, ...(line.pdf ? [deckPdfPath(target)] : [])])),
       ),
     );
-    if (!line.force && current.every(Boolean)) {
-      return `nothing to rebuild; unchanged: ${targets.map((t) => (t.kind === 'family' ? t.id : `meeting ${t.id}`)).join(', ')}`;
-    }
+    const stale = wanted.filter((_, index) => line.force || !current[index]);
+    const unchanged = wanted
+      .filter((_, index) => !line.force && current[index])
+      .map(({ target }) => deckName(target));
+    const unchangedNote = unchanged.length > 0 ? `unchanged: ${unchanged.join(', ')}` : '';
+    if (stale.length === 0) return `nothing to rebuild; ${unchangedNote}`;
+    const ids = (kind: DeckTarget['kind']) =>
+      stale.filter(({ target }) => target.kind === kind).map(({ target }) => target.id);
     const { renderDecks } = await import('@studykit/slides');
     const result = await renderDecks(ast, {
-      outDir: line.out,
       stagingDir: await staged.scratch('slides'),
       // Chromium and mermaid start only if a deck's lineage slide is drawn.
       diagrams: {
         renderSvg: async (text, options) => (await warmRenderer(session)).renderSvg(text, options),
       },
-      ...(families ? { families: [...families] } : {}),
+      families: ids('family'),
+      meetings: ids('meeting'),
       withNotes: line.notes,
       pdf: line.pdf,
-      force: line.force,
       onProgress: session.progress.listener,
       referenceCache: await context.referenceCache(),
     });
@@ -44,12 +51,11 @@ export const slidesStep: BuildStep = {
     await staged.stageFiles(result.files);
     for (const folder of result.folders) await staged.stageFolder(folder.path, folder.from);
     const failed = new Set(result.failed.map((failure) => failure.folder));
-    for (const target of targets) {
-      if (!failed.has(target.folder))
-        digests.set(`deck:${target.folder}`, deckDigest(ast, target, deckOptions));
+    for (const { target, digest } of stale) {
+      if (!failed.has(target.folder)) digests.set(`deck:${target.folder}`, digest);
     }
     const built = result.built.length > 0 ? `built ${result.built.join(', ')}` : 'nothing to rebuild';
-    const summary = `${built}${result.skipped.length > 0 ? `; unchanged: ${result.skipped.join(', ')}` : ''}`;
+    const summary = [built, unchangedNote].filter(Boolean).join('; ');
     if (result.failed.length > 0) {
       throw new Error(`${result.failed.map((failure) => failure.message).join('; ')} (${summary})`);
     }
@@ -57,7 +63,12 @@ export const slidesStep: BuildStep = {
   },
 };
 
-/** The families whose decks this build makes: watch's changed ones, else `--family`, else all. */
-export function deckFamilies({ request, selected }: BuildContext): readonly string[] | undefined {
-  return request.families ?? selected;
+/** What a deck reads (the slides app's answer), with the renderer and the Chromium that lay it out. */
+function deckDigest(ast: StudyAst, target: DeckTarget, options: DeckBuildOptions): string {
+  return outputDigest(deckStamp(), deckInputs(ast, target, options));
+}
+
+/** "openai", "meeting 2026-12-03": as the slides app names a deck. */
+function deckName(target: DeckTarget): string {
+  return target.kind === 'family' ? target.id : `meeting ${target.id}`;
 }

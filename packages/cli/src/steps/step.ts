@@ -14,8 +14,6 @@ export type StepName = OutputKind | 'references' | 'calendar';
 
 export interface BuildRequest {
   kinds: readonly OutputKind[];
-  /** Decks to rebuild; undefined means every selected family. */
-  families?: readonly string[];
   /**
    * Watch: each step's outputs land as soon as it is done (the diagram does not wait for the decks).
    * A build lands its outputs as one set, at the end.

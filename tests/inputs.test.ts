@@ -1,0 +1,258 @@
+/**
+ * Every edit rebuilds exactly the outputs whose inputs changed, and `build` and `watch` agree: the same
+ * edits, made once between separate builds and once under a running watch, rebuild the same outputs.
+ * A renamed paper rebuilds every deck that shows it (another family's lineage slide, a meeting on a
+ * paper building on it), a meeting's file only that meeting's deck (and the index and calendar that
+ * list it), study.md's title everything that prints it; a new Chromium redraws the diagram and the
+ * decks (and the report embedding the diagram), never the references. Slidev is the test's fake
+ * (decks are still laid out in Chromium), and the decks are built without PDFs; the handouts are
+ * printed from decks put on disk by the test (what a deck build leaves: deck.json and the PDF).
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { chmodSync, cpSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { makeDeck, slide } from '../apps/handout/test/tools.js';
+import { until } from './processes.js';
+import { bin, root, studykit, TEST_ENV } from './run-cli.js';
+import { temporaryFolder } from './temporary.js';
+
+const FAKE_SLIDEV = join(root, 'apps/slides/test/fake-slidev.mjs');
+const ENV = { STUDYKIT_SLIDEV_BIN: FAKE_SLIDEV };
+const ARGS = ['--no-pdf'];
+
+/** One file standing for each output: rewritten whenever that output is. */
+const OUTPUTS: Record<string, string> = {
+  'slides/alpha': 'slides/alpha/index.html',
+  'slides/beta': 'slides/beta/index.html',
+  'slides/gamma': 'slides/gamma/index.html',
+  'meetings/2026-12-01': 'meetings/2026-12-01/index.html',
+  'meetings/2026-12-08': 'meetings/2026-12-08/index.html',
+  lineage: 'lineage/lineage.svg',
+  report: 'report/study-report.pdf',
+  references: 'references.bib',
+  calendar: 'meetings.ics',
+  index: 'index.html',
+};
+const DECKS = ['slides/alpha', 'slides/beta', 'slides/gamma', 'meetings/2026-12-01', 'meetings/2026-12-08'];
+
+/** content-mini, a third family nothing else names, two meetings and a study.md. */
+function makeContent(dir: string): string {
+  const content = join(dir, 'content');
+  cpSync(join(root, 'tests/fixtures/content-mini'), content, { recursive: true });
+  mkdirSync(join(content, 'gamma'));
+  writeFileSync(
+    join(content, 'gamma', 'family.md'),
+    '---\nid: gamma\nname: Gamma family\norganisation: Gamma Lab\norder: 3\ncolour: "#2f9e44"\n---\n\nApart from the others.\n',
+  );
+  writeFileSync(
+    join(content, 'gamma', 'gamma-1.md'),
+    '---\nid: gamma-1\nfamily: gamma\ntitle: Gamma One\nshort: Gamma-1\nyear: 2024\nauthors: [Ada Lovelace]\nvenue: ICLR 2024\nurl: https://example.org/gamma-1\n---\n\n## Motivation\n\nOn its own.\n\n## Approach\n\nAlone.\n\n## Details\n\nNone.\n\n## Results\n\nSome.\n\n## Conclusions\n\n### Main\n\n- It stands apart.\n',
+  );
+  mkdirSync(join(content, 'meetings'));
+  writeFileSync(
+    join(content, 'meetings', '2026-12-01.md'),
+    '---\ndate: 2026-12-01\ntitle: Alpha day\npapers: [alpha-1]\n---\n',
+  );
+  writeFileSync(
+    join(content, 'meetings', '2026-12-08.md'),
+    '---\ndate: 2026-12-08\ntitle: Beta day\npapers: [beta-1]\n---\n',
+  );
+  writeFileSync(
+    join(content, 'study.md'),
+    '---\ntitle: The mini study\ngroup: Test group\n---\n\nA small study.\n',
+  );
+  return content;
+}
+
+/** An edit, and the outputs it must rebuild (every other one is left as it is). */
+interface Edit {
+  name: string;
+  file: string;
+  from: string | RegExp;
+  to: string;
+  rebuilds: string[];
+}
+
+const EDITS: Edit[] = [
+  {
+    // Nothing any output shows: a blank line at the end moves no text.
+    name: 'a blank line at the end of a paper',
+    file: 'gamma/gamma-1.md',
+    from: '- It stands apart.\n',
+    to: '- It stands apart.\n\n',
+    rebuilds: [],
+  },
+  {
+    // beta-1 builds on alpha-2: beta's lineage slide (and facts) and the meeting on beta-1 show it.
+    name: 'a renamed paper',
+    file: 'alpha/alpha-2.md',
+    from: /^short: Alpha-2$/m,
+    to: 'short: Alpha-Second',
+    rebuilds: ['slides/alpha', 'slides/beta', 'meetings/2026-12-08', 'lineage', 'report'],
+  },
+  {
+    name: "a meeting's file",
+    file: 'meetings/2026-12-01.md',
+    from: 'title: Alpha day',
+    to: 'title: Alpha afternoon',
+    rebuilds: ['meetings/2026-12-01', 'calendar', 'index'],
+  },
+  {
+    name: 'the text of a paper a meeting shows',
+    file: 'beta/beta-1.md',
+    from: 'Open models.',
+    to: 'Open weights, at last.',
+    rebuilds: ['slides/beta', 'meetings/2026-12-08', 'report'],
+  },
+  {
+    name: "the study's title",
+    file: 'study.md',
+    from: 'title: The mini study',
+    to: 'title: The small study',
+    rebuilds: [...DECKS, 'report', 'calendar', 'index'],
+  },
+];
+
+function edit(content: string, { file, from, to }: Edit): void {
+  const path = join(content, file);
+  const before = readFileSync(path, 'utf8');
+  const after = before.replace(from, to);
+  if (after === before) throw new Error(`the edit of ${file} changed nothing`);
+  writeFileSync(path, after);
+}
+
+/** Which outputs were rewritten since the last call. */
+function rebuiltSince(out: string) {
+  const times = () =>
+    Object.fromEntries(
+      Object.entries(OUTPUTS).map(([name, path]) => [name, statSync(join(out, path)).mtimeMs]),
+    );
+  let last = times();
+  return () => {
+    const now = times();
+    const changed = Object.keys(OUTPUTS).filter((name) => now[name] !== last[name]);
+    last = now;
+    return changed.sort();
+  };
+}
+
+describe('each edit rebuilds exactly what shows it', () => {
+  it('between builds, and a new Chromium redraws the diagram and the decks, not the references', async () => {
+    const dir = temporaryFolder('studykit-inputs-build-');
+    const content = makeContent(dir);
+    const out = join(dir, 'out');
+    const build = async (env: Record<string, string> = {}) => {
+      const result = await studykit(['build', '--content', content, '--out', out, ...ARGS], {
+        ...ENV,
+        ...env,
+      });
+      expect(result.code, result.stderr).toBe(0);
+      return result;
+    };
+    await build();
+    const rebuilt = rebuiltSince(out);
+    await build();
+    expect(rebuilt()).toEqual([]);
+    for (const change of EDITS) {
+      edit(content, change);
+      await build();
+      expect(rebuilt(), change.name).toEqual([...change.rebuilds].sort());
+    }
+    expect(readFileSync(join(out, 'slides/beta/slides.md'), 'utf8')).toContain('Alpha-Second');
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('The small study');
+
+    // Another Chromium: a launcher of its own (other bytes) that starts the same browser.
+    const chromium = join(dir, 'chromium');
+    writeFileSync(chromium, '#!/bin/sh\n# another Chromium\nexec /usr/bin/chromium "$@"\n');
+    chmodSync(chromium, 0o755);
+    await build({ STUDYKIT_CHROMIUM: chromium });
+    // The report embeds the redrawn diagram.
+    expect(rebuilt()).toEqual([...DECKS, 'lineage', 'report'].sort());
+  }, 600_000);
+
+  it('under watch: the same answers', async () => {
+    const dir = temporaryFolder('studykit-inputs-watch-');
+    const content = makeContent(dir);
+    const out = join(dir, 'out');
+    let stderr = '';
+    const watcher: ChildProcess = spawn('node', [bin, 'watch', '--content', content, '--out', out, ...ARGS], {
+      cwd: root,
+      env: { ...process.env, ...TEST_ENV, ...ENV },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    afterAll(() => {
+      if (watcher.exitCode === null) watcher.kill('SIGKILL');
+    });
+    watcher.stderr?.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    const cycles = () => stderr.split('watch: ready').length - 1;
+    await until('the first build', () => stderr.includes('watch: watching'), 300_000);
+    const rebuilt = rebuiltSince(out);
+    for (const change of EDITS) {
+      const before = cycles();
+      edit(content, change);
+      await until(`the rebuild after ${change.name}`, () => cycles() > before, 300_000);
+      expect(rebuilt(), change.name).toEqual([...change.rebuilds].sort());
+    }
+    const exited = new Promise((resolve) => watcher.once('exit', resolve));
+    watcher.kill('SIGINT');
+    expect(await exited).toBe(0);
+  }, 900_000);
+
+  it('a handout follows its deck and the study title, and nothing else', async () => {
+    const dir = temporaryFolder('studykit-inputs-handouts-');
+    const content = makeContent(dir);
+    const out = join(dir, 'out');
+    // What a deck build leaves: deck.json and the PDF, a page per slide.
+    const putDeck = async (folder: string, title: string) => {
+      const slides = [slide(title, ['A note']), slide(`${title}, part two`)];
+      mkdirSync(join(out, folder), { recursive: true });
+      writeFileSync(
+        join(out, folder, 'deck.json'),
+        JSON.stringify({ family: folder, kind: 'family', title, slides, fonts: [] }),
+      );
+      mkdirSync(dirname(join(out, `${folder}.pdf`)), { recursive: true });
+      writeFileSync(join(out, `${folder}.pdf`), await makeDeck(slides));
+    };
+    for (const folder of DECKS) await putDeck(folder, folder);
+    const handouts = {
+      alpha: 'handout/alpha.pdf',
+      beta: 'handout/beta.pdf',
+      gamma: 'handout/gamma.pdf',
+      'meeting-2026-12-01': 'handout/meeting-2026-12-01.pdf',
+      'meeting-2026-12-08': 'handout/meeting-2026-12-08.pdf',
+    };
+    const build = async () => {
+      const result = await studykit(['build', '--content', content, '--out', out, '--only', 'handout']);
+      expect(result.code, result.stderr).toBe(0);
+    };
+    await build();
+    let times = Object.fromEntries(
+      Object.entries(handouts).map(([name, path]) => [name, statSync(join(out, path)).mtimeMs]),
+    );
+    const rebuilt = () => {
+      const now = Object.fromEntries(
+        Object.entries(handouts).map(([name, path]) => [name, statSync(join(out, path)).mtimeMs]),
+      );
+      const changed = Object.keys(handouts).filter((name) => now[name] !== times[name]);
+      times = now;
+      return changed.sort();
+    };
+    await build();
+    expect(rebuilt()).toEqual([]);
+    // A meeting's deck rebuilt (its file was edited): that meeting's handout alone.
+    await putDeck('meetings/2026-12-01', 'Alpha afternoon');
+    await build();
+    expect(rebuilt()).toEqual(['meeting-2026-12-01']);
+    // A paper's text: the handouts print the decks, not the papers; the decks say when they change.
+    edit(content, EDITS[3] as Edit);
+    await build();
+    expect(rebuilt()).toEqual([]);
+    // The study's title is in every handout's header.
+    edit(content, EDITS[4] as Edit);
+    await build();
+    expect(rebuilt()).toEqual(Object.keys(handouts).sort());
+  }, 300_000);
+});
