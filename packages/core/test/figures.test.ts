@@ -196,6 +196,17 @@ describe('formulas', () => {
     expect(
       crlf.slice(sourceOffset(crlf, crlfStart, crlfEnd, crlfTex, true, crlfTex.indexOf('\\fracc'))),
     ).toMatch(/^\\fracc/);
+    // On the first line of a display formula, after the list's indentation.
+    const first = '- item\n\n  $$\n  \\fracc{1}{2}\n  $$\n';
+    const at = sourceOffset(
+      first,
+      first.indexOf('$$'),
+      first.lastIndexOf('$$') + 2,
+      '\\fracc{1}{2}',
+      true,
+      0,
+    );
+    expect(first.slice(at)).toMatch(/^\\fracc/);
     const inline = 'A $ x + \\bad $ b';
     expect(inline.slice(sourceOffset(inline, 2, 14, 'x + \\bad', false, 4))).toMatch(/^\\bad/);
   });
