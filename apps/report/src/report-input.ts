@@ -8,6 +8,7 @@ import type { Family, Paper, ProgressListener, StudyAst, StudyLanguage } from '@
 import { compareCodePoints } from '@studykit/core';
 import { geometryFor, type PageGeometry, type PaperSize } from '@studykit/typeset';
 import { LABELS, type Labels, labelsOf, outputLanguage } from '@studykit/view';
+import type { ArtRenderer } from './notes-art.js';
 
 export interface RenderReportOptions {
   paperSize?: PaperSize;
@@ -24,6 +25,13 @@ export interface RenderReportOptions {
   title?: string;
   /** References formatted in earlier builds (the CLI keeps them): only new ones go through citeproc. */
   referenceCache?: ReferenceCache;
+  /**
+   * Chromium (the lineage's renderer), asked for only when the notes have formulas, SVG images or
+   * mermaid diagrams; without it they show as their source text.
+   */
+  renderer?: () => Promise<ArtRenderer>;
+  /** A content file's bytes by its content-relative path (the images the notes show). */
+  readFile?: (file: string) => Promise<Uint8Array>;
 }
 
 export interface ReportInput {

@@ -24,5 +24,5 @@ export {
   RULE,
 } from './page.js';
 export { HARD_BREAK, isCjk, layoutParagraph, measureRuns, type ParagraphOptions } from './text-layout.js';
-export type { Line, Piece, Rgb, Run, TextStyle } from './text-types.js';
-export { baselineOf, Typesetter } from './typesetter.js';
+export type { InlineObject, Line, Piece, Rgb, Run, TextStyle } from './text-types.js';
+export { baselineOf, lineHeight, Typesetter } from './typesetter.js';
