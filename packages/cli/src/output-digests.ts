@@ -143,6 +143,8 @@ export function lineageDigest(ast: StudyAst): string {
 /** The report reads all of the study, its options and the lineage it embeds. */
 export function reportDigest(ast: StudyAst, options: unknown, lineage: string): string {
   return sha256({
+    // Formulas and the notes' diagrams are measured and printed by Chromium.
+    chromium: chromiumStamp(),
     renderer: rendererStamp('@studykit/report', ['pdf-lib', '@studykit/citations']),
     typesetter: typesetterStamp(),
     content: { study: ast.study, families: ast.families, papers: ast.papers, edges: ast.edges },

@@ -1,0 +1,185 @@
+/**
+ * Formulas, images and diagrams of the notes in the report, as a reader sees them: numbered captions,
+ * formulas set as vector art on the baseline of the text, the JPEG's own bytes, the PNG at its pixel
+ * size, the diagram's labels as text, and no TeX left in the text.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { StudyAst } from '@studykit/core';
+import { loadContent } from '@studykit/core/fs';
+import { MermaidRenderer } from '@studykit/diagram';
+import { renderReport } from '@studykit/report';
+import {
+  decodePDFRawStream,
+  PDFArray,
+  PDFDocument,
+  PDFName,
+  type PDFNumber,
+  PDFRawStream,
+  rgb,
+} from 'pdf-lib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  noPdfTools,
+  pdfFonts,
+  pdfText,
+  renderGrey,
+  squeeze,
+  wordBoxes,
+  writeTemp,
+} from '../../../packages/typeset/test/pdf-tools.js';
+import { skipNote } from '../../../tests/skips.js';
+import { withFigures } from './figures-ast.js';
+
+const contentDir = fileURLToPath(new URL('./fixtures/content-figures', import.meta.url));
+
+let ast: StudyAst;
+let renderer: MermaidRenderer | undefined;
+let bytes: Uint8Array;
+let path: string;
+let text: string;
+
+/** A family diagram as the lineage app would hand it over: one vector page. */
+async function familyDiagramPdf(): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  doc.addPage([300, 120]).drawRectangle({ x: 10, y: 10, width: 280, height: 100, color: rgb(0.5, 0.3, 0.9) });
+  return doc.save();
+}
+
+beforeAll(async () => {
+  ast = withFigures(await loadContent(contentDir), contentDir);
+  const [file] = await renderReport(ast, {
+    date: '2026-11-29',
+    familyDiagrams: { pdf: await familyDiagramPdf(), families: ['diffusion'] },
+    renderer: async () => {
+      renderer ??= await MermaidRenderer.launch();
+      return renderer;
+    },
+    readFile: (name) => readFile(join(contentDir, name)),
+  });
+  bytes = file?.contents as Uint8Array;
+  path = writeTemp(bytes, 'figures.pdf');
+  text = noPdfTools ? '' : pdfText(path);
+}, 120_000);
+
+afterAll(async () => {
+  await renderer?.close();
+});
+
+/** The PDF's image XObjects: their size, filter and stream bytes. */
+async function imagesIn(pdf: Uint8Array) {
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  return doc.context
+    .enumerateIndirectObjects()
+    .flatMap(([, object]) =>
+      object instanceof PDFRawStream && object.dict.get(PDFName.of('Subtype')) === PDFName.of('Image')
+        ? [object]
+        : [],
+    )
+    .map((stream) => ({
+      width: (stream.dict.get(PDFName.of('Width')) as PDFNumber).asNumber(),
+      height: (stream.dict.get(PDFName.of('Height')) as PDFNumber).asNumber(),
+      filter: String(stream.dict.get(PDFName.of('Filter'))),
+      contents: stream.contents,
+    }));
+}
+
+/** The lowest dark pixel row under a word, in points from the page's top (rendered at 288 dpi). */
+function inkBottom(page: number, word: { xMin: number; yMin: number; xMax: number; yMax: number }): number {
+  const dpi = 288;
+  const scale = dpi / 72;
+  const image = renderGrey(path, page, dpi);
+  let bottom = -1;
+  for (let y = Math.floor(word.yMin * scale); y < Math.ceil((word.yMax + 2) * scale); y++) {
+    for (let x = Math.floor(word.xMin * scale); x < Math.ceil(word.xMax * scale); x++) {
+      if ((image.pixels[y * image.width + x] ?? 255) < 128) bottom = y;
+    }
+  }
+  return (bottom + 1) / scale;
+}
+
+describe.skipIf(noPdfTools)(`the report's formulas and figures${skipNote(noPdfTools)}`, () => {
+  it('numbers every figure in reading order, the family lineage first, with its alt text or caption', () => {
+    const flat = squeeze(text);
+    const captions = [
+      'Figure 1: How the papers of Diffusion models build on one another',
+      'Figure 2: CIFAR-10 samples',
+      'Figure 3: A photograph of the training curve',
+      'Figure 4: 扩散过程示意图',
+      'Figure 5: The three steps: SFT, reward model, PPO',
+    ];
+    const at = captions.map((caption) => flat.indexOf(squeeze(caption)));
+    expect(
+      at.every((index) => index >= 0),
+      `${at.join(', ')}\n${text}`,
+    ).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+    expect(flat).not.toContain('Figure6');
+  });
+
+  it('leaves no TeX in the text: formulas are drawn, their dollars and commands gone', () => {
+    expect(text).toContain('The forward process');
+    expect(text).not.toMatch(/\$|\\[a-zA-Z]+|\\frac|mathbb/);
+    // The formulas' own glyphs are text too (KaTeX's fonts): a reader can still find them.
+    expect(text).toMatch(/1000/);
+    const names = pdfFonts(path).map((font) => font.name.slice(7));
+    expect(names).toEqual(expect.arrayContaining(['KaTeX_Main-Regular', 'KaTeX_Math-Italic']));
+  });
+
+  it('draws formulas as vector art: the only images are the PNG and the JPEG', async () => {
+    const images = await imagesIn(bytes);
+    expect(images.map(({ width, height, filter }) => ({ width, height, filter }))).toEqual(
+      expect.arrayContaining([
+        { width: 320, height: 200, filter: '/FlateDecode' },
+        { width: 240, height: 160, filter: '/DCTDecode' },
+      ]),
+    );
+    expect(images).toHaveLength(2);
+  });
+
+  it('embeds the JPEG byte for byte', async () => {
+    const jpeg = await readFile(join(contentDir, 'diffusion/curve.jpg'));
+    const [embedded] = (await imagesIn(bytes)).filter((image) => image.filter === '/DCTDecode');
+    expect(Buffer.from(embedded?.contents ?? []).equals(jpeg)).toBe(true);
+  });
+
+  it('sets an inline formula on the baseline of its line', () => {
+    const page = text.split('\f').findIndex((pageText) => pageText.includes('FID 3.17')) + 1;
+    const words = wordBoxes(path, page);
+    const withWord = words.find((word) => word.text === 'with');
+    const number = words.find((word) => word.text.includes('1000'));
+    expect(withWord && number).toBeTruthy();
+    if (!withWord || !number) return;
+    // Same line: the digits sit on the baseline that "with" sits on (no descenders in either).
+    expect(Math.abs(inkBottom(page, withWord) - inkBottom(page, number))).toBeLessThan(0.5);
+  });
+
+  it('draws the diagram as vector text and the Chinese caption in the kit’s CJK face', () => {
+    for (const label of ['SFT', 'Reward model', 'PPO']) expect(squeeze(text)).toContain(squeeze(label));
+    expect(pdfFonts(path).map((font) => font.name.slice(7))).toContain('NotoSansSC-Regular');
+    const page = text.split('\f').findIndex((pageText) => pageText.includes('扩散过程示意图')) + 1;
+    const caption = wordBoxes(path, page).find((word) => word.text.includes('扩散过程示意图'));
+    expect(caption).toBeDefined();
+  });
+
+  it('draws each image at its natural size (96 px to the inch) when the column has room, keeping its shape', async () => {
+    const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+    const drawn: { width: number; height: number }[] = [];
+    for (const page of doc.getPages()) {
+      const contents = page.node.Contents();
+      const streams = contents instanceof PDFArray ? contents.asArray() : contents ? [contents] : [];
+      for (const ref of streams) {
+        const stream = doc.context.lookup(ref);
+        if (!(stream instanceof PDFRawStream)) continue;
+        const ops = Buffer.from(decodePDFRawStream(stream).decode()).toString('latin1');
+        for (const match of ops.matchAll(/q (\S+) 0 0 (\S+) \S+ \S+ cm (\/Image\S*) Do Q/g))
+          drawn.push({ width: Number(match[1]), height: Number(match[2]) });
+      }
+    }
+    expect(drawn).toEqual([
+      { width: 240, height: 150 },
+      { width: 180, height: 120 },
+    ]);
+  });
+});
