@@ -5,6 +5,7 @@
  */
 import {
   baselineOf,
+  drawFormula,
   type FontBook,
   INK,
   type Line,
@@ -21,7 +22,6 @@ import {
 import { LABELS, type Labels } from '@studykit/view';
 import { figureBox, pictureOf } from './figure.js';
 import type { FlowBox } from './flow.js';
-import { drawFormula } from './formula-object.js';
 import { type BlockNode, type InlineNode, inlineRuns } from './inline.js';
 import { NO_ART, type NotesArt } from './notes-art.js';
 import { layout, TINT } from './theme.js';
@@ -285,9 +285,9 @@ export class BlockSetter extends Typesetter {
    * that it never splits. A formula that could not be drawn shows its TeX.
    */
   private displayFormula(tex: string, frame: Frame, spaceBefore: number): TextBox[] {
-    const art = this.notes.art.formula(tex, true);
+    const art = this.notes.art.formulas.get(tex, true);
     if (!art) return this.preformatted(tex, frame, spaceBefore, INK);
-    const { width, height, depth } = art.metrics;
+    const { width, height, depth } = art.box;
     const size = Math.min(frame.style.size, frame.width / width);
     const room = frame.leading * B.displayMathRoom;
     return [

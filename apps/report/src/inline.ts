@@ -5,7 +5,6 @@
 import type { Block } from '@studykit/core';
 import { HARD_BREAK, isCjk, type Run, type TextStyle } from '@studykit/typeset';
 import { safeHttpUrl } from '@studykit/view';
-import { formulaObject } from './formula-object.js';
 import { NO_ART, type NotesArt } from './notes-art.js';
 import { LINK } from './theme.js';
 
@@ -46,10 +45,10 @@ export function inlineRuns(
     // `$…$` (mdast-util-math's inlineMath; core's types do not carry that package's node types).
     const math = node as { type: string; value?: unknown };
     if (math.type === 'inlineMath' && typeof math.value === 'string') {
-      const formula = art.formula(math.value, false);
+      const object = art.formulas.object(math.value);
       runs.push(
-        formula
-          ? { text: math.value, style: current, object: formulaObject(formula) }
+        object
+          ? { text: math.value, style: current, object }
           : { text: math.value, style: { ...current, italic: true } },
       );
       return;

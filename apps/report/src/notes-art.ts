@@ -6,22 +6,15 @@
  * one; Chromium starts only when the report has any of them.
  */
 import type { Block, Family, ImageAsset, Paper } from '@studykit/core';
+import { DiagramSyntaxError, type MermaidRenderer, oneLine, type RenderedSvg } from '@studykit/diagram';
 import {
-  DiagramSyntaxError,
-  type FormulaMetrics,
-  type MermaidRenderer,
-  oneLine,
-  type RenderedSvg,
-} from '@studykit/diagram';
-import { texToHtml } from '@studykit/math';
-import { type EmbeddedForm, embedPagesAsForms } from '@studykit/typeset';
+  type EmbeddedForm,
+  embedPagesAsForms,
+  type FormulaRequest,
+  Formulas,
+  typesetFormulas,
+} from '@studykit/typeset';
 import type { PDFDocument, PDFImage } from 'pdf-lib';
-
-/** A formula ready to set: its box (em of the text around it) and its vector page. */
-export interface FormulaArt {
-  metrics: FormulaMetrics;
-  form: EmbeddedForm;
-}
 
 /** A picture ready to draw, and its natural size in CSS px (what the notes meant as 100 %). */
 export type PictureArt =
@@ -29,13 +22,13 @@ export type PictureArt =
   | { kind: 'form'; form: EmbeddedForm; width: number; height: number };
 
 export interface NotesArt {
-  formula(tex: string, display: boolean): FormulaArt | undefined;
+  formulas: Formulas;
   image(asset: ImageAsset): PictureArt | undefined;
   diagram(source: string): PictureArt | undefined;
 }
 
 export const NO_ART: NotesArt = {
-  formula: () => undefined,
+  formulas: new Formulas(),
   image: () => undefined,
   diagram: () => undefined,
 };
@@ -56,17 +49,15 @@ export interface ArtSources {
 }
 
 interface Wanted {
-  formulas: Map<string, { tex: string; display: boolean }>;
+  formulas: FormulaRequest[];
   images: Map<string, ImageAsset>;
   /** By source; `file` and `line` (of the opening fence) name the block in messages. */
   diagrams: Map<string, { source: string; file: string; line: number }>;
 }
 
-const formulaKey = (tex: string, display: boolean) => `${display ? 'display' : 'inline'}\n${tex}`;
-
 /** Every formula, image and diagram in what the report prints, each once, in reading order. */
 export function wantedArt(families: readonly Family[], papers: readonly Paper[]): Wanted {
-  const wanted: Wanted = { formulas: new Map(), images: new Map(), diagrams: new Map() };
+  const wanted: Wanted = { formulas: [], images: new Map(), diagrams: new Map() };
   const visit = (node: unknown, file: string): void => {
     const n = node as {
       type?: string;
@@ -76,8 +67,7 @@ export function wantedArt(families: readonly Family[], papers: readonly Paper[])
       position?: { start: { line: number } };
     };
     if ((n.type === 'inlineMath' || n.type === 'math') && typeof n.value === 'string') {
-      const display = n.type === 'math';
-      wanted.formulas.set(formulaKey(n.value, display), { tex: n.value, display });
+      wanted.formulas.push({ tex: n.value, display: n.type === 'math' });
     } else if (n.type === 'image' && n.data?.asset) {
       wanted.images.set(n.data.asset.digest, n.data.asset);
     } else if (n.type === 'diagram' && typeof n.value === 'string' && !wanted.diagrams.has(n.value)) {
@@ -99,33 +89,17 @@ export function wantedArt(families: readonly Family[], papers: readonly Paper[])
 
 /** Draws and embeds everything `wanted` lists. */
 export async function prepareArt(doc: PDFDocument, wanted: Wanted, sources: ArtSources): Promise<NotesArt> {
-  const formulas = new Map<string, FormulaArt>();
   const images = new Map<string, PictureArt>();
   const diagrams = new Map<string, PictureArt>();
   const svgs = [...wanted.images.values()].filter((asset) => asset.format === 'svg');
-  const needsChromium = wanted.formulas.size > 0 || svgs.length > 0 || wanted.diagrams.size > 0;
+  const needsChromium = wanted.formulas.length > 0 || svgs.length > 0 || wanted.diagrams.size > 0;
   const renderer = needsChromium && sources.renderer ? await sources.renderer() : undefined;
   const print = { ...(sources.pdfDate ? { pdfDate: sources.pdfDate } : {}) };
 
-  if (renderer && wanted.formulas.size > 0) {
-    // TeX that KaTeX refuses is a check error; should it get here, the formula is shown as its TeX.
-    const typeset = [...wanted.formulas].flatMap(([key, { tex, display }]) => {
-      try {
-        return [{ key, html: texToHtml(tex, display), display }];
-      } catch {
-        return [];
-      }
-    });
-    if (typeset.length > 0) {
-      const printed = await renderer.printFormulas(typeset, { ...print, title: 'formulas' });
-      const forms = await embedPagesAsForms(doc, printed.pdf);
-      typeset.forEach(({ key }, index) => {
-        const metrics = printed.metrics[index];
-        const form = forms[index];
-        if (metrics && form) formulas.set(key, { metrics, form });
-      });
-    }
-  }
+  const formulas =
+    renderer && wanted.formulas.length > 0
+      ? await typesetFormulas(doc, renderer, wanted.formulas, sources.pdfDate)
+      : new Formulas();
 
   for (const asset of wanted.images.values()) {
     if (asset.format === 'svg' || !sources.readFile) continue;
@@ -185,7 +159,7 @@ export async function prepareArt(doc: PDFDocument, wanted: Wanted, sources: ArtS
   }
 
   return {
-    formula: (tex, display) => formulas.get(formulaKey(tex, display)),
+    formulas,
     image: (asset) => images.get(asset.digest),
     diagram: (source) => diagrams.get(source),
   };

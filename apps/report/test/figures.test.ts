@@ -91,7 +91,7 @@ function inkBottom(page: number, word: { xMin: number; yMin: number; xMax: numbe
   const scale = dpi / 72;
   const image = renderGrey(path, page, dpi);
   let bottom = -1;
-  for (let y = Math.floor(word.yMin * scale); y < Math.ceil((word.yMax + 2) * scale); y++) {
+  for (let y = Math.floor(word.yMin * scale); y < Math.ceil(word.yMax * scale); y++) {
     for (let x = Math.floor(word.xMin * scale); x < Math.ceil(word.xMax * scale); x++) {
       if ((image.pixels[y * image.width + x] ?? 255) < 128) bottom = y;
     }

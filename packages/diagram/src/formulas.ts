@@ -32,6 +32,8 @@ export interface PrintedFormulas {
   /** One page per formula, in order: the box plus `pad` on every side (and a spare pixel below). */
   pdf: Uint8Array;
   metrics: FormulaMetrics[];
+  /** CSS px to the em on the pages (FORMULA_EM_PX): what scales them to a type size. */
+  emPx: number;
 }
 
 export async function printFormulas(
@@ -52,7 +54,7 @@ export async function printFormulas(
       depth: em(box.depth),
       pad: em(pad),
     }));
-    return { pdf, metrics };
+    return { pdf, metrics, emPx: FORMULA_EM_PX };
   } finally {
     await page.evaluate(unmountFormulas);
   }

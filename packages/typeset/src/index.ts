@@ -6,6 +6,16 @@ export { type EmbeddedForm, embedPagesAsForms } from './embed-forms.js';
 export { FontEmbedding } from './font-embedding.js';
 export { type FaceRequest, FontBook, type FontKey } from './fonts.js';
 export {
+  drawFormula,
+  type FormulaBox,
+  type FormulaPrinter,
+  type FormulaRequest,
+  Formulas,
+  formulaObject,
+  type SetFormula,
+  typesetFormulas,
+} from './formulas.js';
+export {
   type LabelRange,
   type OutlineNode,
   toRoman,

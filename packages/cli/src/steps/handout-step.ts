@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { DeckManifest } from '@studykit/slides';
 import { deckPdfPath, deckTargets, handoutPath, labelsOf } from '@studykit/view';
 import { handoutDigest } from '../output-digests.js';
+import { warmRenderer } from '../session.js';
 import { today } from '../today.js';
 import { deckFamilies } from './slides-step.js';
 import type { BuildContext, BuildStep } from './step.js';
@@ -69,6 +70,8 @@ async function writeHandouts(context: BuildContext): Promise<string> {
         header,
         words,
         path,
+        // Formulas in the notes are printed by the lineage's Chromium, started only when there are any.
+        formulaPrinter: () => warmRenderer(context.session),
       });
       await staged.stageFiles([file]);
       digests.set(key, digest);
