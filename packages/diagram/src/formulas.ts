@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { type FormulaBox, type FormulaMarkup, measureFormulas, unmountFormulas } from './browser/formulas.js';
 import type { Sheet } from './browser/print-sheets.js';
 import type { CaptureLimits } from './capture-limits.js';
+import { DIAGRAM_FONT } from './mermaid-config.js';
 import { KATEX_CSS_URL } from './page-assets.js';
 import { type PrintOptions, printMarkup } from './print.js';
 
@@ -42,7 +43,12 @@ export async function printFormulas(
   limits: Pick<CaptureLimits, 'timeoutMs'>,
   options: PrintOptions,
 ): Promise<PrintedFormulas> {
-  const boxes = await page.evaluate(measureFormulas, [formulas, FORMULA_EM_PX, KATEX_CSS_URL] as const);
+  const boxes = await page.evaluate(measureFormulas, [
+    formulas,
+    FORMULA_EM_PX,
+    KATEX_CSS_URL,
+    DIAGRAM_FONT,
+  ] as const);
   try {
     const pad = Math.ceil(FORMULA_PAD_EM * FORMULA_EM_PX);
     const sheets = formulas.map((formula, index) => sheetOf(formula, boxes[index] as FormulaBox, pad));

@@ -27,9 +27,10 @@ export interface FormulaBox {
  * Loads KaTeX's stylesheet (once per page), lays the formulas out at `fontPx`, waits for KaTeX's
  * faces and measures them. The style stays until `unmountFormulas`: the sheets printed next use it.
  */
-export async function measureFormulas([formulas, fontPx, cssUrl]: readonly [
+export async function measureFormulas([formulas, fontPx, cssUrl, fallback]: readonly [
   readonly FormulaMarkup[],
   number,
+  string,
   string,
 ]): Promise<FormulaBox[]> {
   if (!document.getElementById('katex-css')) {
@@ -48,7 +49,10 @@ export async function measureFormulas([formulas, fontPx, cssUrl]: readonly [
   style.id = 'formula-style';
   // A formula is one unbreakable box with its own line height: measured here and printed on its
   // sheet with the same layout inside it. Display formulas lose KaTeX's margins (the outputs space them).
+  // KaTeX's own stack ends in Times New Roman and serif: a character its faces lack (Chinese in
+  // \text{…}) is drawn by the kit's faces (`fallback`) instead of whatever the machine has.
   style.textContent = `.formula { display: inline-block; font-size: ${fontPx}px; line-height: normal; white-space: nowrap; }
+.formula .katex { font-family: KaTeX_Main, ${fallback}; }
 .formula .katex-display { margin: 0; }
 #formula-measure { position: absolute; left: 0; top: 0; font-size: ${fontPx}px; }
 .formula-marker { display: inline-block; width: 0; height: 0; vertical-align: baseline; }`;
