@@ -436,13 +436,18 @@ export class BlockSetter extends Typesetter {
         this.lines(runs, { width: (widths[c] ?? 0) - 2 * CELL_PAD, leading: TABLE_LEADING, align: align(c) }),
       );
       const lineCount = Math.max(1, ...cellLines.map((lines) => lines.length));
+      // Each line of the row is as tall as its tallest cell line (a formula may need more than the leading).
+      const pitch = Array.from({ length: lineCount }, (_, l) =>
+        Math.max(TABLE_LEADING, ...cellLines.map((lines) => (lines[l] ? lineHeight(lines[l]) : 0))),
+      );
+      const offsetOf = (from: number, to: number) => pitch.slice(from, to).reduce((sum, h) => sum + h, 0);
       const isHeader = r === 0;
       for (let first = 0; first < lineCount; first += sliceLines) {
         const count = Math.min(sliceLines, lineCount - first);
         const firstSlice = first === 0;
         const lastSlice = first + count >= lineCount;
         const padTop = firstSlice ? CELL_PAD : 0;
-        const height = padTop + count * TABLE_LEADING + (lastSlice ? CELL_PAD : 0);
+        const height = padTop + offsetOf(first, first + count) + (lastSlice ? CELL_PAD : 0);
         const box: TextBox = {
           height,
           draw: (canvas, x, top) => {
@@ -451,7 +456,8 @@ export class BlockSetter extends Typesetter {
             let cellX = left;
             cellLines.forEach((lines, c) => {
               lines.slice(first, first + count).forEach((line, l) => {
-                canvas.line(line, cellX + CELL_PAD, top + padTop + l * TABLE_LEADING + baselineOf(line));
+                const lineTop = top + padTop + offsetOf(first, first + l);
+                canvas.line(line, cellX + CELL_PAD, lineTop + baselineOf(line));
               });
               cellX += widths[c] ?? 0;
             });

@@ -48,8 +48,7 @@ async function familyDiagramPdf(): Promise<Uint8Array> {
   return doc.save();
 }
 
-beforeAll(async () => {
-  ast = await loadContent(contentDir);
+async function render(): Promise<Uint8Array> {
   const [file] = await renderReport(ast, {
     date: '2026-11-29',
     familyDiagrams: { pdf: await familyDiagramPdf(), families: ['diffusion'] },
@@ -60,7 +59,12 @@ beforeAll(async () => {
     },
     readFile: (name) => readFile(join(contentDir, name)),
   });
-  bytes = file?.contents as Uint8Array;
+  return file?.contents as Uint8Array;
+}
+
+beforeAll(async () => {
+  ast = await loadContent(contentDir);
+  bytes = await render();
   path = writeTemp(bytes, 'figures.pdf');
   text = noPdfTools ? '' : pdfText(path);
 }, 120_000);
@@ -174,6 +178,11 @@ describe.skipIf(noPdfTools)(`the report's formulas and figures${skipNote(noPdfTo
     const caption = wordBoxes(path, page).find((word) => word.text.includes('从噪声到图像的去噪过程'));
     expect(caption).toBeDefined();
   });
+
+  it('is byte-identical when rendered again: the formulas, SVGs and diagram printed again give the same PDF', async () => {
+    const again = await render();
+    expect(Buffer.from(again).equals(Buffer.from(bytes))).toBe(true);
+  }, 60_000);
 
   it('draws each image at its natural size (96 px to the inch) when the column has room, else as wide as the column, keeping its shape', async () => {
     const doc = await PDFDocument.load(bytes, { updateMetadata: false });
