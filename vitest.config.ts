@@ -26,6 +26,8 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 export const BROWSER_TESTS: Record<string, string[]> = {
   'packages/browser': ['test/reproducible-pdf.test.ts'],
   'packages/diagram': ['test/renderer.test.ts'],
+  'apps/report': ['test/figures.test.ts'],
+  'apps/handout': ['test/notes-math.test.ts'],
   'apps/lineage': ['test/render.test.ts', 'test/scale.test.ts', 'test/shipped.test.ts'],
   'apps/slides': [
     'test/browser.test.ts',

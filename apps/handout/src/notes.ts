@@ -1,9 +1,21 @@
 /**
  * A slide's speaker notes set in a box with @studykit/typeset's typesetter (UAX #14 breaks and
- * kinsoku, so Chinese breaks between characters, never inside a word). Long notes step down in size;
- * past the smallest size they are cut with an ellipsis rather than run into the next slide.
+ * kinsoku, so Chinese breaks between characters, never inside a word). Formulas are set as the report
+ * sets them: inline on the baseline, a `$$…$$` one centred on a line of its own. Long notes step down
+ * in size; past the smallest size they are cut with an ellipsis rather than run into the next slide.
  */
-import { baselineOf, INK, type Line, type TextStyle, type Typesetter } from '@studykit/typeset';
+import {
+  baselineOf,
+  Formulas,
+  HARD_BREAK,
+  INK,
+  type Line,
+  lineHeight,
+  type Run,
+  type TextStyle,
+  type Typesetter,
+} from '@studykit/typeset';
+import type { NoteParagraph, NoteSpan } from '@studykit/view';
 
 export interface SetLine {
   line: Line;
@@ -29,71 +41,132 @@ function style(size: number): TextStyle {
   return { family: 'serif', size, color: INK };
 }
 
-function paragraphsOf(notes: readonly string[]): string[] {
-  return notes.map((note) => note.replace(/\s+/g, ' ').trim()).filter(Boolean);
+/** What a note is cut into: single characters, and formulas whole. */
+type Unit = string | Extract<NoteSpan, { tex: string }>;
+type Paragraph = Unit[];
+
+function paragraphsOf(notes: readonly NoteParagraph[]): Paragraph[] {
+  return notes
+    .map((note): Paragraph => {
+      const spans: readonly NoteSpan[] = typeof note === 'string' ? [{ text: note }] : note;
+      const units: Paragraph = [];
+      for (const span of spans) {
+        if ('tex' in span) units.push(span);
+        else units.push(...Array.from(span.text.replace(/\s+/g, ' ')));
+      }
+      // Trimmed like text: no space at either end.
+      while (units[0] === ' ') units.shift();
+      while (units[units.length - 1] === ' ') units.pop();
+      return units;
+    })
+    .filter((units) => units.length > 0);
+}
+
+function runsOf(paragraph: Paragraph, size: number, formulas: Formulas): Run[] {
+  const runs: Run[] = [];
+  let text = '';
+  const flush = () => {
+    if (text) runs.push({ text, style: style(size) });
+    text = '';
+  };
+  for (const unit of paragraph) {
+    if (typeof unit === 'string') {
+      text += unit;
+      continue;
+    }
+    const object = formulas.object(unit.tex, unit.display);
+    // A display formula takes a line of its own.
+    if (unit.display) text = `${text.trimEnd()}${text.trim() ? HARD_BREAK : ''}`;
+    flush();
+    runs.push(
+      object ? { text: unit.tex, style: style(size), object } : { text: unit.tex, style: style(size) },
+    );
+    if (unit.display) text = HARD_BREAK;
+  }
+  flush();
+  return runs;
 }
 
 function layout(
   typesetter: Typesetter,
-  paragraphs: readonly string[],
+  paragraphs: readonly Paragraph[],
   width: number,
   size: number,
+  formulas: Formulas,
 ): SetNotes {
   const leading = size * LEADING;
   const lines: SetLine[] = [];
   let top = 0;
-  paragraphs.forEach((text, index) => {
+  paragraphs.forEach((paragraph, index) => {
     if (index > 0) top += leading * PARAGRAPH_GAP;
-    for (const line of typesetter.lines([{ text, style: style(size) }], {
+    for (const line of typesetter.lines(runsOf(paragraph, size, formulas), {
       width,
       leading,
       align: 'justify',
     })) {
-      lines.push({ line, baseline: top + baselineOf(line) });
-      top += leading;
+      // A line holding a display formula alone is centred.
+      const alone = line.pieces.length === 1 && line.pieces[0]?.object;
+      const shift = alone ? Math.max(0, (width - line.width) / 2) : 0;
+      const placed = shift
+        ? { ...line, pieces: line.pieces.map((piece) => ({ ...piece, x: piece.x + shift })) }
+        : line;
+      lines.push({ line: placed, baseline: top + baselineOf(line) });
+      top += lineHeight(line);
     }
   });
   return { lines, height: top, size, cut: false };
 }
 
 /** Height the notes take at the largest size: the notes layout sizes its slides from it. */
-export function notesHeight(typesetter: Typesetter, notes: readonly string[], width: number): number {
-  return layout(typesetter, paragraphsOf(notes), width, NOTE_SIZES[0]).height;
+export function notesHeight(
+  typesetter: Typesetter,
+  notes: readonly NoteParagraph[],
+  width: number,
+  formulas = new Formulas(),
+): number {
+  return layout(typesetter, paragraphsOf(notes), width, NOTE_SIZES[0], formulas).height;
 }
 
 export function setNotes(
   typesetter: Typesetter,
-  notes: readonly string[],
+  notes: readonly NoteParagraph[],
   width: number,
   height: number,
+  formulas = new Formulas(),
 ): SetNotes {
   const paragraphs = paragraphsOf(notes);
   for (const size of NOTE_SIZES) {
-    const set = layout(typesetter, paragraphs, width, size);
+    const set = layout(typesetter, paragraphs, width, size, formulas);
     if (set.height <= height) return set;
   }
-  // Keep the longest prefix that fits with its ellipsis (binary search over characters).
+  // Keep the longest prefix that fits with its ellipsis (binary search over characters and formulas).
   const smallest = NOTE_SIZES[NOTE_SIZES.length - 1] as number;
-  // Code points, not UTF-16 units: a cut never splits an emoji's surrogate pair.
-  const characters = paragraphs.map((text) => Array.from(text));
-  const total = characters.reduce((sum, chars) => sum + chars.length, 0);
-  const prefix = (count: number): string[] => {
-    const kept: string[] = [];
+  const total = paragraphs.reduce((sum, units) => sum + units.length, 0);
+  const prefix = (count: number): Paragraph[] => {
+    const kept: Paragraph[] = [];
     let left = count;
-    for (const chars of characters) {
+    for (const units of paragraphs) {
       if (left <= 0) break;
-      kept.push(chars.slice(0, left).join(''));
-      left -= chars.length;
+      kept.push(units.slice(0, left));
+      left -= units.length;
     }
-    const last = kept.pop()?.trimEnd() ?? '';
-    return [...kept, `${last}${ELLIPSIS}`];
+    const last = kept.pop() ?? [];
+    while (last[last.length - 1] === ' ') last.pop();
+    return [...kept, [...last, ELLIPSIS]];
   };
   let low = 0;
   let high = total - 1;
   while (low < high) {
     const middle = Math.ceil((low + high) / 2);
-    if (layout(typesetter, prefix(middle), width, smallest).height <= height) low = middle;
+    if (layout(typesetter, prefix(middle), width, smallest, formulas).height <= height) low = middle;
     else high = middle - 1;
   }
-  return { ...layout(typesetter, prefix(low), width, smallest), cut: true };
+  return { ...layout(typesetter, prefix(low), width, smallest, formulas), cut: true };
+}
+
+/** Every formula in the notes, for printing them all at once. */
+export function formulasIn(notes: readonly NoteParagraph[]): { tex: string; display: boolean }[] {
+  return notes.flatMap((note) =>
+    typeof note === 'string' ? [] : note.flatMap((span) => ('tex' in span ? [span] : [])),
+  );
 }

@@ -2,7 +2,8 @@
  * Where each slide of a page goes in its cell, and what sits with it: its notes (notes layout),
  * ruled lines beside it (lines layout) or nothing (2up, 4up, 6up).
  */
-import type { Typesetter } from '@studykit/typeset';
+import type { Formulas, Typesetter } from '@studykit/typeset';
+import type { NoteParagraph } from '@studykit/view';
 import { type Box, fitSlide, type HandoutLayout } from './layouts.js';
 import { notesHeight } from './notes.js';
 
@@ -28,10 +29,11 @@ export function placeSlides(
   layout: HandoutLayout,
   cells: readonly Box[],
   aspect: number,
-  notes: readonly (readonly string[])[],
+  notes: readonly (readonly NoteParagraph[])[],
   typesetter: Typesetter,
+  formulas?: Formulas,
 ): Placement[] {
-  if (layout === 'notes') return placeWithNotes(cells, aspect, notes, typesetter);
+  if (layout === 'notes') return placeWithNotes(cells, aspect, notes, typesetter, formulas);
   return notes.map((_, index) => {
     const cell = cells[index] as Box;
     const room: Box = { ...cell, height: cell.height - NUMBER_ROOM };
@@ -58,15 +60,16 @@ export function placeSlides(
 function placeWithNotes(
   cells: readonly Box[],
   aspect: number,
-  notes: readonly (readonly string[])[],
+  notes: readonly (readonly NoteParagraph[])[],
   typesetter: Typesetter,
+  formulas?: Formulas,
 ): Placement[] {
   const first = cells[0] as Box;
   const largest = Math.min(first.width, (first.height - NUMBER_ROOM - MIN_NOTES) * aspect);
   const smallest = Math.min(largest, first.width * MIN_SLIDE_SHARE);
   let width = largest;
   for (const slideNotes of notes) {
-    const needed = notesHeight(typesetter, slideNotes, first.width);
+    const needed = notesHeight(typesetter, slideNotes, first.width, formulas);
     width = Math.min(width, Math.max(smallest, (first.height - NUMBER_ROOM - needed) * aspect));
   }
   const height = width / aspect;

@@ -8,13 +8,16 @@ import type { OutputFile } from '@studykit/core';
 import {
   Drawing,
   FontBook,
+  type FormulaPrinter,
+  Formulas,
   type OutlineNode,
   type PageCanvas,
   type PaperSize,
   Typesetter,
+  typesetFormulas,
   writeOutline,
 } from '@studykit/typeset';
-import { LABELS, type Labels } from '@studykit/view';
+import { LABELS, type Labels, type NoteParagraph } from '@studykit/view';
 import { PDFDocument, type PDFEmbeddedPage, type PDFPage } from 'pdf-lib';
 import {
   drawFolio,
@@ -25,7 +28,7 @@ import {
   WRITING_PITCH,
 } from './furniture.js';
 import { type HandoutLayout, pageCount, pageGrid, slidesPerPage } from './layouts.js';
-import { setNotes } from './notes.js';
+import { formulasIn, setNotes } from './notes.js';
 import { type Placement, placeSlides } from './place.js';
 
 /** One slide as the deck's deck.json lists it (the slides app's `DeckManifest['slides'][number]`). */
@@ -34,8 +37,11 @@ export interface HandoutSlide {
   readonly title: string;
   readonly kicker: string;
   readonly zoom: number;
-  /** Plain-text paragraphs; empty when the deck was built with --no-notes. */
-  readonly notes: readonly string[];
+  /**
+   * One paragraph per note: plain text, or its spans with the formulas apart (@studykit/view's
+   * noteSpans), which the handout typesets. Empty when the deck was built with --no-notes.
+   */
+  readonly notes: readonly NoteParagraph[];
   readonly paper?: string;
 }
 
@@ -57,6 +63,11 @@ export interface RenderHandoutOptions {
   words: Labels;
   /** Where the CLI writes it, relative to out/: `handout/<family>.pdf`. */
   path: string;
+  /**
+   * Prints the notes' formulas (Chromium: the lineage's renderer), asked for only when the notes have
+   * any; without it a formula shows its TeX.
+   */
+  formulaPrinter?: () => Promise<FormulaPrinter>;
 }
 
 export async function renderHandout(options: RenderHandoutOptions): Promise<OutputFile> {
@@ -80,6 +91,11 @@ export async function renderHandout(options: RenderHandoutOptions): Promise<Outp
   const count = pageCount(layout, slides.length);
   const pages: PDFPage[] = [];
   for (let i = 0; i < count; i++) pages.push(doc.addPage([grid.width, grid.height]));
+  const wantedFormulas = layout === 'notes' ? slides.flatMap((slide) => formulasIn(slide.notes)) : [];
+  const formulas =
+    wantedFormulas.length > 0 && options.formulaPrinter
+      ? await typesetFormulas(doc, await options.formulaPrinter(), wantedFormulas, header.date)
+      : new Formulas();
   const fonts = new FontBook();
   const typesetter = new Typesetter(fonts);
   const drawing = new Drawing(doc, pages, fonts);
@@ -97,13 +113,14 @@ export async function renderHandout(options: RenderHandoutOptions): Promise<Outp
       aspect,
       onPage.map((slide) => slide.notes),
       typesetter,
+      formulas,
     );
     drawHeader(canvas, typesetter, grid, { study: header.study, subject: header.subject, date: dateText });
     drawFolio(canvas, typesetter, grid, words.pageOf(pageIndex + 1, count));
     placements.forEach((placement, i) => {
       const slide = onPage[i] as HandoutSlide;
       drawSlideNumber(canvas, typesetter, placement.slide, start + i + 1);
-      drawAside(canvas, typesetter, placement, slide);
+      drawAside(canvas, typesetter, placement, slide, formulas);
       if (slide.paper && !seenPapers.has(slide.paper)) {
         seenPapers.add(slide.paper);
         outline.push({
@@ -153,11 +170,12 @@ function drawAside(
   typesetter: Typesetter,
   placement: Placement,
   slide: HandoutSlide,
+  formulas: Formulas,
 ): void {
   if (placement.lines) drawWritingLines(canvas, placement.lines);
   const box = placement.notes;
   if (!box) return;
-  const set = setNotes(typesetter, slide.notes, box.width, box.height);
+  const set = setNotes(typesetter, slide.notes, box.width, box.height, formulas);
   for (const { line, baseline } of set.lines) canvas.line(line, box.x, box.top + baseline);
   // What the notes leave is for the reader's own notes; a slide without notes gets all of it.
   const used = set.lines.length > 0 ? set.height + WRITING_PITCH * 0.4 : 0;

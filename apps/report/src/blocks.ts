@@ -5,8 +5,11 @@
  */
 import {
   baselineOf,
+  drawFormula,
+  type FontBook,
   INK,
   type Line,
+  lineHeight,
   MUTED,
   type PageCanvas,
   type ParagraphOptions,
@@ -16,8 +19,11 @@ import {
   type TextStyle,
   Typesetter,
 } from '@studykit/typeset';
+import { LABELS, type Labels } from '@studykit/view';
+import { figureBox, pictureOf } from './figure.js';
 import type { FlowBox } from './flow.js';
 import { type BlockNode, type InlineNode, inlineRuns } from './inline.js';
+import { NO_ART, type NotesArt } from './notes-art.js';
 import { layout, TINT } from './theme.js';
 
 /** A box that carries a first text baseline, so list markers can sit on it. */
@@ -40,7 +46,7 @@ export interface Frame {
 export function lineBox(line: Line, indent: number): TextBox {
   const baseline = baselineOf(line);
   return {
-    height: line.leading,
+    height: lineHeight(line),
     baseline,
     draw: (canvas, x, top) => canvas.line(line, x + indent, top + baseline),
   };
@@ -54,8 +60,40 @@ const MAX_ROW_HEIGHT = B.maxRowHeight;
 const CODE_STYLE: TextStyle = { family: 'mono', size: B.codeSize, color: INK };
 const CODE_LEADING = B.codeLeading;
 
-/** The typesetter that also sets markdown blocks, as flow boxes the report paginates. */
+/** What the notes show besides text, and how figures are captioned and sized. */
+export interface NotesSetting {
+  art: NotesArt;
+  words: Labels;
+  /** The tallest a figure's picture may be drawn. */
+  figureMaxHeight: number;
+}
+
+const NO_NOTES_ART: NotesSetting = {
+  art: NO_ART,
+  words: LABELS.en,
+  figureMaxHeight: Number.POSITIVE_INFINITY,
+};
+
+/**
+ * The typesetter that also sets markdown blocks, as flow boxes the report paginates. It numbers the
+ * figures in the order they are set: across the whole report, the families' lineage figures included.
+ */
 export class BlockSetter extends Typesetter {
+  private figures = 0;
+
+  constructor(
+    fonts: FontBook,
+    private readonly notes: NotesSetting = NO_NOTES_ART,
+  ) {
+    super(fonts);
+  }
+
+  /** The next figure's number. */
+  nextFigure(): number {
+    this.figures += 1;
+    return this.figures;
+  }
+
   /** Lines of one paragraph as boxes; the first two and the last two lines stay together. */
   paragraph(runs: Run[], frame: Frame, options: Partial<ParagraphOptions> = {}, spaceBefore = 0): TextBox[] {
     const lines = this.lines(runs, { width: frame.width, leading: frame.leading, ...options });
@@ -97,13 +135,22 @@ export class BlockSetter extends Typesetter {
   }
 
   private block(node: BlockNode, frame: Frame, spaceBefore: number): TextBox[] {
+    // `$$…$$` (mdast-util-math's math node; core's types do not carry that package's node types).
+    const math = node as { type: string; value?: unknown };
+    if (math.type === 'math' && typeof math.value === 'string')
+      return this.displayFormula(math.value, frame, spaceBefore);
     switch (node.type) {
       case 'paragraph':
-        return this.paragraph(inlineRuns(node.children, frame.style), frame, {}, spaceBefore);
+        return this.paragraphWithFigures(node, frame, spaceBefore);
       case 'heading': {
         const size = node.depth <= 2 ? B.headingSize : node.depth === 3 ? B.subheadingSize : frame.style.size;
         const style: TextStyle = { ...frame.style, family: 'sans', bold: true, size, color: INK };
-        return this.heading(inlineRuns(node.children, style), frame, spaceBefore + B.headingSpaceBefore);
+        return this.heading(this.runs(node.children, style), frame, spaceBefore + B.headingSpaceBefore);
+      }
+      case 'diagram': {
+        const art = this.notes.art.diagram(node.value);
+        if (!art) return this.preformatted(node.value, frame, spaceBefore, INK);
+        return [this.figure(pictureOf(art), node.caption ?? '', frame, spaceBefore)];
       }
       case 'list':
         return this.list(node, frame, spaceBefore);
@@ -131,7 +178,7 @@ export class BlockSetter extends Typesetter {
       case 'footnoteDefinition': {
         const runs: Run[] = [{ text: `[${node.label ?? node.identifier}] `, style: frame.style }];
         const first = node.children[0];
-        if (first?.type === 'paragraph') runs.push(...inlineRuns(first.children, frame.style));
+        if (first?.type === 'paragraph') runs.push(...this.runs(first.children, frame.style));
         return this.paragraph(
           runs,
           { ...frame, style: { ...frame.style, size: frame.style.size * B.footnoteScale } },
@@ -155,7 +202,7 @@ export class BlockSetter extends Typesetter {
             ['text', 'emphasis', 'strong', 'inlineCode', 'link'].includes(first.type)
           ) {
             return this.paragraph(
-              inlineRuns(unknown.children as InlineNode[], frame.style),
+              this.runs(unknown.children as InlineNode[], frame.style),
               frame,
               {},
               spaceBefore,
@@ -166,6 +213,93 @@ export class BlockSetter extends Typesetter {
         return [];
       }
     }
+  }
+
+  /** Inline content as runs, its formulas set from the report's art. */
+  runs(nodes: readonly InlineNode[], style: TextStyle, figures?: ReadonlyMap<InlineNode, string>): Run[] {
+    return inlineRuns(nodes, style, this.notes.art, figures);
+  }
+
+  /**
+   * A paragraph whose images are drawn as numbered figures after its text (a paragraph of images
+   * alone is just its figures); the text names each one ("Figure 3"). An image that could not be
+   * drawn stays in the text as its alt text.
+   */
+  private paragraphWithFigures(
+    node: Extract<BlockNode, { type: 'paragraph' }>,
+    frame: Frame,
+    spaceBefore: number,
+  ): TextBox[] {
+    const { art, words } = this.notes;
+    const pictures = node.children.flatMap((child) => {
+      const asset = child.type === 'image' ? child.data?.asset : undefined;
+      const picture = asset ? art.image(asset) : undefined;
+      return picture && child.type === 'image' ? [{ child, picture, alt: child.alt ?? '' }] : [];
+    });
+    if (pictures.length === 0)
+      return this.paragraph(this.runs(node.children, frame.style), frame, {}, spaceBefore);
+    const numbered = pictures.map((entry) => ({ ...entry, number: this.nextFigure() }));
+    const drawn = new Set<InlineNode>(numbered.map(({ child }) => child));
+    const textOnly = node.children.every(
+      (child) =>
+        drawn.has(child) || (child.type === 'text' && child.value.trim() === '') || child.type === 'break',
+    );
+    const boxes: TextBox[] = textOnly
+      ? []
+      : this.paragraph(
+          this.runs(
+            node.children,
+            frame.style,
+            new Map(numbered.map(({ child, number }) => [child, `(${words.figureCaption(number, '')})`])),
+          ),
+          frame,
+          {},
+          spaceBefore,
+        );
+    numbered.forEach(({ picture, alt, number }, index) => {
+      const before = boxes.length === 0 && index === 0 ? spaceBefore : frame.leading * B.blockGap;
+      boxes.push(this.figure(pictureOf(picture), alt, frame, before, number));
+    });
+    return boxes;
+  }
+
+  /** A numbered figure in the frame's column (figure.ts). */
+  private figure(
+    picture: ReturnType<typeof pictureOf>,
+    caption: string,
+    frame: Frame,
+    spaceBefore: number,
+    number = this.nextFigure(),
+  ): TextBox {
+    const space = {
+      typesetter: this,
+      indent: frame.indent,
+      width: frame.width,
+      maxHeight: this.notes.figureMaxHeight,
+    };
+    return figureBox(space, picture, this.notes.words.figureCaption(number, caption), spaceBefore);
+  }
+
+  /**
+   * `$$…$$`: centred on its own, at the text's size (smaller when wider than the column), one box so
+   * that it never splits. A formula that could not be drawn shows its TeX.
+   */
+  private displayFormula(tex: string, frame: Frame, spaceBefore: number): TextBox[] {
+    const art = this.notes.art.formulas.get(tex, true);
+    if (!art) return this.preformatted(tex, frame, spaceBefore, INK);
+    const { width, height, depth } = art.box;
+    const size = Math.min(frame.style.size, frame.width / width);
+    const room = frame.leading * B.displayMathRoom;
+    return [
+      {
+        height: room + (height + depth) * size + room,
+        spaceBefore,
+        draw: (canvas, x, top) => {
+          const left = x + frame.indent + (frame.width - width * size) / 2;
+          drawFormula(canvas, art, left, top + room + height * size, size);
+        },
+      },
+    ];
   }
 
   private list(node: Extract<BlockNode, { type: 'list' }>, frame: Frame, spaceBefore: number): TextBox[] {
@@ -284,7 +418,7 @@ export class BlockSetter extends Typesetter {
     const headerStyle: TextStyle = { ...TABLE_STYLE, bold: true };
     const cellRuns = rows.map((row, r) =>
       Array.from({ length: columns }, (_, c) =>
-        inlineRuns((row.children[c]?.children ?? []) as InlineNode[], r === 0 ? headerStyle : TABLE_STYLE),
+        this.runs((row.children[c]?.children ?? []) as InlineNode[], r === 0 ? headerStyle : TABLE_STYLE),
       ),
     );
     const widths = this.columnWidths(cellRuns, columns, frame.width);
@@ -302,13 +436,18 @@ export class BlockSetter extends Typesetter {
         this.lines(runs, { width: (widths[c] ?? 0) - 2 * CELL_PAD, leading: TABLE_LEADING, align: align(c) }),
       );
       const lineCount = Math.max(1, ...cellLines.map((lines) => lines.length));
+      // Each line of the row is as tall as its tallest cell line (a formula may need more than the leading).
+      const pitch = Array.from({ length: lineCount }, (_, l) =>
+        Math.max(TABLE_LEADING, ...cellLines.map((lines) => (lines[l] ? lineHeight(lines[l]) : 0))),
+      );
+      const offsetOf = (from: number, to: number) => pitch.slice(from, to).reduce((sum, h) => sum + h, 0);
       const isHeader = r === 0;
       for (let first = 0; first < lineCount; first += sliceLines) {
         const count = Math.min(sliceLines, lineCount - first);
         const firstSlice = first === 0;
         const lastSlice = first + count >= lineCount;
         const padTop = firstSlice ? CELL_PAD : 0;
-        const height = padTop + count * TABLE_LEADING + (lastSlice ? CELL_PAD : 0);
+        const height = padTop + offsetOf(first, first + count) + (lastSlice ? CELL_PAD : 0);
         const box: TextBox = {
           height,
           draw: (canvas, x, top) => {
@@ -317,7 +456,8 @@ export class BlockSetter extends Typesetter {
             let cellX = left;
             cellLines.forEach((lines, c) => {
               lines.slice(first, first + count).forEach((line, l) => {
-                canvas.line(line, cellX + CELL_PAD, top + padTop + l * TABLE_LEADING + baselineOf(line));
+                const lineTop = top + padTop + offsetOf(first, first + l);
+                canvas.line(line, cellX + CELL_PAD, lineTop + baselineOf(line));
               });
               cellX += widths[c] ?? 0;
             });

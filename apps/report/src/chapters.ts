@@ -25,6 +25,7 @@ import { familyFigure } from './family-figure.js';
 import type { FlowBox } from './flow.js';
 import { footnotes } from './footnotes.js';
 import { indexSection } from './index-section.js';
+import { NO_ART, type NotesArt } from './notes-art.js';
 import { paperSection } from './paper-section.js';
 import { referencesSection } from './references-section.js';
 import { layout, parseColour } from './theme.js';
@@ -40,9 +41,11 @@ export class BodyBuilder {
     words: Labels,
     /** The tallest a chapter's figure may be drawn: it shares its page with the chapter's opening. */
     figureMaxHeight = Number.POSITIVE_INFINITY,
+    /** The formulas, images and diagrams of the notes, ready to draw (notes-art.ts). */
+    art: NotesArt = NO_ART,
   ) {
     this.setting = {
-      typesetter: new BlockSetter(fonts),
+      typesetter: new BlockSetter(fonts, { art, words, figureMaxHeight }),
       width,
       labels,
       words,

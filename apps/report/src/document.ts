@@ -1,6 +1,6 @@
 /**
  * The report, stage by stage: the view of the study (report-input.ts), the lineage app's figures
- * (figures.ts), measuring body and contents (measure.ts), the page plan (paginate-report.ts), the
+ * (figures.ts), the formulas, images and diagrams of the notes (notes-art.ts), measuring body and contents (measure.ts), the page plan (paginate-report.ts), the
  * pages drawn (draw-pages.ts), outline and page labels (navigation.ts), metadata (metadata.ts).
  * Page numbers are known before anything is drawn. Same AST and options → byte-identical PDF.
  */
@@ -13,6 +13,7 @@ import { embedFamilyDiagrams, embedLineage } from './figures.js';
 import { measureReport } from './measure.js';
 import { writeMetadata } from './metadata.js';
 import { writeNavigation } from './navigation.js';
+import { prepareArt, wantedArt } from './notes-art.js';
 import { PageMap } from './page-map.js';
 import { paginateReport } from './paginate-report.js';
 import { type RenderReportOptions, reportInput } from './report-input.js';
@@ -30,9 +31,14 @@ export async function renderReport(ast: StudyAst, options: RenderReportOptions =
   progress('laying out chapters', 0);
   const doc = await PDFDocument.create({ updateMetadata: false });
   const familyDiagrams = await embedFamilyDiagrams(doc, options.familyDiagrams);
+  const art = await prepareArt(doc, wantedArt(input.families, input.papers), {
+    ...(options.renderer ? { renderer: options.renderer } : {}),
+    ...(options.readFile ? { readFile: options.readFile } : {}),
+    pdfDate: input.date,
+  });
   const fonts = new FontBook();
   const pageMap = new PageMap(geometry);
-  const measured = measureReport(ast, input, fonts, pageMap, familyDiagrams, options.referenceCache);
+  const measured = measureReport(ast, input, fonts, pageMap, familyDiagrams, options.referenceCache, art);
   const plan = paginateReport(measured, pageMap);
 
   const pages: PDFPage[] = [];

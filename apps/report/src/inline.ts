@@ -5,6 +5,7 @@
 import type { Block } from '@studykit/core';
 import { HARD_BREAK, isCjk, type Run, type TextStyle } from '@studykit/typeset';
 import { safeHttpUrl } from '@studykit/view';
+import { NO_ART, type NotesArt } from './notes-art.js';
 import { LINK } from './theme.js';
 
 export type BlockNode = Block['children'][number];
@@ -23,9 +24,35 @@ function softBreaks(text: string): string {
   });
 }
 
-export function inlineRuns(nodes: readonly InlineNode[], style: TextStyle): Run[] {
+/**
+ * `art`: the report's formulas (an inline formula becomes an object on the baseline; one that could
+ * not be drawn shows its TeX, never with its dollars). `figures`: the number given to each image
+ * drawn as a figure after its paragraph, which the text then names.
+ */
+export function inlineRuns(
+  nodes: readonly InlineNode[],
+  style: TextStyle,
+  art: NotesArt = NO_ART,
+  figures: ReadonlyMap<InlineNode, string> = new Map(),
+): Run[] {
   const runs: Run[] = [];
   const visit = (node: InlineNode, current: TextStyle): void => {
+    const figure = figures.get(node);
+    if (figure !== undefined) {
+      runs.push({ text: figure, style: current });
+      return;
+    }
+    // `$…$` (mdast-util-math's inlineMath; core's types do not carry that package's node types).
+    const math = node as { type: string; value?: unknown };
+    if (math.type === 'inlineMath' && typeof math.value === 'string') {
+      const object = art.formulas.object(math.value);
+      runs.push(
+        object
+          ? { text: math.value, style: current, object }
+          : { text: math.value, style: { ...current, italic: true } },
+      );
+      return;
+    }
     switch (node.type) {
       case 'text':
         runs.push({ text: softBreaks(node.value), style: current });

@@ -4,6 +4,8 @@
  * does not declare it), its options, and the diagrams it embeds (by the lineage's own digest). Light:
  * no pdf-lib, no typesetter.
  */
+
+import { chromiumStamp } from '@studykit/browser/chromium';
 import type { Family, Paper, StudyAst } from '@studykit/core';
 import { rendererStamp } from '@studykit/core/renderer-stamp';
 import { outputLanguage } from '@studykit/view';
@@ -31,9 +33,12 @@ export function reportInputs(ast: StudyAst, options: ReportBuildOptions): unknow
   };
 }
 
-/** The report renderer: its code, the typesetter's, pdf-lib, citeproc and the faces. No Chromium. */
+/**
+ * The report renderer: its code, the typesetter's, pdf-lib, citeproc and the faces, and the Chromium
+ * that measures and prints the formulas, SVG figures and diagrams of the notes.
+ */
 export function reportStamp(): string {
-  return rendererStamp(import.meta.url);
+  return `${rendererStamp(import.meta.url)} ${chromiumStamp()}`;
 }
 
 /** Every field but the file it came from and that file's digest. */

@@ -10,6 +10,7 @@ import { BodyBuilder } from './chapters.js';
 import { buildToc } from './contents.js';
 import { type Pagination, paginate } from './flow.js';
 import { LINEAGE_MARKER } from './lineage-page.js';
+import type { NotesArt } from './notes-art.js';
 import type { PageMap } from './page-map.js';
 import type { ReportInput } from './report-input.js';
 import { layout } from './theme.js';
@@ -29,11 +30,12 @@ export function measureReport(
   pageMap: PageMap,
   familyDiagrams: ReadonlyMap<string, EmbeddedForm>,
   referenceCache: ReferenceCache | undefined,
+  art: NotesArt,
 ): MeasuredReport {
   const { geometry, families, papersById, words } = input;
   const width = contentWidth(geometry);
   const height = contentHeight(geometry);
-  const builder = new BodyBuilder(fonts, width, pageMap, words, height * layout.familyFigure.pageShare);
+  const builder = new BodyBuilder(fonts, width, pageMap, words, height * layout.familyFigure.pageShare, art);
   const references = formatReferences(ast, {
     style: 'apa',
     papers: input.papers.map((paper) => paper.id),

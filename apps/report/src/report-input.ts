@@ -11,6 +11,8 @@ import { selectFamilies } from './select-families.js';
 
 export { selectFamilies } from './select-families.js';
 
+import type { ArtRenderer } from './notes-art.js';
+
 export interface RenderReportOptions {
   paperSize?: PaperSize;
   /** Family ids (or names) to include, in the content's order; default: all. */
@@ -26,6 +28,13 @@ export interface RenderReportOptions {
   title?: string;
   /** References formatted in earlier builds (the CLI keeps them): only new ones go through citeproc. */
   referenceCache?: ReferenceCache;
+  /**
+   * Chromium (the lineage's renderer), asked for only when the notes have formulas, SVG images or
+   * mermaid diagrams; without it they show as their source text.
+   */
+  renderer?: () => Promise<ArtRenderer>;
+  /** A content file's bytes by its content-relative path (the images the notes show). */
+  readFile?: (file: string) => Promise<Uint8Array>;
 }
 
 export interface ReportInput {

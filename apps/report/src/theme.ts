@@ -148,6 +148,8 @@ export const layout = {
   blocks: {
     /** Between blocks, as a share of the leading. */
     blockGap: 0.45,
+    /** Above and below a display formula (inside its box), as a share of the leading. */
+    displayMathRoom: 0.25,
     /** Markdown headings: ## and above, ###; deeper ones keep the text size. Leading as a multiple of the size. */
     headingSize: 11.6,
     subheadingSize: 10.8,

@@ -33,17 +33,22 @@ function markdownFiles(dir: string): string[] {
 const FRONTMATTER = '---\nid: x\nurl: https://example.org/x\n---\n\n';
 
 describe('parseMarkdown', () => {
-  it('gives remark-gfm’s and remark-math’s tree for every markdown file of the repository', {
-    timeout: 60_000,
-  }, () => {
-    const files = [...markdownFiles(join(root, 'content')), ...markdownFiles(join(root, 'tests/fixtures'))];
-    expect(files.length).toBeGreaterThan(30);
-    for (const file of files) {
-      const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
-      expect(parseMarkdown(text), file).toEqual(remark.parse(text));
-    }
-    // Two parses of every file of the repository: seconds on a busy machine, more as content grows.
-  }, 60_000);
+  it(
+    'gives remark-gfm’s and remark-math’s tree for every markdown file of the repository',
+    {
+      timeout: 60_000,
+    },
+    () => {
+      const files = [...markdownFiles(join(root, 'content')), ...markdownFiles(join(root, 'tests/fixtures'))];
+      expect(files.length).toBeGreaterThan(30);
+      for (const file of files) {
+        const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+        expect(parseMarkdown(text), file).toEqual(remark.parse(text));
+      }
+      // Two parses of every file of the repository: seconds on a busy machine, more as content grows.
+    },
+    60_000,
+  );
 
   it.each([
     ['a bare URL in the body', `${FRONTMATTER}See https://example.org/a_(b)_c. now`],

@@ -6,6 +6,13 @@ export { CAPTURE_LIMITS, type CaptureLimits, PNG_SCALE, pdfScaleFor, pngScaleFor
 export type { RenderedSvg, RenderOptions } from './draw-svg.js';
 export { DiagramDeclined, DiagramRenderError, DiagramSyntaxError, oneLine } from './errors.js';
 export {
+  FORMULA_EM_PX,
+  type FormulaMarkup,
+  type FormulaMetrics,
+  type PrintedFormulas,
+} from './formulas.js';
+export type { SvgImage } from './images.js';
+export {
   type FullRenderOptions,
   type LaunchRendererOptions,
   MermaidRenderer,

@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, normalize, sep } from 'node:path';
 import { FACES, facePath } from '@studykit/fonts';
+import { katexAssets } from '@studykit/math';
 import { PAGE_SCRIPT } from './page-script.js';
 
 export const PAGE_ORIGIN = 'http://studykit-diagram.invalid';
@@ -15,6 +16,10 @@ export const PAGE_URL = `${PAGE_ORIGIN}/index.html`;
 const require = createRequire(import.meta.url);
 /** mermaid's dist folder: the ESM bundle imports its chunks by relative path, so serve all of it. */
 const MERMAID_DIST = dirname(require.resolve('mermaid/dist/mermaid.esm.min.mjs'));
+/** KaTeX's stylesheet and its fonts folder beside it (@studykit/math's assets): formulas are drawn with these. */
+const KATEX_DIST = dirname(katexAssets().css);
+/** Where the page loads KaTeX's stylesheet from (its fonts follow as `fonts/…` beside it). */
+export const KATEX_CSS_URL = `${PAGE_ORIGIN}/katex/katex.min.css`;
 
 /**
  * The kit's own faces, served whole to the page: mermaid measures its labels with exactly the fonts
@@ -69,6 +74,8 @@ export async function assetFor(url: string): Promise<Asset | undefined> {
   if (parsed.pathname === '/page-script.mjs') return { body: PAGE_SCRIPT, contentType: 'text/javascript' };
   if (parsed.pathname.startsWith('/mermaid/'))
     return fileAsset(MERMAID_DIST, parsed.pathname.slice('/mermaid/'.length));
+  if (parsed.pathname === '/katex/katex.min.css' || parsed.pathname.startsWith('/katex/fonts/'))
+    return fileAsset(KATEX_DIST, parsed.pathname.slice('/katex/'.length));
   const face = DIAGRAM_FACES.find((f) => parsed.pathname === `/fonts/${f.id}.ttf`);
   if (face) return { body: await readCached(facePath(face.id)), contentType: 'font/ttf' };
   return undefined;

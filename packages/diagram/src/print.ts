@@ -49,13 +49,23 @@ export async function printDiagram(
  * pages). Their embedded fonts are left out: the page has the same faces whole (and one document
  * cannot hold several subsets under one family name).
  */
-export async function printSheets(
+export function printSheets(
   page: Page,
   diagrams: readonly RenderedSvg[],
   limits: Pick<CaptureLimits, 'pdfSide' | 'timeoutMs'>,
   options: PrintOptions,
 ): Promise<Uint8Array> {
-  await page.evaluate(mountSheets, sheetsFor(diagrams, limits.pdfSide));
+  return printMarkup(page, sheetsFor(diagrams, limits.pdfSide), limits, options);
+}
+
+/** Sheets of markup (a formula, an image), a page each the size of its sheet, as one vector PDF. */
+export async function printMarkup(
+  page: Page,
+  sheets: readonly Sheet[],
+  limits: Pick<CaptureLimits, 'timeoutMs'>,
+  options: PrintOptions,
+): Promise<Uint8Array> {
+  await page.evaluate(mountSheets, sheets);
   try {
     await page.evaluate(titleDocument, options.title);
     const pdf = await withTimeout(
@@ -73,7 +83,7 @@ function sheetsFor(diagrams: readonly RenderedSvg[], pdfSide: number): Sheet[] {
   return diagrams.map(({ svg, width, height }) => {
     const scale = pdfScaleFor(width, height, { ...CAPTURE_LIMITS, pdfSide });
     return {
-      svg: svg.replace(XML_DECLARATION, '').replace(/@font-face\s*\{[^}]*\}/g, ''),
+      html: svg.replace(XML_DECLARATION, '').replace(/@font-face\s*\{[^}]*\}/g, ''),
       width: Math.ceil(width * scale),
       height: Math.ceil(height * scale),
     };

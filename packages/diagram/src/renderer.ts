@@ -7,6 +7,8 @@ import { sourceDate } from '@studykit/browser';
 import { CAPTURE_LIMITS, type CaptureLimits, pngScaleFor, sizeText } from './capture-limits.js';
 import { checkSyntax, drawSvg, type RenderedSvg, type RenderOptions } from './draw-svg.js';
 import { DiagramDeclined, DiagramRenderError, oneLine } from './errors.js';
+import { type FormulaMarkup, type PrintedFormulas, printFormulas } from './formulas.js';
+import { printSvgImages, type SvgImage } from './images.js';
 import { PagePool } from './page-pool.js';
 import { printDiagram, printSheets } from './print.js';
 import { Screenshots } from './screenshot.js';
@@ -146,6 +148,40 @@ export class MermaidRenderer {
         // One line, like every capture error: Playwright's own message carries its call log.
         throw new DiagramRenderError(
           `${name}: Chromium could not print the ${diagrams.length} diagram${diagrams.length === 1 ? '' : 's'} (${oneLine(error)}); open the SVGs instead, or build again on a less busy machine`,
+        );
+      }),
+    );
+  }
+
+  /**
+   * Formulas (KaTeX's HTML, @studykit/math's texToHtml) as one vector PDF, a page per formula sized to
+   * its box, with each box's width, height and depth: one layout and one print for all of them.
+   */
+  printFormulas(
+    formulas: readonly FormulaMarkup[],
+    options: PrintPagesOptions = {},
+  ): Promise<PrintedFormulas> {
+    const limits = { ...CAPTURE_LIMITS, ...options.limits };
+    const print = { date: options.pdfDate ?? sourceDate(), title: options.title ?? 'formulas' };
+    const name = options.name ?? `${print.title}.pdf`;
+    return this.pool.run((page) =>
+      printFormulas(page, formulas, limits, print).catch((error: unknown) => {
+        throw new DiagramRenderError(
+          `${name}: Chromium could not print the ${formulas.length} formula${formulas.length === 1 ? '' : 's'} (${oneLine(error)}); build again, and if it keeps failing report it with the TeX`,
+        );
+      }),
+    );
+  }
+
+  /** SVG files from content as one vector PDF, a page each its size, shown as images (no script runs). */
+  printSvgImages(images: readonly SvgImage[], options: PrintPagesOptions = {}): Promise<Uint8Array> {
+    const limits = { ...CAPTURE_LIMITS, ...options.limits };
+    const print = { date: options.pdfDate ?? sourceDate(), title: options.title ?? 'images' };
+    const name = options.name ?? `${print.title}.pdf`;
+    return this.pool.run((page) =>
+      printSvgImages(page, images, limits, print).catch((error: unknown) => {
+        throw new DiagramRenderError(
+          `${name}: Chromium could not print the ${images.length} SVG image${images.length === 1 ? '' : 's'} (${oneLine(error)}); build again, or convert the SVG to PNG`,
         );
       }),
     );

@@ -15,6 +15,21 @@ describe('what the rendering page may load', () => {
     expect((cjk?.body.length ?? 0) > 1_000_000).toBe(true);
   });
 
+  test('KaTeX’s stylesheet and the fonts it names, from @studykit/math’s assets', async () => {
+    const css = await assetFor(`${PAGE_ORIGIN}/katex/katex.min.css`);
+    expect(css?.contentType).toBe('text/css');
+    expect(String(css?.body)).toContain('url(fonts/KaTeX_Main-Regular.woff2)');
+    const font = await assetFor(`${PAGE_ORIGIN}/katex/fonts/KaTeX_Main-Regular.woff2`);
+    expect(font?.contentType).toBe('font/woff2');
+    for (const url of [
+      `${PAGE_ORIGIN}/katex/katex.mjs`,
+      `${PAGE_ORIGIN}/katex/fonts/..%2f..%2fpackage.json`,
+      `${PAGE_ORIGIN}/katex/../package.json`,
+    ]) {
+      expect(await assetFor(url), url).toBeUndefined();
+    }
+  });
+
   test('nothing else: other hosts, paths outside the served folders, unknown files', async () => {
     for (const url of [
       'http://example.com/x.png',

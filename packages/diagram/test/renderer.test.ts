@@ -2,6 +2,8 @@
  * The renderer on plain mermaid text: what it makes, how it fails, and that a page survives a failure.
  * The lineage's own tests (apps/lineage) look at drawn diagrams the way a reader would.
  */
+
+import { texToHtml } from '@studykit/math';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DiagramRenderError, DiagramSyntaxError, MermaidRenderer, PNG_SCALE } from '../src/index.js';
 
@@ -39,6 +41,42 @@ describe('render', () => {
     const pdf = await renderer.printPages(diagrams, { title: 'figures' });
     expect(pdfPages(pdf)).toBe(2);
     expect(latin1(pdf)).toContain('/Title (figures)');
+  }, 60_000);
+});
+
+describe('formulas and SVG images', () => {
+  test('printFormulas: a page per formula, its box measured in the page, drawn only with KaTeX’s and the kit’s faces', async () => {
+    const { pdf, metrics, emPx } = await renderer.printFormulas([
+      { html: texToHtml('\\epsilon', false), display: false },
+      { html: texToHtml('\\frac{1}{2} + \\text{损失}', true), display: true },
+    ]);
+    expect(pdfPages(pdf)).toBe(2);
+    expect(emPx).toBeGreaterThan(0);
+    // KaTeX draws math at 1.21 em: ε is 0.4306 of that tall, with no depth.
+    expect(metrics[0]?.height).toBeCloseTo(0.4306 * 1.21, 2);
+    expect(metrics[0]?.depth).toBeCloseTo(0, 2);
+    // A display fraction reaches well above and below the baseline.
+    expect(metrics[1]?.height).toBeGreaterThan(1);
+    expect(metrics[1]?.depth).toBeGreaterThan(0.5);
+    const fonts = [...latin1(pdf).matchAll(/\/BaseFont\s*\/[A-Z]{6}\+([\w-]+)/g)].map((match) => match[1]);
+    expect(new Set(fonts)).toEqual(
+      new Set(['KaTeX_Math-Italic', 'KaTeX_Main-Regular', 'NotoSansSC-Regular']),
+    );
+    expect(renderer.consoleErrors).toEqual([]);
+  }, 60_000);
+
+  test('printSvgImages: a page each, the SVG shown as an image, so its script never runs', async () => {
+    const svg = (fill: string) =>
+      Buffer.from(
+        `<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40"><script>throw new Error('svg script ran')</script><image href="/missing.png" width="1" height="1" onerror="throw new Error('svg handler ran')"/><rect width="120" height="40" fill="${fill}"/></svg>`,
+      );
+    const pdf = await renderer.printSvgImages([
+      { bytes: svg('#c2410c'), width: 120, height: 40 },
+      { bytes: svg('#7c3aed'), width: 120, height: 40 },
+    ]);
+    expect(pdfPages(pdf)).toBe(2);
+    // Inlined as markup, the broken <image>'s handler would run (as an <img>'s onerror does).
+    expect(renderer.consoleErrors.join('\n')).not.toMatch(/svg (script|handler) ran/);
   }, 60_000);
 });
 

@@ -10,6 +10,7 @@ import {
   type PDFDocument,
   type PDFFont,
   PDFHexString,
+  type PDFImage,
   PDFName,
   type PDFPage,
   type PDFRef,
@@ -137,10 +138,16 @@ export class PageCanvas {
     const pieces = line.pieces;
     while (index < pieces.length) {
       const first = pieces[index] as Piece;
+      if (first.object) {
+        first.object.draw(this, x + first.x, baseline, first.size);
+        index++;
+        continue;
+      }
       let end = index + 1;
       while (end < pieces.length) {
         const next = pieces[end] as Piece;
-        if (next.font !== first.font || next.size !== first.size || next.color !== first.color) break;
+        if (next.object || next.font !== first.font || next.size !== first.size || next.color !== first.color)
+          break;
         end++;
       }
       this.textGroup(pieces.slice(index, end), x, y);
@@ -244,6 +251,14 @@ export class PageCanvas {
     const [sx, sy] = [width / form.width, height / form.height];
     this.push(
       () => `q ${num(sx)} 0 0 ${num(sy)} ${num(x)} ${num(this.height - top - height)} cm ${name} Do Q`,
+    );
+  }
+
+  /** Draws an embedded image (PNG or JPEG, see PDFDocument.embedPng/embedJpg) into the box at x, top. */
+  image(image: PDFImage, x: number, top: number, width: number, height: number): void {
+    const name = this.page.node.newXObject('Image', image.ref);
+    this.push(
+      () => `q ${num(width)} 0 0 ${num(height)} ${num(x)} ${num(this.height - top - height)} cm ${name} Do Q`,
     );
   }
 

@@ -6,6 +6,16 @@ export { type EmbeddedForm, embedPagesAsForms } from './embed-forms.js';
 export { FontEmbedding } from './font-embedding.js';
 export { type FaceRequest, FontBook, type FontKey } from './fonts.js';
 export {
+  drawFormula,
+  type FormulaBox,
+  type FormulaPrinter,
+  type FormulaRequest,
+  Formulas,
+  formulaObject,
+  type SetFormula,
+  typesetFormulas,
+} from './formulas.js';
+export {
   type LabelRange,
   type OutlineNode,
   toRoman,
@@ -24,5 +34,5 @@ export {
   RULE,
 } from './page.js';
 export { HARD_BREAK, isCjk, layoutParagraph, measureRuns, type ParagraphOptions } from './text-layout.js';
-export type { Line, Piece, Rgb, Run, TextStyle } from './text-types.js';
-export { baselineOf, Typesetter } from './typesetter.js';
+export type { InlineObject, Line, Piece, Rgb, Run, TextStyle } from './text-types.js';
+export { baselineOf, lineHeight, Typesetter } from './typesetter.js';

@@ -11,7 +11,7 @@ import { MISSING_GLYPH } from '@studykit/fonts';
 import { isWide } from '@studykit/view';
 import LineBreaker from 'linebreak';
 import type { FontBook, FontKey } from './fonts.js';
-import type { Line, Piece, Run, TextStyle } from './text-types.js';
+import type { InlineObject, Line, Piece, Run, TextStyle } from './text-types.js';
 
 export interface ParagraphOptions {
   width: number;
@@ -24,6 +24,12 @@ export interface ParagraphOptions {
 
 /** A forced line break inside a paragraph (markdown hard break). */
 export const HARD_BREAK = '\u2028';
+
+/**
+ * What the line breaker sees for an inline object: a private-use character, which UAX #14 treats as a
+ * letter. So a formula breaks like a word: at the spaces around it, never before the comma after it.
+ */
+const OBJECT_CHAR = '\ue000';
 
 // Control and invisible format characters (bidi overrides, zero-width joiners, soft hyphens) have no
 // glyph and could reorder or hide text: they are dropped so hostile strings show literally.
@@ -51,6 +57,8 @@ interface CharInfo {
   advance: number;
   space: boolean;
   cjk: boolean;
+  /** An inline object (its own info, never cached). */
+  object?: InlineObject;
 }
 
 /** A paragraph as parallel arrays: shared character infos, their run index and width in points. */
@@ -126,6 +134,27 @@ function shape(runs: Run[], fonts: FontBook, pre = false): Shaped {
     shaped.styles.push(run.style);
     const size = run.style.size;
     const cache = cacheFor(fonts, run.style);
+    if (run.object) {
+      const font = fonts.faceFor(run.style, 0x3f) ?? 'serif';
+      const info: CharInfo = {
+        char: OBJECT_CHAR,
+        font,
+        advance: run.object.width,
+        space: false,
+        cjk: false,
+        object: run.object,
+      };
+      if (pendingSpace) {
+        chars.push(pendingSpace);
+        style.push(pendingStyle);
+        width.push(pendingSpace.advance * (shaped.styles[pendingStyle]?.size ?? size));
+        pendingSpace = null;
+      }
+      chars.push(info);
+      style.push(styleIndex);
+      width.push(info.advance * size);
+      return;
+    }
     for (const char of run.text) {
       if (char === HARD_BREAK) {
         pendingSpace = null;
@@ -309,6 +338,8 @@ function buildLine(range: LineRange, shaped: Shaped, options: ParagraphOptions):
   const startX = x;
 
   const pieces: Piece[] = [];
+  let above = 0;
+  let below = 0;
   let piece: Piece | null = null;
   let pieceStyle: TextStyle | null = null;
   for (let i = range.start; i < range.end; i++) {
@@ -316,6 +347,23 @@ function buildLine(range: LineRange, shaped: Shaped, options: ParagraphOptions):
     if (info === BREAK_INFO) continue;
     const style = styles[styleOf[i] ?? 0] as TextStyle;
     const charWidth = widths[i] ?? 0;
+    if (info.object) {
+      pieces.push({
+        x,
+        width: charWidth,
+        text: '',
+        font: info.font,
+        size: style.size,
+        color: style.color,
+        object: info.object,
+      });
+      above = Math.max(above, info.object.height * style.size);
+      below = Math.max(below, info.object.depth * style.size);
+      piece = null;
+      x += charWidth;
+      if (perStretch > 0 && i < range.end - 1 && stretchesAfter(chars, i, options)) x += perStretch;
+      continue;
+    }
     const sameRun =
       piece !== null &&
       piece.font === info.font &&
@@ -340,7 +388,9 @@ function buildLine(range: LineRange, shaped: Shaped, options: ParagraphOptions):
     x += charWidth;
     if (perStretch > 0 && i < range.end - 1 && stretchesAfter(chars, i, options)) x += perStretch;
   }
-  return { pieces, width: x - startX, leading: options.leading, size };
+  const line: Line = { pieces, width: x - startX, leading: options.leading, size };
+  if (above > 0 || below > 0) Object.assign(line, { above, below });
+  return line;
 }
 
 function stretchesAfter(chars: CharInfo[], i: number, options: ParagraphOptions): boolean {
@@ -363,6 +413,7 @@ export function layoutParagraph(runs: Run[], options: ParagraphOptions, fonts: F
   if (chars.length === 0) return [];
   let lastFont: FontKey | undefined;
   for (const info of chars) {
+    if (info.object) continue;
     if (info.font !== lastFont) {
       fonts.used.add(info.font);
       lastFont = info.font;

@@ -1,3 +1,4 @@
+import type { PageCanvas } from './canvas.js';
 import type { FontKey } from './fonts.js';
 
 /** An RGB colour, each channel 0–1. */
@@ -17,10 +18,26 @@ export interface TextStyle {
   code?: boolean;
 }
 
+/**
+ * Something set in a line like one word (an inline formula): a box on the baseline, measured in em
+ * of its run's size, that the line breaks around and that draws itself.
+ */
+export interface InlineObject {
+  width: number;
+  /** Above the baseline. */
+  height: number;
+  /** Below the baseline. */
+  depth: number;
+  /** Draws it with its baseline starting at (x, baseline), top-down, `size` points to the em. */
+  draw(canvas: PageCanvas, x: number, baseline: number, size: number): void;
+}
+
 /** A stretch of text in one requested style; the face is chosen per character at layout. */
 export interface Run {
   text: string;
   style: TextStyle;
+  /** Set this object instead of the text (`text` is then only what it stands for). */
+  object?: InlineObject;
 }
 
 /** A positioned string in one face; x is relative to the start of its line. */
@@ -34,6 +51,8 @@ export interface Piece {
   link?: string;
   dest?: string;
   code?: boolean;
+  /** An inline object in place of text (`text` is then empty). */
+  object?: InlineObject;
 }
 
 export interface Line {
@@ -44,6 +63,9 @@ export interface Line {
   leading: number;
   /** Largest font size on the line: places the baseline. */
   size: number;
+  /** How far the line's inline objects reach above and below its baseline, in points (0 when none). */
+  above?: number;
+  below?: number;
 }
 
 export const BLACK: Rgb = [0, 0, 0];

@@ -47,7 +47,32 @@ export class Typesetter {
   }
 }
 
-/** Where a line's baseline sits below the top of its leading: the text centred in the line pitch. */
+/**
+ * Where a line's baseline sits below the top of its leading: the text centred in the line pitch,
+ * lowered when an inline object (a tall formula) reaches above the line.
+ */
 export function baselineOf(line: Line): number {
+  return textBaseline(line) + roomAbove(line);
+}
+
+/** The height a line takes: its leading, plus what its inline objects need above and below it. */
+export function lineHeight(line: Line): number {
+  return line.leading + roomAbove(line) + roomBelow(line);
+}
+
+/** An object may come this close (a share of the type size) to the lines above and below. */
+const OBJECT_CLEARANCE = 0.08;
+
+function textBaseline(line: Line): number {
   return (line.leading - line.size) / 2 + line.size * 0.8;
+}
+
+function roomAbove(line: Line): number {
+  if (!line.above) return 0;
+  return Math.max(0, line.above + line.size * OBJECT_CLEARANCE - textBaseline(line));
+}
+
+function roomBelow(line: Line): number {
+  if (!line.below) return 0;
+  return Math.max(0, line.below + line.size * OBJECT_CLEARANCE - (line.leading - textBaseline(line)));
 }

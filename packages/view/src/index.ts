@@ -9,6 +9,7 @@ export { escapeHtml } from './html.js';
 export { LABELS, type Labels } from './labels.js';
 export { labelsOf, outputLanguage } from './language.js';
 export { safeHttpUrl } from './links.js';
+export { type NoteParagraph, type NoteSpan, noteSpans } from './note-spans.js';
 export { deckPdfPath, familyDiagramPath, handoutPath, OUTPUT_PATHS } from './output-paths.js';
 export { familiesWithPapers, familyOf, meetingOf, papersOf } from './reading-order.js';
 export { subLineage } from './sub-lineage.js';

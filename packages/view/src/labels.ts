@@ -61,6 +61,8 @@ export interface Labels {
   lineageMissing: string;
   /** Under a family's diagram in its chapter. */
   familyLineageCaption(family: string): string;
+  /** A numbered figure's caption in the report: "Figure 3: <alt text>" (just "Figure 3" without one). */
+  figureCaption(number: number, text: string): string;
   /** Index page. */
   slidesWeb: string;
   slidesPdf: string;
@@ -182,6 +184,7 @@ const ENGLISH: Labels = {
     'The lineage diagram was not built for this report. Run the lineage step (studykit build) to include it here.',
   familyLineageCaption: (family) =>
     `How the papers of ${family} build on one another; an arrow points from a paper to later work that builds on it.`,
+  figureCaption: (number, text) => (text ? `Figure ${number}: ${text}` : `Figure ${number}`),
   slidesWeb: 'slides (web)',
   slidesPdf: 'slides (PDF)',
   familyDiagram: 'family diagram',
@@ -281,6 +284,7 @@ const CHINESE: Labels = {
   lineageMissing: '本报告未包含谱系图。运行谱系步骤（studykit build）即可将其加入。',
   familyLineageCaption: (family) =>
     `${family}各论文之间的继承关系；箭头从一篇论文指向在其基础上发展的后续工作。`,
+  figureCaption: (number, text) => (text ? `图 ${number}：${text}` : `图 ${number}`),
   slidesWeb: '幻灯片（网页）',
   slidesPdf: '幻灯片（PDF）',
   familyDiagram: '系列谱系图',

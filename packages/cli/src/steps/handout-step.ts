@@ -9,6 +9,7 @@ import type { RenderHandoutOptions } from '@studykit/handout';
 import { handoutInputs, handoutStamp } from '@studykit/handout/inputs';
 import type { DeckManifest } from '@studykit/slides';
 import { deckPdfPath, deckTargets, handoutPath, labelsOf } from '@studykit/view';
+import { warmRenderer } from '../session.js';
 import { today } from '../today.js';
 import type { BuildContext, BuildStep } from './step.js';
 
@@ -51,6 +52,8 @@ async function writeHandouts(context: BuildContext): Promise<string> {
       header: { study: ast.study.title, subject: manifest.title, date },
       words,
       path,
+      // Formulas in the notes are printed by the lineage's Chromium, started only when there are any.
+      formulaPrinter: () => warmRenderer(context.session),
     };
     const digest = outputDigest(handoutStamp(), handoutInputs(options));
     const key = `handout:${name}`;

@@ -1,4 +1,5 @@
 /** The printable study report, with the diagrams of this very content embedded in it. */
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { OutputFile, StudyAst } from '@studykit/core';
 import { outputDigest } from '@studykit/core/renderer-stamp';
@@ -42,6 +43,10 @@ export const reportStep: BuildStep = {
       ...(diagrams.families ? { familyDiagrams: { pdf: diagrams.families, families: familyIds } } : {}),
       onProgress: session.progress.listener,
       referenceCache: await context.referenceCache(),
+      // Formulas, SVG images and mermaid blocks are printed by the lineage's Chromium, started only
+      // when the notes have any; images are read from the content folder.
+      renderer: () => warmRenderer(session),
+      readFile: (file) => readFile(join(line.content, file)),
     });
     await staged.stageFiles(files);
     digests.set('report', reportNow);

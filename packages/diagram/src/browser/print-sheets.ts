@@ -6,8 +6,11 @@
  */
 
 export interface Sheet {
-  /** The SVG's markup, without its XML declaration. */
-  svg: string;
+  /**
+   * What the page shows: a drawn SVG's markup (without its XML declaration, stretched to the page),
+   * or other markup the caller made (a formula, an <img> of a content SVG) laid out at its own size.
+   */
+  html: string;
   /** Page size in CSS px. */
   width: number;
   height: number;
@@ -22,13 +25,13 @@ export async function mountSheets(sheets: readonly Sheet[]): Promise<void> {
     .map(
       (sheet, index) =>
         `@page sheet${index} { size: ${sheet.width}px ${sheet.height + 1}px; margin: 0; }\n` +
-        `.sheet${index} { page: sheet${index}; width: ${sheet.width}px; height: ${sheet.height}px; overflow: hidden; line-height: 0; }`,
+        `.sheet${index} { page: sheet${index}; position: relative; width: ${sheet.width}px; height: ${sheet.height}px; overflow: hidden; line-height: 0; }`,
     )
     .join('\n')}`;
   const container = document.createElement('div');
   container.id = 'print-sheets-body';
   container.innerHTML = sheets
-    .map((sheet, index) => `<div class="sheet${index}">${sheet.svg}</div>`)
+    .map((sheet, index) => `<div class="sheet${index}">${sheet.html}</div>`)
     .join('');
   sheets.forEach((sheet, index) => {
     const svg = container.querySelector<SVGSVGElement>(`.sheet${index} > svg`);
