@@ -13,7 +13,7 @@ const GPT_2 = {
   url: 'https://cdn.openai.com/better-language-models/language_models_are_unsupervised_multitask_learners.pdf',
 };
 
-describe('formatReferences (APA)', () => {
+describe('formatReferences (APA)', { timeout: 30_000 }, () => {
   it('formats content-mini exactly, one reference per paper in the AST order, the URL apart', () => {
     expect(formatReferences(fixtureAst('content-mini'), { style: 'apa' })).toEqual([
       {
