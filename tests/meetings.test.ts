@@ -3,7 +3,7 @@
  * today), the calendar, and a bad meeting file that stops the build with an exact diagnostic and
  * leaves every output in place.
  */
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { root, studykit } from './run-cli.js';
@@ -119,6 +119,41 @@ describe('meetings', () => {
     expect(result.stdout).toBe(
       'meetings/2026-12-03.md:2:7  warning  Meeting date 2026-12-04 differs from its file name `2026-12-03.md`  meeting-date-filename\n  hint: Make the date and the file name agree (rename the file YYYY-MM-DD.md, or fix the date).\n',
     );
+  });
+
+  it('--meeting builds that meeting’s deck alone; a meeting given as --family, or unknown, is a usage error', async () => {
+    const { content, out } = withMeetings({ '2026-11-19.md': PAST, '2026-12-03.md': NEXT });
+    const env = { STUDYKIT_SLIDEV_BIN: join(root, 'apps/slides/test/fake-slidev.mjs') };
+    const built = await studykit(
+      [
+        'build',
+        '--content',
+        content,
+        '--out',
+        out,
+        '--only',
+        'slides',
+        '--no-pdf',
+        '--meeting',
+        '2026-12-03',
+      ],
+      env,
+    );
+    expect(built.code, built.stderr).toBe(0);
+    expect(readdirSync(join(out, 'meetings'))).toEqual(['2026-12-03']);
+    expect(existsSync(join(out, 'slides'))).toBe(false);
+    const asFamily = await studykit(['build', '--content', content, '--out', out, '--family', '2026-11-19']);
+    expect(asFamily).toMatchObject({
+      code: 2,
+      stderr:
+        "studykit: '2026-11-19' is a meeting, not a family: use --meeting 2026-11-19 (see studykit --help)\n",
+    });
+    const unknown = await studykit(['build', '--content', content, '--out', out, '--meeting', '2026-12-24']);
+    expect(unknown).toMatchObject({
+      code: 2,
+      stderr:
+        "studykit: unknown meeting '2026-12-24' (known: 2026-11-19, 2026-12-03) (see studykit --help)\n",
+    });
   });
 
   it('meetings.ics keeps every line within 75 octets, folded so that it unfolds to the whole text', async () => {

@@ -40,6 +40,8 @@ export interface CommandLine {
   out: string;
   only: OutputKind[];
   family: string[];
+  /** `--meeting DATE`: only these meetings' decks and handouts (with --family: those too). */
+  meeting: string[];
   paper: 'a4' | 'letter';
   handout: HandoutLayout;
   notes: boolean;
@@ -74,6 +76,8 @@ Options:
   --only LIST         build only some of: lineage,slides,handout,report,index
                       (handouts are made from the decks whenever slides are built)
   --family ID         only this family (repeat or comma-separate for several)
+  --meeting ID        only this meeting's deck and handout (its file name, e.g. 2026-12-03;
+                      repeat or comma-separate; with present: serve that meeting's deck)
   --paper a4|letter   report and handout paper size (default: a4)
   --handout LAYOUT    handout layout: notes (slide and its notes, two a page), lines
                       (three slides beside ruled lines), 2up, 4up, 6up (default: notes)
@@ -159,6 +163,7 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
     out,
     only: only.length > 0 ? only : [...ONLY_CHOICES],
     family: splitList(values.family),
+    meeting: splitList(values.meeting),
     paper,
     handout: handout as HandoutLayout,
     notes: values['no-notes'] !== true,
@@ -183,6 +188,7 @@ function parseWith(argv: readonly string[]) {
       out: { type: 'string' },
       only: { type: 'string', multiple: true },
       family: { type: 'string', multiple: true },
+      meeting: { type: 'string', multiple: true },
       paper: { type: 'string' },
       handout: { type: 'string' },
       date: { type: 'string' },
@@ -215,6 +221,7 @@ function defaults(command: CommandName, help: boolean): CommandLine {
     out: 'out',
     only: [...ONLY_CHOICES],
     family: [],
+    meeting: [],
     paper: 'a4',
     handout: 'notes',
     notes: true,

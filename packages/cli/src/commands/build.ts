@@ -18,6 +18,7 @@ export async function build(line: CommandLine, io: Io): Promise<number> {
     return 1;
   }
   checkFamilies(ast, line.family);
+  checkMeetings(ast, line.meeting);
   const lock = await lockOutFolder(line.out, 'build');
   if (lock.recoveredFrom !== undefined) {
     io.stderr(
@@ -38,5 +39,15 @@ export async function build(line: CommandLine, io: Io): Promise<number> {
 export function checkFamilies(ast: StudyAst, families: readonly string[]): void {
   const known = ast.families.map((family) => family.id);
   const unknown = families.find((family) => !known.includes(family));
-  if (unknown) throw new UsageError(`unknown family '${unknown}' (known: ${known.join(', ')})`);
+  if (!unknown) return;
+  // A meeting's id given as a family (`--family 2026-03-05`) is a meeting deck: say which option.
+  if (ast.meetings.some((meeting) => meeting.id === unknown))
+    throw new UsageError(`'${unknown}' is a meeting, not a family: use --meeting ${unknown}`);
+  throw new UsageError(`unknown family '${unknown}' (known: ${known.join(', ')})`);
+}
+
+export function checkMeetings(ast: StudyAst, meetings: readonly string[]): void {
+  const known = ast.meetings.map((meeting) => meeting.id);
+  const unknown = meetings.find((meeting) => !known.includes(meeting));
+  if (unknown) throw new UsageError(`unknown meeting '${unknown}' (known: ${known.join(', ') || 'none'})`);
 }

@@ -11,6 +11,7 @@ import type { DeckManifest } from '@studykit/slides';
 import { deckPdfPath, deckTargets, handoutPath, labelsOf } from '@studykit/view';
 import { warmRenderer } from '../session.js';
 import { today } from '../today.js';
+import { deckSelection } from './deck-selection.js';
 import type { BuildContext, BuildStep } from './step.js';
 
 /** After the slides, from the decks as this build leaves them: so also for decks that were unchanged. */
@@ -22,7 +23,7 @@ export const handoutStep: BuildStep = {
 
 /** Stages the handouts of the decks the slides step would build and says what it did. */
 async function writeHandouts(context: BuildContext): Promise<string> {
-  const { ast, line, staged, digests, selected } = context;
+  const { ast, line, staged, digests } = context;
   // Without --pdf the PDFs on disk may belong to older decks: notes would sit beside the wrong slides.
   if (!line.pdf) return 'skipped: the decks are built without PDFs (--no-pdf), and a handout prints them';
   // The handout renderer (pdf-lib, the report's faces) loads only when a handout is redrawn.
@@ -33,7 +34,7 @@ async function writeHandouts(context: BuildContext): Promise<string> {
   const unchanged: string[] = [];
   const missing: string[] = [];
   const failed: string[] = [];
-  for (const spec of deckTargets(ast, selected ? { families: [...selected] } : {})) {
+  for (const spec of deckTargets(ast, deckSelection(line))) {
     const name = spec.kind === 'family' ? spec.id : `meeting-${spec.id}`;
     const path = handoutPath(spec);
     // The decks as this build leaves them: just built (staged), or unchanged in out/.

@@ -8,14 +8,15 @@ import { outputDigest } from '@studykit/core/renderer-stamp';
 import { type DeckBuildOptions, deckInputs, deckStamp } from '@studykit/slides/inputs';
 import { type DeckTarget, deckPdfPath, deckTargets } from '@studykit/view';
 import { warmRenderer } from '../session.js';
+import { deckSelection } from './deck-selection.js';
 import type { BuildStep } from './step.js';
 
 export const slidesStep: BuildStep = {
   name: 'slides',
   wanted: ({ request }) => request.kinds.includes('slides'),
   async run(context) {
-    const { ast, line, session, staged, digests, present, selected } = context;
-    const targets = deckTargets(ast, selected ? { families: [...selected] } : {});
+    const { ast, line, session, staged, digests, present } = context;
+    const targets = deckTargets(ast, deckSelection(line));
     const options: DeckBuildOptions = { notes: line.notes, pdf: line.pdf };
     const wanted = targets.map((target) => ({ target, digest: deckDigest(ast, target, options) }));
     const current = await Promise.all(
