@@ -12,6 +12,7 @@ export const workspaceAliases = {
   '@studykit/browser': here('./packages/browser/src/index.ts'),
   '@studykit/fonts': here('./packages/fonts/src/index.ts'),
   '@studykit/math': here('./packages/math/src/index.ts'),
+  '@studykit/view/index-order': here('./packages/view/src/index-order.ts'),
   '@studykit/view': here('./packages/view/src/index.ts'),
   '@studykit/diagram': here('./packages/diagram/src/index.ts'),
   '@studykit/lineage-mermaid': here('./packages/lineage-mermaid/src/index.ts'),

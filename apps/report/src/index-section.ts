@@ -4,6 +4,7 @@
  */
 import type { Paper } from '@studykit/core';
 import { INK, MUTED, type Run, type TextStyle } from '@studykit/typeset';
+import { indexGroups } from '@studykit/view/index-order';
 import { INDEX_MARKER, paperMarker } from './anchors.js';
 import type { Frame } from './blocks.js';
 import { type BodySetting, frame } from './body-setting.js';
@@ -12,39 +13,43 @@ import { body, LINK, layout, sans } from './theme.js';
 import { chapterTitle } from './title-band.js';
 
 export function indexSection(setting: BodySetting, papers: Paper[]): FlowBox[] {
-  const { typesetter, width, labels, words } = setting;
+  const { typesetter, width, words } = setting;
   const n = layout.index;
   const byTag = new Map<string, Paper[]>();
   for (const paper of papers) {
     for (const tag of new Set(paper.tags)) byTag.set(tag, [...(byTag.get(tag) ?? []), paper]);
   }
   if (byTag.size === 0) return [];
-  const tags = [...byTag.keys()].sort(
-    (a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' }) || (a < b ? -1 : 1),
-  );
   const boxes: FlowBox[] = [chapterTitle(typesetter, width, words.index, INDEX_MARKER)];
   const style: TextStyle = { ...body, size: n.size };
-  let letter = '';
-  for (const tag of tags) {
-    const initial = (tag[0] ?? '').toLocaleUpperCase('en');
-    if (initial !== letter) {
-      letter = initial;
-      boxes.push(
-        ...typesetter.heading(
-          [{ text: initial, style: sans(n.letterSize, MUTED, true) }],
-          frame(setting, INK),
-          n.letterSpaceBefore,
-        ),
-      );
-    }
-    const entryFrame: Frame = { indent: 0, width, style, leading: n.leading, accent: INK };
-    const runs: Run[] = [{ text: `${tag}  `, style: { ...style, family: 'sans', bold: true } }];
-    (byTag.get(tag) ?? []).forEach((paper, i) => {
-      const marker = paperMarker(paper.id);
-      runs.push({ text: `${i > 0 ? ', ' : ''}${paper.short}\u00a0`, style: { ...style, dest: marker } });
-      runs.push({ text: labels.labelOf(marker), style: { ...style, color: LINK, dest: marker } });
-    });
-    boxes.push(...typesetter.paragraph(runs, entryFrame, { align: 'left' }, n.entryGap));
+  for (const { heading, terms } of indexGroups([...byTag.keys()], words.language)) {
+    boxes.push(
+      ...typesetter.heading(
+        [{ text: heading, style: sans(n.letterSize, MUTED, true) }],
+        frame(setting, INK),
+        n.letterSpaceBefore,
+      ),
+    );
+    for (const tag of terms) boxes.push(...indexEntry(setting, tag, byTag.get(tag) ?? [], style));
   }
   return boxes;
+}
+
+/** One tag: its papers by short name, each with its page number, linked. */
+function indexEntry(setting: BodySetting, tag: string, papers: Paper[], style: TextStyle): FlowBox[] {
+  const { typesetter, width, labels, words } = setting;
+  const n = layout.index;
+  {
+    const entryFrame: Frame = { indent: 0, width, style, leading: n.leading, accent: INK };
+    const runs: Run[] = [{ text: `${tag}  `, style: { ...style, family: 'sans', bold: true } }];
+    papers.forEach((paper, i) => {
+      const marker = paperMarker(paper.id);
+      runs.push({
+        text: `${i > 0 ? words.listSeparator : ''}${paper.short}\u00a0`,
+        style: { ...style, dest: marker },
+      });
+      runs.push({ text: labels.labelOf(marker), style: { ...style, color: LINK, dest: marker } });
+    });
+    return typesetter.paragraph(runs, entryFrame, { align: 'left' }, n.entryGap);
+  }
 }

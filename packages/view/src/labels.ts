@@ -5,6 +5,8 @@
 import type { RelationKind, StudyLanguage } from '@studykit/core';
 
 export interface Labels {
+  /** Which language these words are in. */
+  language: StudyLanguage;
   readingGroup: string;
   agenda: string;
   overview: string;
@@ -121,6 +123,7 @@ const MONTHS = [
 ];
 
 const ENGLISH: Labels = {
+  language: 'en',
   readingGroup: 'Reading group',
   agenda: 'Agenda',
   overview: 'Overview',
@@ -223,6 +226,7 @@ const ENGLISH: Labels = {
 };
 
 const CHINESE: Labels = {
+  language: 'zh',
   readingGroup: '读书会',
   agenda: '议程',
   overview: '概述',

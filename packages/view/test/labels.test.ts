@@ -65,7 +65,7 @@ describe('both catalogues', () => {
     for (const key of keys) {
       const english = en[key as keyof typeof en];
       const chinese = zh[key as keyof typeof zh];
-      if (typeof english !== 'string' || typeof chinese !== 'string') continue;
+      if (typeof english !== 'string' || typeof chinese !== 'string' || key === 'language') continue;
       expect(english.trim(), key).not.toBe('');
       expect(chinese, key).not.toBe(english);
       // Chinese words, or full-width punctuation (CJK symbols, full-width forms).
