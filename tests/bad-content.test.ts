@@ -1,9 +1,9 @@
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { BAD_CASES, badExpected, materialise } from './bad-cases.js';
-import { root, studykit } from './run-cli.js';
+import { type CliResult, root, studykit, studykitEach } from './run-cli.js';
 
 const cases = Object.keys(BAD_CASES);
 
@@ -16,12 +16,19 @@ it('every case in tests/bad-cases.ts has its folder with expected.txt, and no fo
 /**
  * One case per kind of bad input (tests/bad-cases.ts: the base folder plus a few edits), each with the
  * exact `studykit check` output it must give (`tests/fixtures/bad/<case>/expected.txt`). Cases named
- * `ok-*` are harmless variations that must check clean.
+ * `ok-*` are harmless variations that must check clean. Every case is checked by the CLI's own `main`
+ * in one Node process (run-cli.ts's studykitEach: a second instead of a start and an import per case).
  */
+let checked: Map<string, CliResult>;
+beforeAll(async () => {
+  const results = await studykitEach(cases.map((name) => ['check', '--content', materialise(name)]));
+  checked = new Map(cases.map((name, at) => [name, results[at] as CliResult]));
+}, 120_000);
+
 describe.each(cases)('bad content: %s', (name) => {
-  it('gives its exact diagnostics with file:line:col, rule and hint', async () => {
+  it('gives its exact diagnostics with file:line:col, rule and hint', () => {
     const expected = readFileSync(join(badExpected, name, 'expected.txt'), 'utf8');
-    const result = await studykit(['check', '--content', materialise(name)]);
+    const result = checked.get(name) as CliResult;
     expect(result.stdout).toBe(expected.trim() === '' ? '' : expected);
     expect(result.code).toBe(name.startsWith('ok-') ? 0 : 1);
     expect(result.stderr).not.toMatch(/\bat .*\.js:\d+/); // never a stack trace

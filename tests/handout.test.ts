@@ -1,12 +1,14 @@
 /**
  * Handouts end to end: the small fixture's decks are built and printed, then turned into handouts by
- * the same `studykit build` (`--only slides,handout`), and again from the decks on disk alone.
+ * the same `studykit build` (the run's shared build of every output, tests/shared-build.ts), and again
+ * from the decks on disk alone.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { root, studykit } from './run-cli.js';
+import { type CliResult, root, studykit } from './run-cli.js';
+import { builtCopy, MINI_FULL, SHARED_BUILD_TIMEOUT } from './shared-build.js';
 import { missingTool, skipNote } from './skips.js';
 import { temporaryFolder } from './temporary.js';
 
@@ -41,16 +43,19 @@ function words(path: string, page: number): Word[] {
   ].map((match) => ({ yMin: Number(match[1]), yMax: Number(match[2]), text: match[3] ?? '' }));
 }
 
-describe('studykit build --only slides,handout on the small fixture', () => {
-  const out = temporaryFolder('studykit-handout-');
-  let first: { code: number; stdout: string; stderr: string };
+describe('studykit build on the small fixture', () => {
+  let content: string;
+  let out: string;
+  let cache: string;
+  let first: CliResult;
   const slideCount = (family: string) =>
     (JSON.parse(readFileSync(join(out, 'slides', family, 'deck.json'), 'utf8')) as { slides: unknown[] })
       .slides.length;
 
   beforeAll(async () => {
-    first = await studykit(['build', '--content', mini, '--out', out, '--only', 'slides,handout']);
-  }, 240_000);
+    // A copy of the run's one build of every output: this file builds handouts again on it.
+    ({ content, out, cache, build: first } = await builtCopy(MINI_FULL));
+  }, SHARED_BUILD_TIMEOUT);
 
   it('writes one handout per deck, and the index links it beside the slides', () => {
     expect(first.code, first.stderr).toBe(0);
@@ -92,15 +97,27 @@ describe('studykit build --only slides,handout on the small fixture', () => {
   it.skipIf(noPoppler)(
     `again from the decks on disk: unchanged is skipped, another layout and paper are made${skipNote(noPoppler)}`,
     async () => {
-      const again = await studykit(['build', '--content', mini, '--out', out, '--only', 'handout']);
+      const again = await studykit([
+        'build',
+        '--content',
+        content,
+        '--out',
+        out,
+        '--cache',
+        cache,
+        '--only',
+        'handout',
+      ]);
       expect(again.code, again.stderr).toBe(0);
       expect(again.stderr).toMatch(/^handout: unchanged: alpha, beta$/m);
       const sixUp = await studykit([
         'build',
         '--content',
-        mini,
+        content,
         '--out',
         out,
+        '--cache',
+        cache,
         '--only',
         'handout',
         '--handout',
@@ -120,7 +137,18 @@ describe('studykit build --only slides,handout on the small fixture', () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/^handout: no deck PDF for alpha, beta \(build the slides first/m);
     expect(existsSync(join(empty, 'handout'))).toBe(false);
-    const noPdf = await studykit(['build', '--content', mini, '--out', out, '--only', 'handout', '--no-pdf']);
+    const noPdf = await studykit([
+      'build',
+      '--content',
+      content,
+      '--out',
+      out,
+      '--cache',
+      cache,
+      '--only',
+      'handout',
+      '--no-pdf',
+    ]);
     expect(noPdf.stderr).toMatch(/^handout: skipped: the decks are built without PDFs \(--no-pdf\)/m);
   }, 60_000);
 });

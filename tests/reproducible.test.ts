@@ -4,15 +4,14 @@
  * the decks'): their dates are the build's date and their /ID comes from the document, not the clock.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CliResult, root, studykit, TEST_TODAY } from './run-cli.js';
+import { type CliResult, studykit, TEST_TODAY } from './run-cli.js';
+import { type BuiltCopy, MINI_FULL, SHARED_BUILD_TIMEOUT, sharedBuild } from './shared-build.js';
 import { firstMissing, missingTool, skipNote } from './skips.js';
-import { temporaryFolder } from './temporary.js';
 
-const mini = join(root, 'tests/fixtures/content-mini');
 const CHROMIUM_PDFS = ['lineage/lineage.pdf', 'lineage/lineage-families.pdf', 'slides/alpha.pdf'];
 const noPdfTools = firstMissing(missingTool('pdfinfo'), missingTool('qpdf'));
 
@@ -27,42 +26,51 @@ function filesIn(dir: string): Map<string, Buffer> {
 }
 
 describe('two builds of the same content, at different times', () => {
-  const base = temporaryFolder('studykit-reproducible-');
-  const outOf = (run: string) => join(base, run, 'out');
-  // The lineage and one small deck (with its handout): one deck build per run keeps this under a minute.
-  // Under vitest (NODE_ENV=test), as a user's shell would have it otherwise: the deck is built the same.
-  const build = (run: string) =>
-    studykit([
+  // The first: the run's shared build of every output of the small fixture (tests/shared-build.ts).
+  // The second, on a copy of its out/ and in a later second of the clock: the lineage and a deck again
+  // (--force: drawn and printed anew, never taken from disk), and with them the index and references.
+  let first: BuiltCopy;
+  let second: string;
+  let again: CliResult;
+
+  beforeAll(async () => {
+    first = await sharedBuild(MINI_FULL);
+    // Beside the first, so that out/ is as deep: a deck's scoped-style ids hash the path from its
+    // build folder to Slidev's own components (that path is the same for any user's out/).
+    second = mkdtempSync(join(dirname(first.dir), 'reproducible-'));
+    for (const part of ['content', 'out'] as const)
+      cpSync(first[part], join(second, part), { recursive: true });
+    // Whatever the first build printed, the second prints in a later second of the clock.
+    await sleep(Math.max(0, Math.floor(first.finished / 1_000) * 1_000 + 1_050 - Date.now()));
+    // Under vitest (NODE_ENV=test), as a user's shell would have it otherwise: the deck is built the same.
+    again = await studykit([
       'build',
       '--content',
-      mini,
+      join(second, 'content'),
       '--out',
-      outOf(run),
+      join(second, 'out'),
       '--cache',
-      join(base, run, 'cache'),
+      join(second, 'cache'),
       '--only',
       'lineage,slides',
       '--family',
       'alpha',
       '--force',
     ]);
-  const runs: CliResult[] = [];
-
-  beforeAll(async () => {
-    runs.push(await build('first'));
-    // Whatever the first run printed, the second prints in a later second of the clock.
-    await sleep(1_000 - (Date.now() % 1_000) + 50);
-    runs.push(await build('second'));
-  }, 240_000);
-  afterAll(() => rmSync(base, { recursive: true, force: true }));
+  }, SHARED_BUILD_TIMEOUT);
+  afterAll(() => rmSync(second, { recursive: true, force: true }));
 
   it('write the same files, byte for byte, the PDFs Chromium printed included', () => {
-    for (const run of runs) expect(run.code, run.stderr).toBe(0);
-    const [first, second] = [filesIn(outOf('first')), filesIn(outOf('second'))];
-    expect([...first.keys()]).toEqual(expect.arrayContaining(CHROMIUM_PDFS));
-    expect([...second.keys()].sort()).toEqual([...first.keys()].sort());
-    const differing = [...first]
-      .filter(([path, bytes]) => !second.get(path)?.equals(bytes))
+    expect(again.code, again.stderr).toBe(0);
+    // What the second build is about was made again, nothing skipped as unchanged.
+    expect(again.stderr).toMatch(/^lineage: wrote /m);
+    expect(again.stderr).toMatch(/^slides: built alpha$/m);
+    expect(again.stderr).not.toMatch(/unchanged/);
+    const [before, after] = [filesIn(first.out), filesIn(join(second, 'out'))];
+    expect([...before.keys()]).toEqual(expect.arrayContaining(CHROMIUM_PDFS));
+    expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
+    const differing = [...before]
+      .filter(([path, bytes]) => !after.get(path)?.equals(bytes))
       .map(([path]) => path);
     expect(differing).toEqual([]);
   });
@@ -72,7 +80,7 @@ describe('two builds of the same content, at different times', () => {
     () => {
       const day = TEST_TODAY.toISOString().replace('.000Z', 'Z');
       for (const pdf of CHROMIUM_PDFS) {
-        const path = join(outOf('first'), pdf);
+        const path = join(first.out, pdf);
         const info = execFileSync('pdfinfo', ['-isodates', path], { encoding: 'utf8' });
         expect(info, pdf).toMatch(new RegExp(`^CreationDate:\\s+${day}$`, 'm'));
         expect(info, pdf).toMatch(new RegExp(`^ModDate:\\s+${day}$`, 'm'));

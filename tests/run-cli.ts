@@ -38,3 +38,28 @@ export function studykit(args: readonly string[], env: Record<string, string> = 
     );
   });
 }
+
+/**
+ * Runs each command line as `studykit()` would, all in one Node process (tests/run-many.mjs), one after
+ * the other: for many quick commands that only read (a `check` per bad-content case), where starting
+ * Node and importing the CLI each time costs more than the command. Resolves with one result per line.
+ */
+export function studykitEach(
+  commands: readonly (readonly string[])[],
+  env: Record<string, string> = {},
+): Promise<CliResult[]> {
+  return new Promise((resolve, reject) => {
+    const child = execFile(
+      'node',
+      [join(root, 'tests/run-many.mjs')],
+      { cwd: root, env: { ...process.env, ...TEST_ENV, ...env }, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        // The CLI prints through its io only: anything else on stderr would be lost to every result.
+        if (error || stderr)
+          reject(new Error(`tests/run-many.mjs: ${error?.message ?? 'printed'}:\n${stderr}`));
+        else resolve(JSON.parse(stdout) as CliResult[]);
+      },
+    );
+    child.stdin?.end(JSON.stringify(commands));
+  });
+}

@@ -1,8 +1,15 @@
 /**
- * A build that several test files start from, made once per test run: the small fixture with its
- * diagram and report (`--only lineage,report`). The first test to ask builds it, under a lock, in the
- * run's own folder (`sharedBuilds`, provided by global-setup.ts and removed when the run ends); the
- * others, in any worker, wait for it. Each caller gets a copy of its own to edit and build on.
+ * Builds that several test files start from, made once per test run (a Slidev build costs 10–25 s of
+ * CPU: one build per fixture and selection per run, however many files look at it).
+ *
+ *   const { content, out, cache, build } = await builtCopy(MINI_FULL);  // a copy of your own
+ *   const shared = await sharedBuild(MINI_FULL);                          // the build itself: read only
+ *
+ * The first test to ask builds it, under a lock, in the run's own folder (`sharedBuilds`, provided by
+ * global-setup.ts and removed when the run ends); the others, in any worker, wait for it. To share a
+ * new build, add a `SharedBuildSpec` here (a name, a fixture, the `studykit build` arguments) and give
+ * the file that asks for it a hook timeout of `SHARED_BUILD_TIMEOUT`. Only tests/ files can ask (the
+ * `tests` project provides the folder).
  */
 import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,7 +17,25 @@ import { inject } from 'vitest';
 import { type CliResult, root, studykit } from './run-cli.js';
 import { temporaryFolder } from './temporary.js';
 
-/** A copy of the built fixture: content/, out/ and the cache that describes out/ (pass `--cache`). */
+/** What to build: a fixture of tests/fixtures and the arguments after `build --content --out --cache`. */
+export interface SharedBuildSpec {
+  /** The build's folder in the run's shared folder: one per spec. */
+  name: string;
+  fixture: string;
+  args: readonly string[];
+}
+
+/** The small fixture's diagrams and report. */
+export const MINI_LINEAGE_REPORT: SharedBuildSpec = {
+  name: 'mini-lineage-report',
+  fixture: 'content-mini',
+  args: ['--only', 'lineage,report'],
+};
+
+/** Every output of the small fixture: diagrams, both decks (with notes and PDFs), handouts, report. */
+export const MINI_FULL: SharedBuildSpec = { name: 'mini-full', fixture: 'content-mini', args: [] };
+
+/** A built fixture: content/, out/ and the cache that describes out/ (pass `--cache`). */
 export interface BuiltCopy {
   dir: string;
   content: string;
@@ -18,50 +43,63 @@ export interface BuiltCopy {
   cache: string;
   /** What the one real build printed (its paths are the shared folder's). */
   build: CliResult;
+  /** When that build finished (ms since the epoch). */
+  finished: number;
 }
 
-const ONLY = 'lineage,report';
+/** How long a hook that asks for a shared build may take: the build, on a loaded 2-core machine. */
+export const SHARED_BUILD_TIMEOUT = 600_000;
 
-/** How long a waiting test gives the build (a loaded 2-core machine takes ~30 s). */
-const WAIT_MS = 240_000;
+/** A waiting test gives the build a little less than its own hook's time. */
+const WAIT_MS = SHARED_BUILD_TIMEOUT - 30_000;
 
-/** The small fixture built with `--only lineage,report`, copied into a fresh folder of the caller's file. */
-export async function builtMini(): Promise<BuiltCopy> {
+/** The shared build itself, made on the first call of the run. Never write into it: use builtCopy. */
+export async function sharedBuild(spec: SharedBuildSpec): Promise<BuiltCopy> {
   const folder = inject('sharedBuilds');
   mkdirSync(folder, { recursive: true });
-  const shared = join(folder, `mini-${ONLY.replace(',', '-')}`);
-  const done = join(shared, 'build.json');
-  let build: CliResult;
-  if (tryLock(shared)) {
-    const content = join(shared, 'content');
-    cpSync(join(root, 'tests/fixtures/content-mini'), content, { recursive: true });
-    build = await studykit([
+  const dir = join(folder, spec.name);
+  const paths = { dir, content: join(dir, 'content'), out: join(dir, 'out'), cache: join(dir, 'cache') };
+  const done = join(dir, 'build.json');
+  let record: { build: CliResult; finished: number };
+  if (tryLock(dir)) {
+    cpSync(join(root, 'tests/fixtures', spec.fixture), paths.content, { recursive: true });
+    const build = await studykit([
       'build',
       '--content',
-      content,
+      paths.content,
       '--out',
-      join(shared, 'out'),
+      paths.out,
       '--cache',
-      join(shared, 'cache'),
-      '--only',
-      ONLY,
+      paths.cache,
+      ...spec.args,
     ]);
-    writeFileSync(`${done}.partial`, JSON.stringify(build));
+    record = { build, finished: Date.now() };
+    writeFileSync(`${done}.partial`, JSON.stringify(record));
     renameSync(`${done}.partial`, done);
   } else {
     const deadline = Date.now() + WAIT_MS;
     while (!existsSync(done)) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for the shared build in ${shared}`);
+      if (Date.now() > deadline) throw new Error(`timed out waiting for the shared build in ${dir}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    build = JSON.parse(readFileSync(done, 'utf8')) as CliResult;
+    record = JSON.parse(readFileSync(done, 'utf8')) as typeof record;
   }
-  if (build.code !== 0) throw new Error(`the shared build of content-mini failed:\n${build.stderr}`);
-  const dir = temporaryFolder('studykit-built-mini-');
-  for (const part of ['content', 'out', 'cache'])
-    cpSync(join(shared, part), join(dir, part), { recursive: true });
-  return { dir, content: join(dir, 'content'), out: join(dir, 'out'), cache: join(dir, 'cache'), build };
+  if (record.build.code !== 0)
+    throw new Error(`the shared build ${spec.name} of ${spec.fixture} failed:\n${record.build.stderr}`);
+  return { ...paths, ...record };
 }
+
+/** A copy of the shared build in a fresh folder of the caller's file, to edit and build on. */
+export async function builtCopy(spec: SharedBuildSpec): Promise<BuiltCopy> {
+  const shared = await sharedBuild(spec);
+  const dir = temporaryFolder(`studykit-built-${spec.name}-`);
+  for (const part of ['content', 'out', 'cache'] as const)
+    cpSync(shared[part], join(dir, part), { recursive: true });
+  return { ...shared, dir, content: join(dir, 'content'), out: join(dir, 'out'), cache: join(dir, 'cache') };
+}
+
+/** The small fixture built with `--only lineage,report`, copied into a fresh folder of the caller's file. */
+export const builtMini = (): Promise<BuiltCopy> => builtCopy(MINI_LINEAGE_REPORT);
 
 /** Creates the folder; false if it was there (another test is building, or has built). */
 function tryLock(dir: string): boolean {
