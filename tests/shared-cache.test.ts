@@ -28,7 +28,8 @@ function cloneAndInstall(into: string): string {
       '--filter',
       '.',
       '--filter',
-      '@studykit/core',
+      // pnpm's `pkg...`: core and the workspace packages it depends on (@studykit/math).
+      '@studykit/core...',
     ],
     { cwd: dir, encoding: 'utf8' },
   );

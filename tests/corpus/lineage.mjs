@@ -207,7 +207,7 @@ export function syntheticLineage(paperCount, options = {}) {
     };
   });
   return {
-    version: 2,
+    version: 3,
     study: {
       title: 'Generated lineage',
       subtitle: null,
