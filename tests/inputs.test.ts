@@ -110,7 +110,8 @@ const EDITS: Edit[] = [
     file: 'study.md',
     from: 'title: The mini study',
     to: 'title: The small study',
-    rebuilds: [...DECKS, 'report', 'calendar', 'index'],
+    // The diagram's PDFs carry it as their document title.
+    rebuilds: ['lineage', ...DECKS, 'report', 'calendar', 'index'],
   },
 ];
 

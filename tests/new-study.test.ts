@@ -3,11 +3,17 @@
  * in English or Chinese; `new` adds a paper, a family or a meeting as documented skeletons that check
  * clean as written, prints where it wrote, and never overwrites.
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { studykit } from './run-cli.js';
 import { temporaryFolder } from './temporary.js';
+
+function pdfTitle(path: string): string | undefined {
+  const info = execFileSync('pdfinfo', [path], { encoding: 'utf8' });
+  return /^Title:\s+(.*)$/m.exec(info)?.[1];
+}
 
 describe('studykit init', { timeout: 60_000 }, () => {
   it.each([
@@ -34,21 +40,22 @@ describe('studykit init', { timeout: 60_000 }, () => {
       expect(readFileSync(join(dir, 'transformer/bert.md'), 'utf8')).toContain('## 方法');
   });
 
-  it('builds the lineage and the report of a new study', async () => {
+  it('builds the lineage and the report of a new study, in its language', async () => {
     const base = temporaryFolder('studykit-init-');
     const dir = join(base, 'study');
-    expect((await studykit(['init', dir])).code).toBe(0);
-    const built = await studykit([
-      'build',
-      '--content',
-      dir,
-      '--out',
-      join(base, 'out'),
-      '--only',
-      'lineage,report',
-    ]);
+    expect((await studykit(['init', dir, '--language', 'zh'])).code).toBe(0);
+    const out = join(base, 'out');
+    const built = await studykit(['build', '--content', dir, '--out', out, '--only', 'lineage,report']);
     expect(built.code, built.stderr).toBe(0);
-    expect(readFileSync(join(base, 'out', 'lineage', 'lineage.svg'), 'utf8')).toContain('Transformer');
+    expect(readFileSync(join(out, 'lineage', 'lineage.svg'), 'utf8')).toContain('Transformer');
+    // The PDFs' titles and the report's cover speak the study's language.
+    expect(pdfTitle(join(out, 'lineage', 'lineage.pdf'))).toBe('Transformer 论文精读 — 论文谱系');
+    expect(pdfTitle(join(out, 'lineage', 'lineage-families.pdf'))).toBe('Transformer 论文精读 — 论文谱系');
+    const cover = execFileSync('pdftotext', ['-l', '1', join(out, 'report', 'study-report.pdf'), '-'], {
+      encoding: 'utf8',
+    });
+    expect(cover).toContain('涵盖的系列');
+    expect(cover).not.toMatch(/FAMILIES|COVERED|Study report|Reading group/i);
   });
 
   it('refuses a folder that is not empty', async () => {

@@ -4,7 +4,7 @@
  */
 import type { StudyAst } from '@studykit/core';
 import { toMermaid, toOverviewMermaid } from '@studykit/lineage-mermaid';
-import { familiesWithPapers } from '@studykit/view';
+import { familiesWithPapers, labelsOf } from '@studykit/view';
 
 /**
  * What the main diagram (`lineage.{mmd,svg,png,pdf}`) shows: every paper (`detail`), or one box per
@@ -36,6 +36,8 @@ export type MainTexts =
 export type LineageTexts = MainTexts & {
   /** `lineage-<family>` and its text, for each family with papers (always the detail). */
   families: { name: string; text: string }[];
+  /** The PDFs' document title, in the study's language: "<study> — Lineage of the papers". */
+  pdfTitle: string;
 };
 
 function mainTexts(ast: StudyAst, main: MainView): MainTexts {
@@ -48,6 +50,7 @@ function mainTexts(ast: StudyAst, main: MainView): MainTexts {
 export function lineageTexts(ast: StudyAst, main: MainView = 'auto'): LineageTexts {
   return {
     ...mainTexts(ast, main),
+    pdfTitle: `${ast.study.title} — ${labelsOf(ast).lineageOfPapers}`,
     families: familiesWithPapers(ast).map((family) => ({
       name: `lineage-${family.id}`,
       text: toMermaid(ast, { family: family.id }),

@@ -86,7 +86,7 @@ export async function renderLineage(
         {
           ...(options.limits ? { limits: options.limits } : {}),
           pdfDate,
-          title: 'lineage',
+          title: texts.pdfTitle,
           name: 'lineage-families.pdf',
         },
       );
@@ -117,6 +117,7 @@ async function drawMain(
     const { svg, png, pdf } = await renderer.render(text, {
       id: 'lineage',
       name: 'lineage.mmd',
+      pdfTitle: texts.pdfTitle,
       ...(fits ? { fits } : {}),
       ...(options.limits ? { limits: options.limits } : {}),
       pdfDate: options.pdfDate,

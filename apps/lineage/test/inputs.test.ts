@@ -33,9 +33,13 @@ describe('lineageInputs', () => {
     expect(changes((ast) => ast.edges.pop())).toBe(true);
   });
 
-  it('what no diagram shows does not: a venue, a section, the study title', () => {
+  it('what no diagram shows does not: a venue, a section, the study’s description', () => {
     expect(changes((ast) => (alpha2(ast).venue = 'ICML 2020'))).toBe(false);
     expect(changes((ast) => (alpha2(ast).sections = []))).toBe(false);
-    expect(changes((ast) => (ast.study.title = 'Another study'))).toBe(false);
+    expect(changes((ast) => (ast.study.subtitle = 'Another subtitle'))).toBe(false);
+  });
+
+  it('the study title does: the PDFs carry it as their document title', () => {
+    expect(changes((ast) => (ast.study.title = 'Another study'))).toBe(true);
   });
 });

@@ -94,7 +94,12 @@ export function drawCover(
 
   y = bandHeight + c.familiesTop;
   for (const line of typesetter.lines(
-    [{ text: 'FAMILIES COVERED', style: sans(c.familiesHeadingSize, MUTED, true) }],
+    [
+      {
+        text: facts.words.familiesCovered.toLocaleUpperCase('en'),
+        style: sans(c.familiesHeadingSize, MUTED, true),
+      },
+    ],
     {
       width,
       leading: c.familiesHeadingLeading,

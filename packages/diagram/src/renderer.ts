@@ -31,6 +31,8 @@ export interface FullRenderOptions extends RenderOptions {
    * gives the same bytes. Default `sourceDate()`: SOURCE_DATE_EPOCH, else now.
    */
   pdfDate?: Date;
+  /** The PDF's document title (what a viewer's title bar shows); default: the file's base name. */
+  pdfTitle?: string;
 }
 
 export interface RenderedDiagram {
@@ -125,7 +127,7 @@ export class MermaidRenderer {
           `${base}.png: Chromium could not capture the ${size} diagram at ${scale}× (${oneLine(error)}); open ${base}.svg instead, or build again on a less busy machine`,
         );
       });
-      const print = { date: options.pdfDate ?? sourceDate(), title: base };
+      const print = { date: options.pdfDate ?? sourceDate(), title: options.pdfTitle ?? base };
       const pdf = await printDiagram(page, width, height, limits, print).catch((error: unknown) => {
         throw new DiagramRenderError(
           `${base}.pdf: Chromium could not print the ${size} diagram (${oneLine(error)}); open ${base}.svg instead, or build again on a less busy machine`,

@@ -54,6 +54,8 @@ export interface Labels {
   noPapersYet: string;
   papersUpTo(year: number): string;
   cover: string;
+  /** Above the list of families on the report's cover (set in capitals in English). */
+  familiesCovered: string;
   families(count: number): string;
   reportSubtitle: string;
   /** A calendar date as a reader of the language writes it: "29 November 2026", "2026年11月29日". */
@@ -176,6 +178,7 @@ const ENGLISH: Labels = {
   noPapersYet: 'no papers yet',
   papersUpTo: (year) => `Papers up to ${year}`,
   cover: 'Cover',
+  familiesCovered: 'Families covered',
   families: (count) => `${count} ${count === 1 ? 'family' : 'families'}`,
   reportSubtitle:
     'A study report for the reading group: motivation, approach, results and conclusions, paper by paper',
@@ -279,6 +282,7 @@ const CHINESE: Labels = {
   noPapersYet: '尚无论文',
   papersUpTo: (year) => `截至 ${year} 年的论文`,
   cover: '封面',
+  familiesCovered: '涵盖的系列',
   families: (count) => `${count} 个系列`,
   reportSubtitle: '读书会学习报告：逐篇梳理动机、方法、结果与结论',
   date: (date) => `${date.getUTCFullYear()}年${date.getUTCMonth() + 1}月${date.getUTCDate()}日`,
