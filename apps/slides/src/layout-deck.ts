@@ -4,10 +4,11 @@
  * readable floor, and the lineage diagram is drawn in the direction that fills its slide. A slide
  * that still does not fit is an error that names it.
  */
-import type { RenderedSvg } from '@studykit/diagram';
+import { DiagramSyntaxError, oneLine, type RenderedSvg } from '@studykit/diagram';
 import type { Chunk } from './chunks.js';
 import type { DeckSlide, SlidePlan } from './deck.js';
-import { DIAGRAM_MAX_ZOOM, READABLE_PX } from './layout.js';
+import { type Figure, figureHtml, inlineSvg, maxZoom, type SizedFigure } from './figures.js';
+import { DIAGRAM_MAX_ZOOM, LARGE_FIGURE, READABLE_PX } from './layout.js';
 import type { SlideFrame, SlideMeasurer } from './measure-page.js';
 import { joinChunks, paginate } from './paginate.js';
 
@@ -19,8 +20,11 @@ export type Measurer = Pick<SlideMeasurer, 'box' | 'singles' | 'runs' | 'divide'
 
 export interface LayoutTools {
   measurer: Measurer;
-  /** Draws mermaid text as an SVG whose labels use the deck's fonts (@studykit/diagram's renderer). */
-  drawDiagram(mermaid: string, id: string): Promise<DiagramSvg>;
+  /**
+   * Draws mermaid text as an SVG whose labels use the deck's fonts (@studykit/diagram's renderer);
+   * `name` says what it is in messages.
+   */
+  drawDiagram(mermaid: string, id: string, name?: string): Promise<DiagramSvg>;
 }
 
 export interface DeckLayout {
@@ -89,7 +93,13 @@ export async function layoutDeck(
       slides.push({ ...base, title: plan.title, bodyHtml: diagram.html, zoom: 1 });
       continue;
     }
-    const pages = body.type === 'fixed' ? [body.html] : await breakPages(body.chunks, frame, tools.measurer);
+    let pages: string[];
+    if (body.type === 'fixed') pages = [body.html];
+    else {
+      const flow = await flowPages(body.chunks, frame, tools, `${deckId}-figure-${planIndex}`);
+      css += flow.css;
+      pages = flow.pages;
+    }
     for (const [index, html] of pages.entries()) {
       const title = pages.length > 1 ? `${plan.title} (${index + 1}/${pages.length})` : plan.title;
       const fit = await tools.measurer.fit({ ...frame, title }, html, READABLE_PX);
@@ -110,6 +120,92 @@ export async function layoutDeck(
     }
   }
   return { slides, css };
+}
+
+/**
+ * The pages of a flow with figures: each figure sized to the body's width (never enlarged), and one
+ * whose measured height passes LARGE_FIGURE of the body alone on its page, as large as the body lets
+ * it be, with its caption. The text around it is paginated as before.
+ */
+async function flowPages(
+  chunks: readonly Chunk[],
+  frame: SlideFrame,
+  tools: LayoutTools,
+  id: string,
+): Promise<{ pages: string[]; css: string }> {
+  if (!chunks.some((chunk) => chunk.figure))
+    return { pages: await breakPages(chunks, frame, tools.measurer), css: '' };
+  const { measurer } = tools;
+  const drawn = await Promise.all(
+    chunks.map((chunk, index) =>
+      chunk.figure ? sizeFigure(chunk.figure, tools, `${id}-${index}`) : undefined,
+    ),
+  );
+  const sized = drawn.map((figure) => figure?.sized);
+  const css = drawn.map((figure) => figure?.css ?? '').join('');
+  const numbered = { ...frame, title: frame.title + NUMBERED };
+  const box = await measurer.box(numbered);
+  const inFlow = chunks.map((chunk, index) => {
+    const figure = sized[index];
+    if (!figure) return chunk;
+    const scale = Math.min(1, box.width / figure.width);
+    return { ...chunk, html: figureHtml(figure, figure.width * scale, figure.height * scale) };
+  });
+  const { available, heights } = await measurer.singles(numbered, inFlow);
+  const pages: string[] = [];
+  let run: Chunk[] = [];
+  const flush = async () => {
+    if (run.length > 0) pages.push(...(await breakPages(run, frame, measurer)));
+    run = [];
+  };
+  for (const [index, chunk] of inFlow.entries()) {
+    const figure = sized[index];
+    if (!figure || (heights[index] ?? 0) <= available * LARGE_FIGURE) {
+      run.push(chunk);
+      continue;
+    }
+    await flush();
+    // The caption's room: the figure at no size at all.
+    const caption =
+      (await measurer.singles(numbered, [{ html: figureHtml(figure, 0, 0, true) }])).heights[0] ?? 0;
+    const scale = Math.min(
+      box.width / figure.width,
+      (box.height - caption) / figure.height,
+      maxZoom(figure.figure),
+    );
+    pages.push(figureHtml(figure, figure.width * scale, figure.height * scale, true));
+  }
+  await flush();
+  return { pages, css };
+}
+
+/** An image's size is its file's; a diagram is drawn now (a block mermaid refuses is named by file:line). */
+async function sizeFigure(
+  figure: Figure,
+  tools: LayoutTools,
+  id: string,
+): Promise<{ sized: SizedFigure; css: string }> {
+  if (figure.kind === 'image') {
+    return { sized: { figure, width: figure.asset.width, height: figure.asset.height }, css: '' };
+  }
+  const drawn = await tools
+    .drawDiagram(figure.mermaid, id, `the mermaid block at ${figure.file}:${figure.line}`)
+    .catch((error: unknown) => {
+      throw new Error(diagramFailure(figure, error), { cause: error });
+    });
+  const { svg, css } = inlineSvg(drawn.svg);
+  return { sized: { figure, width: drawn.width, height: drawn.height, svg }, css };
+}
+
+/** One line: where the block is (the offending line, when mermaid says), and mermaid's reason. */
+export function diagramFailure(figure: Extract<Figure, { kind: 'diagram' }>, error: unknown): string {
+  // The block's first line is the one after its ``` fence.
+  const line = error instanceof DiagramSyntaxError && error.line ? figure.line + error.line : figure.line;
+  const reason =
+    error instanceof DiagramSyntaxError
+      ? oneLine(error.message.split('\n').slice(1).join(' ') || error.message)
+      : oneLine(error);
+  return `${figure.file}:${line}: mermaid cannot draw this diagram block: ${reason}. Fix the block (mermaid.live shows the same error).`;
 }
 
 /** The HTML of each page of a flow. */
@@ -183,17 +279,10 @@ async function fitDrawing(
     .reduce((a, b) => (b.scale > a.scale ? b : a));
   const width = Math.floor(best.width * best.scale);
   const height = Math.floor(best.height * best.scale);
-  // Mermaid's <style> moves to the deck's stylesheet (its rules are scoped to the SVG's own id).
-  let css = '';
-  const svg = best.svg
-    .replace(/^<\?xml[^>]*>\s*/, '')
-    .replace(/<style>([\s\S]*?)<\/style>/g, (_, rules: string) => {
-      css += `${rules.replace(/&gt;/g, '>').replace(/&lt;/g, '<').replace(/&amp;/g, '&')}\n`;
-      return '';
-    })
-    .replace(/^<svg[^>]*>/, (tag) =>
-      tag.replace(/ width="[^"]*"/, ` width="${width}"`).replace(/ height="[^"]*"/, ` height="${height}"`),
-    )
-    .replace(/\r?\n/g, ' ');
+  const inline = inlineSvg(best.svg);
+  const svg = inline.svg.replace(/^<svg[^>]*>/, (tag) =>
+    tag.replace(/ width="[^"]*"/, ` width="${width}"`).replace(/ height="[^"]*"/, ` height="${height}"`),
+  );
+  const css = inline.css;
   return { html: `<div class="sk-diagram">${svg}</div>`, css };
 }

@@ -2,6 +2,8 @@
  * The decks, a family's or a meeting's each: checked against their digests before the slides app
  * even loads. A deck that fails is named; the others land.
  */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { deckPdfPath, deckTargets } from '@studykit/view';
 import { deckDigest } from '../output-digests.js';
 import { warmRenderer } from '../session.js';
@@ -33,6 +35,8 @@ export const slidesStep: BuildStep = {
       diagrams: {
         renderSvg: async (text, options) => (await warmRenderer(session)).renderSvg(text, options),
       },
+      // The images the notes show, from the content folder (core resolved and checked each path).
+      readImage: async (asset) => new Uint8Array(await readFile(join(line.content, asset.file))),
       ...(families ? { families: [...families] } : {}),
       withNotes: line.notes,
       pdf: line.pdf,
