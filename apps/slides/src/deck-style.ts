@@ -156,7 +156,8 @@ code, kbd, pre, samp { font-family: ${MONO}; }
 .slidev-layout.sk-page .sk-body ul.sk-secondary { color: var(--sk-muted); font-size: 18px; }
 
 /* Formulas (KaTeX's HTML, its stylesheet and fonts are the deck's own); a display formula is centred. */
-.slidev-layout.sk-page .sk-body .sk-math { margin: 0 0 ${L.PARAGRAPH_GAP}px; text-align: center; }
+/* As wide as the formula (centred), so the measuring page sees one wider than the body and scales its slide. */
+.slidev-layout.sk-page .sk-body .sk-math { margin: 0 auto ${L.PARAGRAPH_GAP}px; width: fit-content; max-width: none; }
 .slidev-layout.sk-page .sk-body .sk-math .katex-display { margin: 0; }
 .slidev-layout.sk-page .sk-body .sk-math-error { color: #9f1239; }
 

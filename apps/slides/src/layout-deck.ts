@@ -8,7 +8,7 @@ import { DiagramSyntaxError, oneLine, type RenderedSvg } from '@studykit/diagram
 import type { Chunk } from './chunks.js';
 import type { DeckSlide, SlidePlan } from './deck.js';
 import { type Figure, figureHtml, inlineSvg, maxZoom, type SizedFigure } from './figures.js';
-import { DIAGRAM_MAX_ZOOM, LARGE_FIGURE, READABLE_PX } from './layout.js';
+import { DIAGRAM_MAX_ZOOM, FORMULA_MIN_ZOOM, LARGE_FIGURE, READABLE_PX } from './layout.js';
 import type { SlideFrame, SlideMeasurer } from './measure-page.js';
 import { joinChunks, paginate } from './paginate.js';
 
@@ -16,7 +16,7 @@ import { joinChunks, paginate } from './paginate.js';
 export type DiagramSvg = RenderedSvg;
 
 /** What layout needs of the measuring page (SlideMeasurer; a test may wrap it). */
-export type Measurer = Pick<SlideMeasurer, 'box' | 'singles' | 'runs' | 'divide' | 'fit'>;
+export type Measurer = Pick<SlideMeasurer, 'box' | 'singles' | 'runs' | 'divide' | 'fit' | 'widths'>;
 
 export interface LayoutTools {
   measurer: Measurer;
@@ -123,19 +123,20 @@ export async function layoutDeck(
 }
 
 /**
- * The pages of a flow with figures: each figure sized to the body's width (never enlarged), and one
+ * The pages of a flow, display formulas narrowed to the body, and with figures: each figure sized to the body's width (never enlarged), and one
  * whose measured height passes LARGE_FIGURE of the body alone on its page, as large as the body lets
  * it be, with its caption. The text around it is paginated as before.
  */
 async function flowPages(
-  chunks: readonly Chunk[],
+  flowChunks: readonly Chunk[],
   frame: SlideFrame,
   tools: LayoutTools,
   id: string,
 ): Promise<{ pages: string[]; css: string }> {
-  if (!chunks.some((chunk) => chunk.figure))
-    return { pages: await breakPages(chunks, frame, tools.measurer), css: '' };
   const { measurer } = tools;
+  const chunks = await narrowFormulas(flowChunks, frame, measurer);
+  if (!chunks.some((chunk) => chunk.figure))
+    return { pages: await breakPages(chunks, frame, measurer), css: '' };
   const drawn = await Promise.all(
     chunks.map((chunk, index) =>
       chunk.figure ? sizeFigure(chunk.figure, tools, `${id}-${index}`) : undefined,
@@ -177,6 +178,37 @@ async function flowPages(
   }
   await flush();
   return { pages, css };
+}
+
+/**
+ * A display formula wider than the body is scaled down to its width (a formula is never wrapped or
+ * split), to FORMULA_MIN_ZOOM at most; the page check names a slide that still does not fit.
+ */
+async function narrowFormulas(
+  chunks: readonly Chunk[],
+  frame: SlideFrame,
+  measurer: Measurer,
+): Promise<readonly Chunk[]> {
+  const formulas = chunks.flatMap((chunk, index) => (chunk.fitWidth ? [index] : []));
+  if (formulas.length === 0) return chunks;
+  const numbered = { ...frame, title: frame.title + NUMBERED };
+  const { width } = await measurer.box(numbered);
+  const widths = await measurer.widths(
+    numbered,
+    formulas.map((index) => chunks[index]?.html ?? ''),
+  );
+  const out = [...chunks];
+  formulas.forEach((index, k) => {
+    const chunk = out[index];
+    const wide = widths[k] ?? 0;
+    if (!chunk || wide <= width) return;
+    const zoom = Math.max(FORMULA_MIN_ZOOM, Math.floor((width / wide) * 100) / 100);
+    out[index] = {
+      ...chunk,
+      html: chunk.html.replace(/^<div class="sk-math">/, `<div class="sk-math" style="zoom: ${zoom}">`),
+    };
+  });
+  return out;
 }
 
 /** An image's size is its file's; a diagram is drawn now (a block mermaid refuses is named by file:line). */

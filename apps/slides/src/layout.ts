@@ -43,3 +43,5 @@ export const DIAGRAM_MAX_ZOOM = 2.4;
  * gets a slide of its own, drawn as large as the body allows, with its alt text as the caption.
  */
 export const LARGE_FIGURE = 0.5;
+/** A display formula wider than the body is scaled down to fit it, but not below this. */
+export const FORMULA_MIN_ZOOM = 0.5;

@@ -160,6 +160,11 @@ export class SlideMeasurer {
     return this.call('fit', [shown(frame), html, readablePx]);
   }
 
+  /** The width of each html's first element, alone in the body. */
+  widths(frame: SlideFrame, htmls: readonly string[]): Promise<number[]> {
+    return this.call('widths', [shown(frame), [...htmls]]);
+  }
+
   /** Calls the page's measuring function `name` (see MeasureApi) with `args`. */
   private call<Name extends keyof MeasureApi>(
     name: Name,

@@ -245,6 +245,8 @@ describe('layout of figures', () => {
       }),
     }),
     divide: async () => [],
+    // A display formula with a \sum is 1,000 px wide, any other 100 px.
+    widths: async (_frame, htmls) => htmls.map((html) => (html.includes('&#8721;') ? 1000 : 100)),
     fit: async (_frame, html) => ({ zoom: 1, fits: true, used: heightOf(html), available: BODY.height }),
   };
   const tools: LayoutTools = {
@@ -302,6 +304,25 @@ describe('layout of figures', () => {
       '<div class="sk-figure-diagram"><svg id="d" width="300" height="100"></svg>',
     );
     expect(layout.css).toContain('#d{fill:red}');
+  });
+
+  it('scales a display formula wider than the body down to its width, and leaves a narrow one', async () => {
+    const layout = await layoutDeck(
+      [
+        plan([
+          { type: 'math', value: '\\sum_i x_i' },
+          { type: 'math', value: 'x' },
+        ]),
+      ],
+      tools,
+      'd',
+    );
+    const html = layout.slides[0]?.bodyHtml ?? '';
+    // 868 px of body for 1,000 px of formula.
+    expect(html.match(/<div class="sk-math"[^>]*>/g)).toEqual([
+      '<div class="sk-math" style="zoom: 0.86">',
+      '<div class="sk-math">',
+    ]);
   });
 
   it('names the block when mermaid cannot draw it', async () => {

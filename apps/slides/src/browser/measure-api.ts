@@ -54,6 +54,8 @@ export interface MeasureApi {
   divide(frame: SlideFrame, divisible: Divisible, limit: number, wrap: [string, string]): string[];
   /** The largest zoom (down to the readable floor) at which the html fits the body. */
   fit(frame: SlideFrame, html: string, readablePx: number): Fit;
+  /** The width of each html's first element, laid out alone in the body (a display formula's). */
+  widths(frame: SlideFrame, htmls: string[]): number[];
 }
 
 declare global {
@@ -222,5 +224,14 @@ export function installMeasureApi(): void {
     return { zoom: lo / 100, fits: true, used: first.height, available };
   }
 
-  window.studykitMeasure = { setFrame, box, runs, singles, divide, fit };
+  function widths(f: SlideFrame, htmls: string[]): number[] {
+    setFrame(f);
+    zoomBox.style.zoom = '';
+    return htmls.map((html) => {
+      zoomBox.innerHTML = html;
+      return zoomBox.firstElementChild?.getBoundingClientRect().width ?? 0;
+    });
+  }
+
+  window.studykitMeasure = { setFrame, box, runs, singles, divide, fit, widths };
 }
