@@ -5,6 +5,7 @@
  */
 import { formatReferences, type ReferenceCache } from '@studykit/citations';
 import {
+  type Block,
   type Family,
   type Footnote,
   formatSize,
@@ -279,7 +280,7 @@ export function planMeetingDeck(ast: StudyAst, meetingId: string, options: DeckO
     plan(
       'discussion',
       labels.discussion,
-      flow(chunkList(textList(meeting.questions, true), { className: 'sk-questions' })),
+      flow(chunkList(questionList(meeting.questions), { className: 'sk-questions' })),
     );
   }
   plan('references', labels.references, flow(chunkBlock(referenceList(ast, papers, options.referenceCache))));
@@ -397,6 +398,18 @@ function textList(items: string[], ordered: boolean): List {
     ordered,
     spread: false,
     children: items.map((item) => listItem([{ type: 'paragraph', children: [text(item)] }])),
+  };
+}
+
+/** The discussion questions, numbered; each is one line of markdown as core read it (formulas too). */
+function questionList(questions: readonly Block[]): List {
+  return {
+    type: 'list',
+    ordered: true,
+    spread: false,
+    children: questions.map((question) =>
+      listItem([{ type: 'paragraph', children: question.children as PhrasingContent[] }]),
+    ),
   };
 }
 

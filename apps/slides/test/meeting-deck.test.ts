@@ -13,7 +13,12 @@ function withMeeting(): StudyAst {
     title: 'Three families',
     presenter: 'Ada',
     papers: ['glm-demo', 'alpha-2', 'evil-1'],
-    questions: ['Which idea travels across the three?'],
+    questions: [
+      {
+        text: 'Which idea travels across the three?',
+        children: [{ type: 'text', value: 'Which idea travels across the three?' }],
+      },
+    ],
     file: 'meetings/2026-12-03.md',
     span: ast.papers[0]?.span as StudyAst['papers'][number]['span'],
   });

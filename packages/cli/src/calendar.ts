@@ -36,7 +36,7 @@ export function meetingsCalendar(ast: StudyAst, now: Date): string | undefined {
     const description = [
       papers.join(', '),
       ...(meeting.presenter ? [labels.presentedBy(meeting.presenter)] : []),
-      ...meeting.questions.map((question, index) => `${index + 1}. ${question}`),
+      ...meeting.questions.map((question, index) => `${index + 1}. ${question.text}`),
     ]
       .map(withoutControls)
       .join('\n');

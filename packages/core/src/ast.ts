@@ -228,8 +228,11 @@ export interface Meeting {
   presenter: string | null;
   /** Paper ids, in the meeting's order. */
   papers: string[];
-  /** Discussion questions for the closing slide. */
-  questions: string[];
+  /**
+   * Discussion questions for the closing slide, each one line of markdown (`children` are phrasing
+   * nodes: text, emphasis, `inlineMath`…; `text` is the plain text).
+   */
+  questions: Block[];
   file: string;
   span: Span;
 }

@@ -3,10 +3,13 @@
  * texts to the pure `parse`. Unreadable files become diagnostics, never exceptions.
  */
 import type { Dirent } from 'node:fs';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, sep } from 'node:path';
+import type { AssetReader } from './assets.js';
 import type { Diagnostic, StudyAst } from './ast.js';
 import { compareCodePoints } from './compare.js';
+import { MAX_IMAGE_BYTES } from './image-file.js';
 import { ParsePool, parseInParallel } from './parallel-parse.js';
 import { isContentPath, type ParseOptions, parse } from './parse.js';
 import { printable } from './printable.js';
@@ -25,12 +28,14 @@ export interface ReadContentResult {
   diagnostics: Diagnostic[];
   /** Absolute paths of every content file read, for watchers. */
   watched: string[];
+  /** Reads the images the notes show, inside this folder only: give it to `parse`. */
+  readAsset: AssetReader;
 }
 
 export async function loadContent(dir: string, options: ParseOptions = {}): Promise<StudyAst> {
   // An empty cache means a cold parse of everything: workers load the parser while the folder is read.
   const early = options.cache?.size === 0 ? ParsePool.start() : undefined;
-  const { files, diagnostics } = await readContentFolder(dir).catch((error: unknown) => {
+  const { files, diagnostics, readAsset } = await readContentFolder(dir).catch((error: unknown) => {
     early?.close();
     throw error;
   });
@@ -38,7 +43,11 @@ export async function loadContent(dir: string, options: ParseOptions = {}): Prom
   if (options.cache) {
     await parseInParallel(files, options.cache, options.currentYear ?? new Date().getUTCFullYear(), early);
   }
-  return parse(files, { ...options, diagnostics: [...(options.diagnostics ?? []), ...diagnostics] });
+  return parse(files, {
+    readAsset,
+    ...options,
+    diagnostics: [...(options.diagnostics ?? []), ...diagnostics],
+  });
 }
 
 const FOLDER_HINT = 'Make the folder readable (e.g. chmod a+rx), or move it out of the content folder.';
@@ -54,7 +63,12 @@ export async function readContentFolder(dir: string): Promise<ReadContentResult>
   const realRoot = await realpath(root).catch((error: unknown) => {
     throw new ContentFolderError(`Content folder cannot be read: ${dir} (${errorCode(error)})`);
   });
-  const result: ReadContentResult = { files: [], diagnostics: [], watched: [] };
+  const result: ReadContentResult = {
+    files: [],
+    diagnostics: [],
+    watched: [],
+    readAsset: createAssetReader(root, realRoot),
+  };
   const visited = new Set<string>();
 
   const walk = async (folder: string, folderPath: string): Promise<void> => {
@@ -109,6 +123,33 @@ export async function readContentFolder(dir: string): Promise<ReadContentResult>
   };
   await walk(root, '.');
   return result;
+}
+
+/**
+ * Reads image files of the content folder for the pure parse, synchronously (parse is): a path that
+ * is missing, a folder, too large, or a link leading out of the folder is said, never read.
+ */
+export function createAssetReader(root: string, realRoot: string): AssetReader {
+  return (path) => {
+    let real: string;
+    try {
+      real = realpathSync(join(root, ...path.split('/')));
+    } catch (error) {
+      const code = errorCode(error);
+      return code === 'ENOENT' || code === 'ENOTDIR'
+        ? { problem: 'missing' }
+        : { problem: 'unreadable', code };
+    }
+    if (!isInside(realRoot, real)) return { problem: 'outside', target: real };
+    try {
+      const info = statSync(real);
+      if (!info.isFile()) return { problem: 'not-a-file' };
+      if (info.size > MAX_IMAGE_BYTES) return { problem: 'too-large', size: info.size };
+      return { bytes: readFileSync(real) };
+    } catch (error) {
+      return { problem: 'unreadable', code: errorCode(error) };
+    }
+  };
 }
 
 function isInside(folder: string, path: string): boolean {

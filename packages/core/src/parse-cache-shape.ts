@@ -98,6 +98,7 @@ const RESULT: Fields<Omit<FileResult, 'diagnostics' | 'brokenId'>> = {
   paper: 'object?',
   study: 'object?',
   meeting: 'object?',
+  images: 'array',
 };
 
 function hasKind(value: unknown, kind: Kind): boolean {

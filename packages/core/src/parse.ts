@@ -1,8 +1,10 @@
+import { type AssetReader, AssetTable, withAssets } from './assets.js';
 import type { Diagnostic, Family, Meeting, Paper, Span, Study, StudyAst } from './ast.js';
 import { AST_VERSION } from './ast.js';
 import { compareCodePoints } from './compare.js';
 import { DiagnosticSink, hasErrors, sortDiagnostics } from './diagnostics.js';
 import { sha256 } from './digest.js';
+import type { ImageReference } from './figures.js';
 import { idProblem } from './ids.js';
 import { buildLineage, lineageDepths } from './lineage.js';
 import { type FamilyDraft, readFamily } from './read-family.js';
@@ -22,6 +24,11 @@ export interface ParseOptions {
    * is not parsed again, only the cross-file checks rerun (watch mode).
    */
   cache?: ParseCache;
+  /**
+   * Reads the image files the notes show (paths relative to the content folder): `loadContent` gives
+   * one over the folder, tests `assetsFrom(map)`. Without it every image is missing.
+   */
+  readAsset?: AssetReader;
 }
 
 /** What one file yields on its own, before the cross-file checks. */
@@ -35,6 +42,8 @@ export interface FileResult {
   paper?: PaperDraft;
   study?: Study;
   meeting?: MeetingDraft;
+  /** Local images the file shows, in reading order; read from disk on every parse, never cached. */
+  images: ImageReference[];
   /**
    * The id a file meant to declare when it failed validation: references to it are not reported
    * again as "unknown" (one broken file, one error).
@@ -70,6 +79,7 @@ function readFileCached(file: ContentFile, currentYear: number, cache: ParseCach
     currentYear,
     digest: source?.digest ?? sha256(file.contents),
     diagnostics: sink.list,
+    images: source?.images ?? [],
   };
   // A tree nested too deeply is never walked: the file is reported, its id counts as broken.
   if (source && !source.tooDeep) {
@@ -126,6 +136,7 @@ export function parse(files: readonly ContentFile[], options: ParseOptions = {})
   const paperDrafts: PaperDraft[] = [];
   const sources: { path: string; digest: string }[] = [];
   const broken = { family: new Set<string>(), paper: new Set<string>() };
+  const assets = new AssetTable(options.readAsset);
   for (const diagnostic of options.diagnostics ?? []) {
     // A paper that could not be read is not reported again where it is named (a folder is no paper).
     if (diagnostic.rule === 'file-unreadable' && isContentPath(diagnostic.file)) {
@@ -134,13 +145,18 @@ export function parse(files: readonly ContentFile[], options: ParseOptions = {})
   }
   for (const file of sorted) {
     const read = readFileCached(file, currentYear, options.cache);
-    sources.push({ path: file.path, digest: read.digest });
     sink.list.push(...read.diagnostics);
+    // What a file shows is part of it: an edited image changes the digest of every note showing it.
+    const shown = read.images.map((image) => assets.resolve(image, sink)?.digest ?? 'missing');
+    const digest = shown.length > 0 ? sha256(read.digest, ...shown) : read.digest;
+    const attach = <Draft>(draft: Draft): Draft =>
+      shown.length > 0 ? withAssets(draft, file.path, assets) : draft;
+    sources.push({ path: file.path, digest });
     if (read.brokenId) broken[read.brokenId.kind].add(read.brokenId.id);
-    if (read.study) study = read.study;
-    if (read.meeting) meetingDrafts.push(read.meeting);
-    if (read.family) familyDrafts.push(read.family);
-    if (read.paper) paperDrafts.push(read.paper);
+    if (read.study) study = attach(read.study);
+    if (read.meeting) meetingDrafts.push(attach(read.meeting));
+    if (read.family) familyDrafts.push({ ...attach(read.family), fileDigest: digest });
+    if (read.paper) paperDrafts.push({ ...attach(read.paper), digest });
   }
   if (options.cache) {
     // Forget files that are gone, so a long watch session does not grow without bound.

@@ -1,6 +1,8 @@
 import type { Meeting, Span } from './ast.js';
 import type { DiagnosticSink } from './diagnostics.js';
+import { readFigures } from './figures.js';
 import { idProblem, shownName } from './ids.js';
+import { readInlineMarkdown } from './inline-markdown.js';
 import { checkTitle, MAX_TITLE_LENGTH } from './layout-limits.js';
 import { MEETING_FIELDS, meetingSchema } from './schema.js';
 import { fileStem, type ParsedSource } from './source.js';
@@ -74,13 +76,24 @@ export function readMeeting(source: ParsedSource, sink: DiagnosticSink): Meeting
     }
   });
   if (!valid || idInvalid) return undefined;
+  // Questions are markdown like the notes (a formula, emphasis), read where the YAML writes them.
+  const questions = (data.questions ?? []).map((question, index) =>
+    readInlineMarkdown(question, frontmatter.bestSpan(['questions', index]), source.text, source.locator),
+  );
+  source.images.push(
+    ...readFigures(
+      questions.map((question) => question.children),
+      source,
+      sink,
+    ),
+  );
   return {
     id,
     date,
     title: data.title ?? null,
     presenter: data.presenter ?? null,
     papers: data.papers,
-    questions: data.questions ?? [],
+    questions,
     file: source.path,
     span: source.span,
     paperSpans: data.papers.map((_, index) => frontmatter.bestSpan(['papers', index])),

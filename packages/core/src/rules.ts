@@ -118,6 +118,38 @@ export const RULES = {
     severity: 'error',
     hint: 'List each paper once; the order of the list is the order of the meeting.',
   },
+  'image-missing': {
+    severity: 'error',
+    hint: 'Fix the path: it is relative to the markdown file that shows the image, and names are case-sensitive.',
+  },
+  'image-outside': {
+    severity: 'error',
+    hint: 'Copy the file into the content folder (e.g. next to this file) and write its path relative to this file.',
+  },
+  'image-unsupported': {
+    severity: 'error',
+    hint: 'Save it as PNG or JPEG (photos, screenshots) or SVG (drawings), e.g. with an image editor’s “Export”.',
+  },
+  'image-too-large': {
+    severity: 'error',
+    hint: 'Scale it down (a slide is 980 px wide; 2000 px is plenty for print) or compress it, e.g. save a photo as JPEG.',
+  },
+  'image-remote': {
+    severity: 'error',
+    hint: 'Download the file into the content folder (e.g. next to this file) and write its relative path: `![what it shows](figure.png)`.',
+  },
+  'image-alt-missing': {
+    severity: 'warning',
+    hint: 'Say what the image shows between the brackets, `![what it shows](figure.png)`: it is read aloud to who cannot see it, and shown when it cannot be.',
+  },
+  'math-invalid': {
+    severity: 'error',
+    hint: 'Fix the TeX (KaTeX supports most of LaTeX math: https://katex.org/docs/supported); a `$` that is not math is written `\\$`.',
+  },
+  'math-dollar': {
+    severity: 'warning',
+    hint: 'Write a dollar sign that is not math as `\\$` (e.g. `under \\$500`); text between two `$` is a formula.',
+  },
 } as const satisfies Record<string, Rule>;
 
 export type RuleId = keyof typeof RULES;

@@ -3,6 +3,7 @@ import type { Footnote, Span } from './ast.js';
 import { spanOfNodes, toBlock } from './blocks.js';
 import type { DiagnosticSink } from './diagnostics.js';
 import { sha256 } from './digest.js';
+import { type ImageReference, readFigures } from './figures.js';
 import { type Frontmatter, readFrontmatter } from './frontmatter.js';
 import { checkTables } from './layout-limits.js';
 import { createLocator, type Locator } from './location.js';
@@ -31,6 +32,8 @@ export interface ParsedSource {
   span: Span;
   /** The last line with text, where "something is missing at the end" points. */
   end: Span;
+  /** Local images the file shows (meeting questions add theirs), resolved against its folder. */
+  images: ImageReference[];
   /** Nested deeper than MAX_NESTING (reported): nothing may walk the tree, only the frontmatter is read. */
   tooDeep: boolean;
 }
@@ -49,6 +52,14 @@ export function readSource(file: ContentFile, sink: DiagnosticSink): ParsedSourc
   if (deep) sink.report('nesting-too-deep', spanOfNodes([deep.node], locator), deep.message);
   const { footnotes } = deep ? { footnotes: [] } : resolveReferences(tree);
   if (!deep) checkTables(tree, locator, sink);
+  // Mermaid blocks become diagrams before any reader groups the tree into sections.
+  const images = deep
+    ? []
+    : readFigures(
+        [tree.children, ...footnotes.map((footnote) => footnote.children)],
+        { path: file.path, text, locator },
+        sink,
+      );
   const frontmatter = readFrontmatter(tree, text, locator, sink);
   const contentEnd = text.trimEnd().length;
   const lastLineStart = text.lastIndexOf('\n', contentEnd - 1) + 1;
@@ -62,6 +73,7 @@ export function readSource(file: ContentFile, sink: DiagnosticSink): ParsedSourc
     frontmatter,
     span: locator.span(0, text.length),
     end: locator.span(lastLineStart, contentEnd),
+    images,
     tooDeep: deep !== undefined,
   };
 }

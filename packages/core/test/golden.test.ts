@@ -1,10 +1,11 @@
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { sha256 } from '../src/digest.js';
 import { loadContent, readContentFolder } from '../src/fs.js';
-import type { Point, Span, StudyAst } from '../src/index.js';
+import type { ImageAsset, Point, Span, StudyAst } from '../src/index.js';
 
 const fixtures = fileURLToPath(new URL('../../../tests/fixtures/', import.meta.url));
 const goldenDir = fileURLToPath(new URL('./golden/', import.meta.url));
@@ -82,7 +83,7 @@ const goldenOf = (fixture: string) =>
  * Markdown → AST, compared with reviewed golden files (see goldenFiles). After an intended change
  * run `UPDATE_GOLDEN=1 pnpm vitest run --project core` and review the diff.
  */
-describe.each(['content-mini', 'content-zh'])('golden AST of %s', (name) => {
+describe.each(['content-mini', 'content-zh', 'content-figures'])('golden AST of %s', (name) => {
   it('matches the golden JSON, one file per paper', async () => {
     const ast = await loadContent(`${fixtures}${name}`, { currentYear: 2026 });
     const expected = goldenFiles(name, ast);
@@ -110,7 +111,9 @@ function* mdastNodes(value: unknown): Generator<Record<string, unknown>> {
   if (Array.isArray(value)) for (const entry of value) yield* mdastNodes(entry);
   else if (typeof value === 'object' && value !== null) {
     if ('type' in value && typeof value.type === 'string') yield value as Record<string, unknown>;
-    for (const [key, entry] of Object.entries(value)) if (key !== 'position') yield* mdastNodes(entry);
+    // `data` holds what renderers get from core (an image's asset, mdast-util-math's hast hints), not nodes.
+    for (const [key, entry] of Object.entries(value))
+      if (key !== 'position' && key !== 'data') yield* mdastNodes(entry);
   }
 }
 
@@ -133,7 +136,7 @@ function lineColumn(text: string, offset: number): { line: number; column: numbe
  * line and column agree with its offset, text nodes sit where their text is written, spans start
  * and end where they should, and digests are the sha256 of the file text.
  */
-describe.each(['content-mini', 'content-zh'])('positions and digests of %s', (name) => {
+describe.each(['content-mini', 'content-zh', 'content-figures'])('positions and digests of %s', (name) => {
   it('every mdast node has a position, and every point agrees with the file text', async () => {
     const ast = await loadContent(`${fixtures}${name}`, { currentYear: 2026 });
     const { files } = await readContentFolder(`${fixtures}${name}`);
@@ -174,16 +177,39 @@ describe.each(['content-mini', 'content-zh'])('positions and digests of %s', (na
       for (const section of paper.sections)
         expect(written(section.span)).toMatch(new RegExp(`^## ${section.title}\n`));
       for (const conclusion of paper.conclusions) expect(written(conclusion.span)).toMatch(/^[-*] /);
-      for (const conclusion of paper.conclusions) expect(written(conclusion.span)).toContain(conclusion.text);
+      // The text of a formula is its TeX, without the dollars around it.
+      for (const conclusion of paper.conclusions)
+        expect(written(conclusion.span).replaceAll('$', '')).toContain(conclusion.text);
     }
     for (const edge of ast.edges) expect(written(edge.span)).toBe(edge.from);
   });
 
-  it("digests: a file's is the sha256 of its text (without a BOM), a family's covers its papers'", async () => {
+  it("digests: a file's is the sha256 of its text (without a BOM) and of the images it shows, a family's covers its papers'", async () => {
     const ast = await loadContent(`${fixtures}${name}`, { currentYear: 2026 });
     const { files } = await readContentFolder(`${fixtures}${name}`);
+    // The images each file shows, in the order it shows them; each asset's digest is its file's sha256.
+    const shown = new Map<string, string[]>();
+    for (const [file, item] of withFile(ast)) {
+      const images = [...mdastNodes(item)]
+        .filter((node) => node.type === 'image')
+        .sort((a, b) => offsetOf(a) - offsetOf(b))
+        .map((node) => (node.data as { asset: ImageAsset }).asset);
+      for (const asset of images) {
+        const bytes = readFileSync(`${fixtures}${name}/${asset.file}`);
+        expect(asset.digest).toBe(createHash('sha256').update(bytes).digest('hex'));
+      }
+      if (images.length > 0)
+        shown.set(
+          file,
+          images.map((asset) => asset.digest),
+        );
+    }
     expect(ast.files).toEqual(
-      files.map((file) => ({ path: file.path, digest: sha256(withoutBom(file.contents)) })),
+      files.map((file) => {
+        const text = sha256(withoutBom(file.contents));
+        const images = shown.get(file.path);
+        return { path: file.path, digest: images ? sha256(text, ...images) : text };
+      }),
     );
     for (const paper of ast.papers)
       expect(paper.digest).toBe(ast.files.find((f) => f.path === paper.file)?.digest);
@@ -194,6 +220,10 @@ describe.each(['content-mini', 'content-zh'])('positions and digests of %s', (na
       );
   });
 });
+
+function offsetOf(node: Record<string, unknown>): number {
+  return (node.position as { start: Point }).start.offset;
+}
 
 describe('what the fixtures hold', () => {
   it('content-mini: families, papers, edges, conclusions, notes, tables', async () => {

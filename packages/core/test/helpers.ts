@@ -1,4 +1,4 @@
-import { type ContentFile, formatDiagnostics, parse, type StudyAst } from '../src/index.js';
+import { assetsFrom, type ContentFile, formatDiagnostics, parse, type StudyAst } from '../src/index.js';
 
 export const FAMILY = `---
 id: alpha
@@ -38,9 +38,10 @@ How.
 - It works.
 `;
 
-export function parseFiles(files: Record<string, string>): StudyAst {
+/** Markdown files by path; `images` are the other files of the content folder, by path. */
+export function parseFiles(files: Record<string, string>, images: Record<string, Uint8Array> = {}): StudyAst {
   const list: ContentFile[] = Object.entries(files).map(([path, contents]) => ({ path, contents }));
-  return parse(list, { currentYear: 2026 });
+  return parse(list, { currentYear: 2026, readAsset: assetsFrom(images) });
 }
 
 /** Diagnostics as the CLI prints them, without hints: `file:line:col  severity  message  rule`. */
@@ -48,6 +49,10 @@ export function lines(ast: StudyAst): string[] {
   return formatDiagnostics(ast.diagnostics, { hints: false }).split('\n').filter(Boolean);
 }
 
-export function withPaper(paper: string, extra: Record<string, string> = {}): StudyAst {
-  return parseFiles({ 'alpha/family.md': FAMILY, 'alpha/alpha-1.md': paper, ...extra });
+export function withPaper(
+  paper: string,
+  extra: Record<string, string> = {},
+  images: Record<string, Uint8Array> = {},
+): StudyAst {
+  return parseFiles({ 'alpha/family.md': FAMILY, 'alpha/alpha-1.md': paper, ...extra }, images);
 }

@@ -28,7 +28,7 @@ describe('meetings/<date>.md', () => {
         title: 'First evening',
         presenter: 'Ada',
         papers: ['alpha-1'],
-        questions: ['Why pre-train?'],
+        questions: [{ text: 'Why pre-train?', children: [{ type: 'text', value: 'Why pre-train?' }] }],
         file: 'meetings/2026-12-03.md',
       },
     ]);

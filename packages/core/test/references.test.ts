@@ -9,7 +9,7 @@ const paper = PAPER.replace(
 How, as [the paper][alpha] shows[^second] and ![a figure][fig] too[^first].
 
 [alpha]: https://example.org/alpha "Alpha"
-[fig]: https://example.org/fig.png
+[fig]: figures/fig.svg
 
 [^first]: The first definition, referenced second.
 [^second]: Referenced first, so numbered 1.
@@ -17,7 +17,8 @@ How, as [the paper][alpha] shows[^second] and ![a figure][fig] too[^first].
 );
 
 describe('reference-style links and footnotes', () => {
-  const ast = withPaper(paper);
+  const svg = new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg" width="4" height="3"/>');
+  const ast = withPaper(paper, {}, { 'alpha/figures/fig.svg': svg });
   const approach = ast.papers[0]?.sections.find((section) => section.kind === 'approach');
   const paragraph = approach?.children[0] as Paragraph;
 
@@ -29,8 +30,9 @@ describe('reference-style links and footnotes', () => {
     const link = paragraph.children.find((child) => child.type === 'link') as Link;
     expect(link).toMatchObject({ url: 'https://example.org/alpha', title: 'Alpha' });
     expect(paragraph.children.find((child) => child.type === 'image')).toMatchObject({
-      url: 'https://example.org/fig.png',
+      url: 'figures/fig.svg',
       alt: 'a figure',
+      data: { asset: { file: 'alpha/figures/fig.svg', format: 'svg', width: 4, height: 3 } },
     });
     expect(approach?.children.map((child) => child.type)).toEqual(['paragraph']);
   });

@@ -24,8 +24,8 @@ export async function watch(line: CommandLine, io: Io): Promise<number> {
   // Unchanged files are not parsed again: only the edited file and the cross-file checks rerun.
   const cache = createParseCache();
   const load = async () => {
-    const { files, diagnostics } = await readContentFolder(line.content);
-    return parse(files, { cache, diagnostics, currentYear: currentYear() });
+    const { files, diagnostics, readAsset } = await readContentFolder(line.content);
+    return parse(files, { cache, diagnostics, readAsset, currentYear: currentYear() });
   };
 
   const cycle = async (first: boolean) => {
@@ -70,7 +70,8 @@ export async function watch(line: CommandLine, io: Io): Promise<number> {
       awaitWriteFinish: { stabilityThreshold: 20, pollInterval: 5 },
     });
     watcher.on('all', (_event, path) => {
-      if (typeof path === 'string' && path.endsWith('.md')) schedule();
+      // The notes, and the images they show (an edited figure rebuilds what shows it).
+      if (typeof path === 'string' && /\.(md|png|jpe?g|svg|gif|webp)$/i.test(path)) schedule();
     });
     await new Promise<void>((resolve) => watcher.on('ready', () => resolve()));
     io.stderr(`watch: watching ${line.content} (Ctrl-C to stop)`);
