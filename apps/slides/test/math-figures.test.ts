@@ -151,6 +151,16 @@ describe('images', () => {
     expect(chunk?.html).toContain('<figcaption>CIFAR-10 样本 &lt;b&gt;</figcaption>');
   });
 
+  it('show an SVG from content as an image of the deck, never as markup of the slide', () => {
+    const svg: ImageAsset = { ...png, file: 'evil.svg', format: 'svg', digest: '0123456789abcdef'.repeat(4) };
+    const [chunk] = chunkBlocks([imageParagraph('an SVG with a <script>', svg)]);
+    expect(chunk?.html).toMatch(
+      /^<figure class="sk-figure"><img class="sk-figure-image" src="\.\/figures\/0123456789abcdef\.svg"/,
+    );
+    expect(chunk?.html).not.toContain('<svg');
+    expect(chunk?.html).not.toContain('<script');
+  });
+
   it('show their alt text when core could not resolve the file, and stay a line high inside text', () => {
     expect(chunkBlocks([imageParagraph('missing', undefined)])[0]?.html).toBe(
       '<p><span class="sk-image-alt">[missing]</span></p>',
