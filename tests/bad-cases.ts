@@ -22,8 +22,8 @@ export type Edit =
   | { op: 'truncate'; file: string; lines: number }
   /** Copies a file of the folder (as edited so far) to a new name. */
   | { op: 'copy'; file: string; from: string }
-  /** Writes a new file with exactly these contents. */
-  | { op: 'write'; file: string; contents: string }
+  /** Writes a new file with exactly these contents (text as UTF-8, or bytes as they are). */
+  | { op: 'write'; file: string; contents: string | Uint8Array }
   /** Inserts raw bytes (e.g. invalid UTF-8) right after the first occurrence of `after`. */
   | { op: 'bytes'; file: string; after: string; bytes: readonly number[] }
   /** Starts `file` with a UTF-8 byte-order mark. */
@@ -52,6 +52,16 @@ const MEETING = '---\ndate: 2026-12-03\npapers: [alpha-1]\n---\n';
 /** A table row of `cells` cells. */
 const row = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
 const columns = (count: number, text: string) => Array.from({ length: count }, () => text);
+/** The start of a PNG file (signature and header chunk) claiming `width` × `height` pixels. */
+const pngHeader = (width: number, height: number) => {
+  const header = Buffer.alloc(33);
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]).copy(header);
+  header.write('IHDR', 12, 'latin1');
+  header.writeUInt32BE(width, 16);
+  header.writeUInt32BE(height, 20);
+  header.set([8, 6, 0, 0, 0], 24);
+  return header;
+};
 
 export const BAD_CASES: Record<string, readonly Edit[]> = {
   'ancient-year': [line(A1, 6, 'year: 2018', 'year: 1850')],
@@ -72,6 +82,78 @@ export const BAD_CASES: Record<string, readonly Edit[]> = {
   ],
   'frontmatter-not-closed': [line(A1, 13, '---', '')],
   'future-year': [line(A1, 6, 'year: 2018', 'year: 2999')],
+  'image-missing': [
+    line(A1, 26, 'See [the paper](https://example.org/alpha-1).', [
+      'See [the paper](https://example.org/alpha-1).',
+      '',
+      '![Loss curve](figures/loss.png) and ![](Figure%201.png)',
+    ]),
+    { op: 'write', file: 'alpha/figure 1.png', contents: pngHeader(2, 1) },
+  ],
+  'image-outside': [
+    line(A1, 26, 'See [the paper](https://example.org/alpha-1).', [
+      '![A figure](../../x.png)',
+      '',
+      '![A linked figure](out.png) and ![An absolute one](/tmp/x.png)',
+    ]),
+    { op: 'symlink', file: 'alpha/out.png', target: '/etc/passwd' },
+  ],
+  'image-remote': [
+    line(
+      A1,
+      26,
+      'See [the paper](https://example.org/alpha-1).',
+      '![CIFAR-10 samples](https://example.org/samples.png)',
+    ),
+  ],
+  'image-too-large': [
+    line(A1, 26, 'See [the paper](https://example.org/alpha-1).', '![A scan](scan.png)'),
+    { op: 'write', file: 'alpha/scan.png', contents: pngHeader(5000, 4000) },
+  ],
+  'image-unsupported': [
+    line(A1, 26, 'See [the paper](https://example.org/alpha-1).', [
+      '![Not a PNG](fake.png)',
+      '',
+      '![An animation](anim.gif)',
+      '',
+      '![A diagram](data:image/png;base64,iVBORw0KGgo=)',
+    ]),
+    { op: 'write', file: 'alpha/fake.png', contents: 'This is text, saved as .png.\n' },
+    { op: 'write', file: 'alpha/anim.gif', contents: 'GIF89a\x02\x00\x01\x00\x00\x00\x00;' },
+  ],
+  'diagram-invalid': [
+    line(A1, 22, '- Fine-tune on each task.', [
+      '- Fine-tune on each task.',
+      '',
+      '```mermaid caption="The two stages"',
+      'flowchar LR',
+      '  a --> b',
+      '```',
+      '',
+      '```mermaid',
+      '%% nothing here',
+      '```',
+    ]),
+  ],
+  'math-invalid': [
+    // Later lines first: the first edit adds lines.
+    line(A1, 40, 'Open with the data problem.', 'Open with $\\frac{a}{b$.'),
+    line(A1, 17, 'Labelled data is _scarce_; unlabelled text is **plentiful**.', [
+      'Labelled data is _scarce_: $p(x) = \\fracc{1}{Z}$.',
+      '',
+      '> $$',
+      '> \\mathcal{L} = -\\sum_t \\log p(x_t \\mid x_{<t})',
+      '>   + \\lambda \\lVert \\theta \\rVert^2 \\right)',
+      '> $$',
+      '',
+      'It costs under $500 to label and under $100 to run.',
+    ]),
+    {
+      op: 'write',
+      file: 'meetings/2026-12-03.md',
+      contents: `---\ndate: 2026-12-03\npapers: [alpha-1]\nquestions:\n  - Is $\\sqrt{p(x)$ the loss?\n---\n`,
+    },
+  ],
   'invalid-utf8': [{ op: 'bytes', file: A1, after: 'Labelled ', bytes: [0xff, 0xfe, 0x20] }],
   'lineage-cycle': [line(A1, 12, 'tags: [pre-training]', ['tags: [pre-training]', 'builds_on: [beta-1]'])],
   'link-outside': [{ op: 'symlink', file: 'alpha/proc', target: '/proc' }],
@@ -190,7 +272,10 @@ export function applyEdits(
         files.set(edit.file, get(edit.from));
         break;
       case 'write':
-        files.set(edit.file, Buffer.from(edit.contents, 'utf8'));
+        files.set(
+          edit.file,
+          typeof edit.contents === 'string' ? Buffer.from(edit.contents, 'utf8') : Buffer.from(edit.contents),
+        );
         break;
       case 'bytes': {
         const contents = get(edit.file);

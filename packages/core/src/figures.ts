@@ -9,6 +9,7 @@ import { posix } from 'node:path';
 import type { Code, Image, Nodes, RootContent } from 'mdast';
 import type { Diagram, Span } from './ast.js';
 import type { DiagnosticSink } from './diagnostics.js';
+import { checkDiagram } from './diagram-check.js';
 import type { Locator } from './location.js';
 import { checkMath } from './math-check.js';
 import { printable } from './printable.js';
@@ -87,7 +88,9 @@ export function readFigures(
     const children = pending.pop() as RootContent[];
     children.forEach((node, index) => {
       if (node.type === 'code' && node.lang?.toLowerCase() === 'mermaid') {
-        children[index] = toDiagram(node);
+        const diagram = toDiagram(node);
+        checkDiagram(diagram, source, sink);
+        children[index] = diagram;
       } else if (node.type === 'image') {
         const found = readImage(node, source, sink);
         if (found) images.push(found);

@@ -24,8 +24,10 @@ export function checkMath(node: InlineMath | DisplayMath, source: FigureSource, 
   }
   const problem = texError(node.value, display);
   if (!problem) return;
+  // A formula whose text is not in the file as written (a quoted YAML string) is reported as a whole.
+  const asWritten = display || source.text.startsWith('$', start);
   const at =
-    problem.offset === null
+    problem.offset === null || !asWritten
       ? start
       : sourceOffset(source.text, start, end, node.value, display, problem.offset);
   sink.report(
@@ -74,24 +76,23 @@ export function sourceOffset(
     // Markdown drops one space (or line ending) on each side when both sides have one.
     if (!inner.startsWith(tex.split(LINE)[0] ?? '')) contentStart += inner.startsWith('\r\n') ? 2 : 1;
   }
-  const texLines = tex.split(LINE);
-  // The line of the TeX holding `offset`, and the column within it.
-  let line = 0;
-  let column = Math.min(offset, tex.length);
-  let consumed = 0;
-  for (const [index, texLine] of texLines.entries()) {
-    const next =
-      consumed +
-      texLine.length +
-      (tex.slice(consumed + texLine.length).match(/^(\r\n|\r|\n)/)?.[0].length ?? 0);
-    if (offset < next || index === texLines.length - 1) {
-      line = index;
-      column = Math.min(offset - consumed, texLine.length);
-      break;
-    }
-    consumed = next;
+  // The line of the TeX holding `offset` (each line with where it starts in the TeX), and the column.
+  const texLines: { from: number; text: string }[] = [];
+  const breaks = /\r\n|\r|\n/g;
+  let from = 0;
+  for (let found = breaks.exec(tex); found; found = breaks.exec(tex)) {
+    texLines.push({ from, text: tex.slice(from, found.index) });
+    from = found.index + found[0].length;
   }
-  if (line === 0) return Math.min(contentStart + column, end);
+  texLines.push({ from, text: tex.slice(from) });
+  const line = Math.max(
+    0,
+    texLines.findLastIndex((texLine) => texLine.from <= offset),
+  );
+  const { from: lineFrom, text: texLine } = texLines[line] as { from: number; text: string };
+  const column = Math.min(offset - lineFrom, texLine.length);
+  // An inline formula's first line starts right after its opening dollars.
+  if (line === 0 && !display) return Math.min(contentStart + column, end);
   // The file's line that holds TeX line `line`.
   let lineStart = contentStart;
   for (let index = 0; index < line; index++) {
@@ -101,7 +102,6 @@ export function sourceOffset(
     lineStart += found.index + found[0].length;
   }
   const fileLine = text.slice(lineStart, end).split(LINE)[0] ?? '';
-  const texLine = texLines[line] ?? '';
   // The prefix is quote markers and white space; the TeX line starts at the last place after it that matches.
   const prefix = /^[\s>]*/.exec(fileLine)?.[0].length ?? 0;
   let at = prefix;

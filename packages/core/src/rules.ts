@@ -150,6 +150,10 @@ export const RULES = {
     severity: 'warning',
     hint: 'Write a dollar sign that is not math as `\\$` (e.g. `under \\$500`); text between two `$` is a formula.',
   },
+  'diagram-invalid': {
+    severity: 'error',
+    hint: 'Start the block with a diagram type, e.g. `flowchart LR` or `sequenceDiagram` (https://mermaid.js.org/intro/syntax-reference.html).',
+  },
 } as const satisfies Record<string, Rule>;
 
 export type RuleId = keyof typeof RULES;

@@ -40,7 +40,8 @@ describe('parseMarkdown', () => {
       const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
       expect(parseMarkdown(text), file).toEqual(remark.parse(text));
     }
-  });
+    // Two parses of every file of the repository: seconds on a busy machine, more as content grows.
+  }, 60_000);
 
   it.each([
     ['a bare URL in the body', `${FRONTMATTER}See https://example.org/a_(b)_c. now`],
