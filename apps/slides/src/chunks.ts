@@ -40,8 +40,6 @@ export interface Chunk {
   divisible?: Divisible;
   /** An image or a diagram: layout sizes it, and a large one gets a slide of its own. */
   figure?: Figure;
-  /** A display formula: scaled down to the body's width when wider (layout-deck.ts). */
-  fitWidth?: boolean;
   /** The image files the chunk's block shows (on the block's first chunk): the deck copies them. */
   images?: ImageAsset[];
 }
@@ -78,7 +76,7 @@ function blockChunks(node: RootContent, file: string): Chunk[] {
     }
     case 'math':
       // Display math is one chunk that is never divided: a formula never splits across slides.
-      return [{ html: mathHtml(node.value, true), fitWidth: true }];
+      return [{ html: mathHtml(node.value, true) }];
     case 'diagram': {
       const figure: Figure = {
         kind: 'diagram',

@@ -16,7 +16,7 @@ import { joinChunks, paginate } from './paginate.js';
 export type DiagramSvg = RenderedSvg;
 
 /** What layout needs of the measuring page (SlideMeasurer; a test may wrap it). */
-export type Measurer = Pick<SlideMeasurer, 'box' | 'singles' | 'runs' | 'divide' | 'fit' | 'widths'>;
+export type Measurer = Pick<SlideMeasurer, 'box' | 'singles' | 'runs' | 'divide' | 'fit' | 'formulaZooms'>;
 
 export interface LayoutTools {
   measurer: Measurer;
@@ -181,34 +181,48 @@ async function flowPages(
 }
 
 /**
- * A display formula wider than the body is scaled down to its width (a formula is never wrapped or
- * split), to FORMULA_MIN_ZOOM at most; the page check names a slide that still does not fit.
+ * A display formula wider than its room (the body, a bullet) is scaled down to its width (a formula
+ * is never wrapped or split), to FORMULA_MIN_ZOOM at most; the page check names a slide that still
+ * does not fit.
  */
 async function narrowFormulas(
   chunks: readonly Chunk[],
   frame: SlideFrame,
   measurer: Measurer,
 ): Promise<readonly Chunk[]> {
-  const formulas = chunks.flatMap((chunk, index) => (chunk.fitWidth ? [index] : []));
-  if (formulas.length === 0) return chunks;
+  const withFormulas = chunks.flatMap((chunk, index) => (chunk.html.includes(FORMULA) ? [index] : []));
+  if (withFormulas.length === 0) return chunks;
   const numbered = { ...frame, title: frame.title + NUMBERED };
-  const { width } = await measurer.box(numbered);
-  const widths = await measurer.widths(
+  const zooms = await measurer.formulaZooms(
     numbered,
-    formulas.map((index) => chunks[index]?.html ?? ''),
+    withFormulas.map((index) => htmlInGroup(chunks[index] as Chunk)),
   );
   const out = [...chunks];
-  formulas.forEach((index, k) => {
-    const chunk = out[index];
-    const wide = widths[k] ?? 0;
-    if (!chunk || wide <= width) return;
-    const zoom = Math.max(FORMULA_MIN_ZOOM, Math.floor((width / wide) * 100) / 100);
-    out[index] = {
-      ...chunk,
-      html: chunk.html.replace(/^<div class="sk-math">/, `<div class="sk-math" style="zoom: ${zoom}">`),
-    };
+  withFormulas.forEach((index, k) => {
+    const chunk = out[index] as Chunk;
+    const each = zooms[k] ?? [];
+    if (each.every((zoom) => zoom >= 1)) return;
+    let n = 0;
+    const html = chunk.html.replaceAll(FORMULA, () => {
+      const zoom = each[n++] ?? 1;
+      if (zoom >= 1) return FORMULA;
+      return `<div class="sk-math" style="zoom: ${Math.max(FORMULA_MIN_ZOOM, Math.floor(zoom * 100) / 100)}">`;
+    });
+    out[index] = { ...chunk, html };
   });
   return out;
+}
+
+const FORMULA = '<div class="sk-math">';
+
+/** A chunk inside its group's wrapper (a bullet inside its list), as it is laid out. */
+function htmlInGroup(chunk: Chunk): string {
+  if (!chunk.group) return chunk.html;
+  return (
+    chunk.group.open.replace('{start}', String((chunk.indexInGroup ?? 0) + 1)) +
+    chunk.html +
+    chunk.group.close
+  );
 }
 
 /** An image's size is its file's; a diagram is drawn now (a block mermaid refuses is named by file:line). */

@@ -160,9 +160,9 @@ export class SlideMeasurer {
     return this.call('fit', [shown(frame), html, readablePx]);
   }
 
-  /** The width of each html's first element, alone in the body. */
-  widths(frame: SlideFrame, htmls: readonly string[]): Promise<number[]> {
-    return this.call('widths', [shown(frame), [...htmls]]);
+  /** For each html, the zoom each of its display formulas needs to fit its width (1: it fits). */
+  formulaZooms(frame: SlideFrame, htmls: readonly string[]): Promise<number[][]> {
+    return this.call('formulaZooms', [shown(frame), [...htmls]]);
   }
 
   /** Calls the page's measuring function `name` (see MeasureApi) with `args`. */

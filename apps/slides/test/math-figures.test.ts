@@ -255,8 +255,13 @@ describe('layout of figures', () => {
       }),
     }),
     divide: async () => [],
-    // A display formula with a \sum is 1,000 px wide, any other 100 px.
-    widths: async (_frame, htmls) => htmls.map((html) => (html.includes('&#8721;') ? 1000 : 100)),
+    // A display formula with a \sum is 1,000 px wide in an 868 px body, any other fits.
+    formulaZooms: async (_frame, htmls) =>
+      htmls.map((html) =>
+        (html.match(/<div class="sk-math">.*?<\/div>/g) ?? []).map((f) =>
+          f.includes('&#8721;') ? 0.868 : 1,
+        ),
+      ),
     fit: async (_frame, html) => ({ zoom: 1, fits: true, used: heightOf(html), available: BODY.height }),
   };
   const tools: LayoutTools = {

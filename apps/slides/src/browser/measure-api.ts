@@ -54,8 +54,11 @@ export interface MeasureApi {
   divide(frame: SlideFrame, divisible: Divisible, limit: number, wrap: [string, string]): string[];
   /** The largest zoom (down to the readable floor) at which the html fits the body. */
   fit(frame: SlideFrame, html: string, readablePx: number): Fit;
-  /** The width of each html's first element, laid out alone in the body (a display formula's). */
-  widths(frame: SlideFrame, htmls: string[]): number[];
+  /**
+   * For each html laid out alone in the body, each display formula's (`.sk-math`) share of the width
+   * it has: the zoom that fits it (1 when it fits).
+   */
+  formulaZooms(frame: SlideFrame, htmls: string[]): number[][];
 }
 
 declare global {
@@ -191,6 +194,8 @@ export function installMeasureApi(): void {
   function smallestFontSize(): number {
     let smallest = Number.POSITIVE_INFINITY;
     for (const el of zoomBox.querySelectorAll('*')) {
+      // A formula's scripts are small by design (KaTeX's own sizes): the formula's base size counts.
+      if (el.parentElement?.closest('.katex')) continue;
       const ownText = [...el.childNodes].some(
         (n) => n.nodeType === Node.TEXT_NODE && (n as Text).data.trim() !== '',
       );
@@ -224,14 +229,18 @@ export function installMeasureApi(): void {
     return { zoom: lo / 100, fits: true, used: first.height, available };
   }
 
-  function widths(f: SlideFrame, htmls: string[]): number[] {
+  function formulaZooms(f: SlideFrame, htmls: string[]): number[][] {
     setFrame(f);
     zoomBox.style.zoom = '';
     return htmls.map((html) => {
       zoomBox.innerHTML = html;
-      return zoomBox.firstElementChild?.getBoundingClientRect().width ?? 0;
+      return [...zoomBox.querySelectorAll<HTMLElement>('.sk-math')].map((formula) => {
+        const room = formula.parentElement?.clientWidth ?? 0;
+        const width = formula.getBoundingClientRect().width;
+        return width > room && width > 0 ? room / width : 1;
+      });
     });
   }
 
-  window.studykitMeasure = { setFrame, box, runs, singles, divide, fit, widths };
+  window.studykitMeasure = { setFrame, box, runs, singles, divide, fit, formulaZooms };
 }
