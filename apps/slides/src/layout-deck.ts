@@ -44,6 +44,9 @@ export class SlideOverflowError extends Error {
   }
 }
 
+/** How many times a figure alone on its slide is made smaller before it is left to the page's zoom. */
+const FIT_STEPS = 6;
+
 /** Widest continuation title, used while breaking pages so that "(12/12)" never adds a title line. */
 const NUMBERED = ' (99/99)';
 
@@ -166,14 +169,21 @@ async function flowPages(
       continue;
     }
     await flush();
-    // The caption's room: the figure at no size at all.
-    const caption =
-      (await measurer.singles(numbered, [{ html: figureHtml(figure, 0, 0, true) }])).heights[0] ?? 0;
-    const scale = Math.min(
+    // The caption's room: the figure's measured height in the flow, less its drawing's.
+    const flowScale = Math.min(1, box.width / figure.width);
+    const caption = Math.max(0, (heights[index] ?? 0) - figure.height * flowScale);
+    let scale = Math.min(
       box.width / figure.width,
       (box.height - caption) / figure.height,
       maxZoom(figure.figure),
     );
+    // Checked in the measuring page as the slide will show it; a figure that still does not fit
+    // (a caption that wraps) steps down until it does.
+    for (let step = 0; step < FIT_STEPS; step += 1) {
+      const html = figureHtml(figure, figure.width * scale, figure.height * scale, true);
+      if ((await measurer.fit(numbered, html, READABLE_PX)).zoom >= 1) break;
+      scale *= 0.9;
+    }
     pages.push(figureHtml(figure, figure.width * scale, figure.height * scale, true));
   }
   await flush();

@@ -103,13 +103,45 @@ export function installMeasureApi(): void {
   function used(html: string, zoom: number): { height: number; wide: boolean } {
     zoomBox.style.zoom = zoom === 1 ? '' : String(zoom);
     zoomBox.innerHTML = html;
-    const range = document.createRange();
-    range.selectNodeContents(zoomBox);
-    const content = range.getBoundingClientRect();
+    const content = extent();
     const b = body.getBoundingClientRect();
     const height = content.height === 0 && content.width === 0 ? 0 : content.bottom - b.top;
     const wide = content.width > 0 && (content.right > b.right + 0.5 || content.left < b.left - 0.5);
     return { height, wide };
+  }
+
+  /**
+   * The box of the zoom box's content. An inline SVG (a diagram) counts by its own box: it clips its
+   * drawing, and its labels' boxes (styled by the deck's diagram CSS, not loaded here) may reach past it.
+   */
+  function extent(): {
+    left: number;
+    top: number;
+    right: number;
+    bottom: number;
+    width: number;
+    height: number;
+  } {
+    if (!zoomBox.querySelector('svg')) {
+      const range = document.createRange();
+      range.selectNodeContents(zoomBox);
+      return range.getBoundingClientRect();
+    }
+    let left = Number.POSITIVE_INFINITY;
+    let top = Number.POSITIVE_INFINITY;
+    let right = Number.NEGATIVE_INFINITY;
+    let bottom = Number.NEGATIVE_INFINITY;
+    for (const element of zoomBox.querySelectorAll('*')) {
+      if (element.parentElement?.closest('svg')) continue;
+      const r = element.getBoundingClientRect();
+      if (r.width === 0 && r.height === 0) continue;
+      left = Math.min(left, r.left);
+      top = Math.min(top, r.top);
+      right = Math.max(right, r.right);
+      bottom = Math.max(bottom, r.bottom);
+    }
+    if (right < left) return { left: 0, top: 0, right: 0, bottom: 0, width: 0, height: 0 };
+    return { left, top, right, bottom, width: right - left, height: bottom - top };
   }
 
   function groupAt(groups: PageGroup[], index: number): PageGroup {
