@@ -268,6 +268,7 @@ describe('images', () => {
       const body = page.locator(`.slidev-page-${n} .sk-zoom`);
       // Nothing else on that slide: the figure and its caption.
       expect(await body.locator(':scope > *').count()).toBe(1);
+      // biome-ignore lint/performance/useDomNodeTextContent: the rendered caption is what the audience reads
       expect(await body.locator('figcaption').innerText()).toBe('Training loss over steps, a large figure');
       const size = await body
         .locator('img')
@@ -298,6 +299,7 @@ describe('diagrams', () => {
         expect(await diagram.locator('text').allTextContents()).toEqual(
           expect.arrayContaining(['q: add noise']),
         );
+        // biome-ignore lint/performance/useDomNodeTextContent: the rendered caption is what the audience reads
         expect(await page.locator(`.slidev-page-${n} figcaption`).innerText()).toBe('前向加噪与反向去噪');
         const drawn = await fonts.fontsIn(`.slidev-page-${n} .sk-figure-diagram`);
         expect(drawn.length).toBeGreaterThan(0);
