@@ -32,6 +32,7 @@ export const BROWSER_TESTS: Record<string, string[]> = {
   'apps/slides': [
     'test/browser.test.ts',
     'test/content.test.ts',
+    'test/figures.test.ts',
     'test/measure-page.test.ts',
     'test/refit.test.ts',
     'test/render-decks.test.ts',

@@ -4,8 +4,11 @@
  * a page (a paragraph, a bullet item, a code block) also carries its atoms (words or lines). Pure:
  * nothing here knows how tall anything is. measure-page.ts asks Chromium, paginate.ts decides.
  */
-import type { List, ListItem, Paragraph, PhrasingContent, RootContent, Table } from 'mdast';
+import type { ImageAsset } from '@studykit/core';
+import type { Image, List, ListItem, Paragraph, PhrasingContent, RootContent, Table } from 'mdast';
 import { contentHtml } from './escape.js';
+import { type Figure, figureHtml } from './figures.js';
+import { mathHtml } from './math-html.js';
 import { blockToHtml, listItemToHtml, phrasingToHtml, tableToHtml } from './mdast-html.js';
 
 /** Consecutive chunks of one group on a page share a wrapper (a list, a table with its header row). */
@@ -35,6 +38,10 @@ export interface Chunk {
   /** A heading or a label: never the last thing on a page. */
   keepWithNext?: boolean;
   divisible?: Divisible;
+  /** An image or a diagram: layout sizes it, and a large one gets a slide of its own. */
+  figure?: Figure;
+  /** The image files the chunk's block shows (on the block's first chunk): the deck copies them. */
+  images?: ImageAsset[];
 }
 
 export interface ListStyle {
@@ -42,14 +49,44 @@ export interface ListStyle {
   className?: string;
 }
 
-export function chunkBlocks(nodes: readonly RootContent[]): Chunk[] {
-  return nodes.flatMap((node) => chunkBlock(node));
+/** `file`: the content file the nodes come from, for messages about them (a mermaid block that fails). */
+export function chunkBlocks(nodes: readonly RootContent[], file = 'content'): Chunk[] {
+  return nodes.flatMap((node) => chunkBlock(node, file));
 }
 
-export function chunkBlock(node: RootContent): Chunk[] {
+export function chunkBlock(node: RootContent, file = 'content'): Chunk[] {
+  const chunks = blockChunks(node, file);
+  const images = imagesIn(node);
+  const [first] = chunks;
+  if (first && images.length > 0) chunks[0] = { ...first, images };
+  return chunks;
+}
+
+function imagesIn(node: RootContent | PhrasingContent): ImageAsset[] {
+  if (node.type === 'image') return node.data?.asset ? [node.data.asset] : [];
+  if (!('children' in node)) return [];
+  return (node.children as (RootContent | PhrasingContent)[]).flatMap(imagesIn);
+}
+
+function blockChunks(node: RootContent, file: string): Chunk[] {
   switch (node.type) {
-    case 'paragraph':
-      return [paragraphChunk(node)];
+    case 'paragraph': {
+      const image = soleImage(node);
+      return [image ? imageChunk(image) : paragraphChunk(node)];
+    }
+    case 'math':
+      // Display math is one chunk that is never divided: a formula never splits across slides.
+      return [{ html: mathHtml(node.value, true) }];
+    case 'diagram': {
+      const figure: Figure = {
+        kind: 'diagram',
+        mermaid: node.value,
+        caption: node.caption ?? '',
+        file,
+        line: node.position?.start.line ?? 0,
+      };
+      return [{ html: figureHtml({ figure, width: 0, height: 0 }, 0, 0), figure }];
+    }
     case 'heading':
       return [{ html: blockToHtml(node), keepWithNext: true }];
     case 'list':
@@ -65,6 +102,21 @@ export function chunkBlock(node: RootContent): Chunk[] {
     default:
       return [{ html: blockToHtml(node) }];
   }
+}
+
+/** A paragraph holding one resolved image and nothing else (spaces aside) is a figure. */
+function soleImage(node: Paragraph): Image | undefined {
+  const shown = node.children.filter((child) => !(child.type === 'text' && child.value.trim() === ''));
+  const [only] = shown;
+  return shown.length === 1 && only?.type === 'image' && only.data?.asset ? only : undefined;
+}
+
+function imageChunk(image: Image): Chunk {
+  const asset = image.data?.asset;
+  if (!asset) throw new Error('imageChunk: an image without its resolved file');
+  const alt = image.alt ?? '';
+  const figure: Figure = { kind: 'image', asset, alt, caption: alt };
+  return { html: figureHtml({ figure, ...asset }, asset.width, asset.height), figure };
 }
 
 function paragraphChunk(node: Paragraph): Chunk {

@@ -40,7 +40,8 @@ code, kbd, pre, samp { font-family: ${MONO}; }
   background: var(--sk-accent);
 }
 /* Undo the theme's element styles inside our slides: (0,3,0) beats its rules, and ours below win by order. */
-.slidev-layout.sk-page .sk-slide :where(p, h1, h3, ul, ol, li, table, thead, tbody, tr, th, td, code, pre, blockquote, a, strong, b, em, dl, dt, dd, hr, span, sup, del) {
+/* KaTeX's own spans keep KaTeX's metrics (its rules are less specific than this reset): left out, at no specificity. */
+.slidev-layout.sk-page .sk-slide :where(:is(p, h1, h3, ul, ol, li, table, thead, tbody, tr, th, td, code, pre, blockquote, a, strong, b, em, dl, dt, dd, hr, span, sup, del, figure, figcaption):not(.katex, .katex *)) {
   margin: 0; padding: 0; border: 0 solid currentColor; opacity: 1; background: none; border-radius: 0;
   font-size: inherit; line-height: inherit; font-weight: inherit; letter-spacing: inherit; text-transform: none;
   width: auto; text-align: inherit; color: inherit;
@@ -153,6 +154,19 @@ code, kbd, pre, samp { font-family: ${MONO}; }
   padding: 6px 14px; border-left: 5px solid var(--sk-accent); background: var(--sk-accent-soft); border-radius: 0 6px 6px 0; font-weight: 600;
 }
 .slidev-layout.sk-page .sk-body ul.sk-secondary { color: var(--sk-muted); font-size: 18px; }
+
+/* Formulas (KaTeX's HTML, its stylesheet and fonts are the deck's own); a display formula is centred. */
+/* As wide as the formula (centred), so the measuring page sees one wider than the body and scales its slide. */
+.slidev-layout.sk-page .sk-body .sk-math { margin: 0 auto ${L.PARAGRAPH_GAP}px; width: fit-content; max-width: none; }
+.slidev-layout.sk-page .sk-body .sk-math .katex-display { margin: 0; }
+.slidev-layout.sk-page .sk-body .sk-math-error { color: #9f1239; }
+
+/* Figures: sized by the build (width and height attributes), centred, the alt text or caption below. */
+.slidev-layout.sk-page .sk-body figure.sk-figure { margin: 0 0 ${L.PARAGRAPH_GAP}px; display: flex; flex-direction: column; align-items: center; }
+.slidev-layout.sk-page .sk-body figure.sk-figure img, .slidev-layout.sk-page .sk-body figure.sk-figure svg { display: block; max-width: none; }
+.slidev-layout.sk-page .sk-body figure.sk-figure figcaption { margin-top: 6px; font-size: 16px; line-height: 1.35; color: var(--sk-muted); text-align: center; }
+.slidev-layout.sk-page .sk-body figure.sk-figure-alone { margin: 0; }
+.slidev-layout.sk-page .sk-body img.sk-inline-image { display: inline; height: 1.2em; width: auto; vertical-align: -0.2em; }
 
 /* Lineage diagram: sized by the build to fill the body, centred. */
 .slidev-layout.sk-page .sk-body .sk-diagram { display: flex; justify-content: center; align-items: flex-start; height: 100%; }

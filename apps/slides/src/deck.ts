@@ -30,6 +30,7 @@ import type { List, ListItem, PhrasingContent, RootContent, Table, TableCell } f
 import { type Chunk, chunkBlock, chunkBlocks, chunkList } from './chunks.js';
 import { contentHtml } from './escape.js';
 import { linkHtml, phrasingToHtml } from './mdast-html.js';
+import { noteHtml } from './note-html.js';
 
 export type SlideKind =
   | 'cover'
@@ -53,8 +54,7 @@ export interface DeckSlide {
   kicker: string;
   /** Safe HTML (already escaped). */
   bodyHtml: string;
-  /** Untrusted note text, escaped by the markdown writer. */
-  notes: string[];
+  notes: SlideNote[];
   /** 1, or the scale at which the body fits its frame (a block that could not be divided). */
   zoom: number;
   /** Content height and body height in canvas pixels, as measured in Chromium before the build. */
@@ -63,6 +63,12 @@ export interface DeckSlide {
   plan?: number;
   /** The paper the slide belongs to, if any. */
   paper?: string;
+}
+
+/** A speaker note: its plain text (deck.json, handouts) and its presenter-view HTML (note-html.ts). */
+export interface SlideNote {
+  text: string;
+  html: string;
 }
 
 export type SlideBody =
@@ -76,7 +82,7 @@ export interface SlidePlan {
   kind: SlideKind;
   title: string;
   kicker: string;
-  notes: string[];
+  notes: SlideNote[];
   body: SlideBody;
   /** The paper a slide belongs to (its title slide, sections and conclusions). */
   paper?: string;
@@ -103,7 +109,7 @@ export function planDeck(ast: StudyAst, familyId: string, options: DeckOptions =
   const papers = papersOf(ast, family);
   const labels = labelsOf(ast, family);
   const plans: SlidePlan[] = [];
-  const plan = (kind: SlideKind, title: string, kicker: string, body: SlideBody, notes: string[] = []) =>
+  const plan = (kind: SlideKind, title: string, kicker: string, body: SlideBody, notes: SlideNote[] = []) =>
     plans.push({ kind, title, kicker, body, notes });
 
   // The cover says which study and which group the deck belongs to (study.md), then the family.
@@ -133,7 +139,7 @@ export function planDeck(ast: StudyAst, familyId: string, options: DeckOptions =
   );
 
   if (family.overview.children.length > 0) {
-    plan('overview', labels.overview, family.name, flow(chunkBlocks(family.overview.children)));
+    plan('overview', labels.overview, family.name, flow(chunkBlocks(family.overview.children, family.file)));
   }
   if (mermaid) plan('lineage', labels.lineage, family.name, { type: 'diagram', mermaid });
 
@@ -148,7 +154,10 @@ export function planDeck(ast: StudyAst, familyId: string, options: DeckOptions =
       'family-section',
       section.title,
       family.name,
-      flow([...chunkBlocks(section.children), ...footnoteChunks(section.children, family.footnotes)]),
+      flow([
+        ...chunkBlocks(section.children, family.file),
+        ...footnoteChunks(section.children, family.footnotes),
+      ]),
     );
   }
   if (papers.length > 0) {
@@ -172,9 +181,9 @@ const flow = (chunks: Chunk[]): SlideBody => ({ type: 'flow', chunks });
 
 /** One paper's slides, the same in a family deck and a meeting deck: facts, sections, conclusions. */
 function paperPlans(ast: StudyAst, paper: Paper, labels: Labels, factsKicker: string): SlidePlan[] {
-  const notesFor = (target: string) => paper.notes.filter((n) => n.target === target).map(noteText);
+  const notesFor = (target: string) => paper.notes.filter((n) => n.target === target).map(slideNote);
   const plans: SlidePlan[] = [];
-  const plan = (kind: SlideKind, title: string, kicker: string, body: SlideBody, notes: string[]) =>
+  const plan = (kind: SlideKind, title: string, kicker: string, body: SlideBody, notes: SlideNote[]) =>
     plans.push({ kind, title, kicker, body, notes, paper: paper.id });
   plan(
     'paper',
@@ -190,7 +199,10 @@ function paperPlans(ast: StudyAst, paper: Paper, labels: Labels, factsKicker: st
       'section',
       section.title,
       kicker,
-      flow([...chunkBlocks(section.children), ...footnoteChunks(section.children, paper.footnotes)]),
+      flow([
+        ...chunkBlocks(section.children, paper.file),
+        ...footnoteChunks(section.children, paper.footnotes),
+      ]),
       notesFor(target),
     );
   }
@@ -219,7 +231,7 @@ export function planMeetingDeck(ast: StudyAst, meetingId: string, options: DeckO
   const title = meeting.title ?? `${labels.meeting} ${labels.date(dateOf(meeting.date))}`;
   const kicker = `${labels.meeting} · ${labels.date(dateOf(meeting.date))}`;
   const plans: SlidePlan[] = [];
-  const plan = (kind: SlideKind, slideTitle: string, body: SlideBody, notes: string[] = []) =>
+  const plan = (kind: SlideKind, slideTitle: string, body: SlideBody, notes: SlideNote[] = []) =>
     plans.push({ kind, title: slideTitle, kicker, body, notes });
 
   const facts = [labels.date(dateOf(meeting.date)), meeting.presenter ?? ''].filter(Boolean).map(contentHtml);
@@ -299,8 +311,8 @@ function footnoteChunks(children: readonly RootContent[], footnotes: readonly Fo
     }));
 }
 
-function noteText(note: SpeakerNote): string {
-  return note.text;
+function slideNote(note: SpeakerNote): SlideNote {
+  return { text: note.text, html: noteHtml(note.children) };
 }
 
 function coverHtml(study: string, family: Family, papers: Paper[], labels: Labels): string {

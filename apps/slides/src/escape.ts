@@ -32,21 +32,15 @@ export function plainTitle(text: string): string {
 }
 
 /**
- * Speaker notes: Slidev renders the last HTML comment of a slide as markdown and inserts the result
- * with v-html in the presenter view. Every character that markdown, KaTeX or HTML could act on
- * becomes a numeric entity (markdown-it decodes it back to a literal character and re-escapes it), and
- * `-` is encoded too so that no `-->` can end the comment early. Paragraph breaks are kept.
+ * Text of a speaker note (note-html.ts writes the markup around it): Slidev renders the last HTML
+ * comment of a slide as markdown and inserts the result with v-html in the presenter view. Every
+ * character that markdown, KaTeX or HTML could act on becomes a numeric entity (markdown-it decodes
+ * it back to a literal character and re-escapes it), and `-` is encoded too so that no `-->` can end
+ * the comment early. Whitespace runs become one space.
  */
-export function escapeNote(text: string): string {
-  return text
-    .split(/\n\s*\n/)
-    .map((paragraph) =>
-      coverage()
-        .drawable(paragraph)
-        .replace(/\s+/g, ' ')
-        .trim()
-        .replace(/[^\p{L}\p{N} ,.;?!'’“”，。；：？！、（）]/gu, (char) => `&#${char.codePointAt(0)};`),
-    )
-    .filter((paragraph) => paragraph.length > 0)
-    .join('\n\n');
+export function noteText(text: string): string {
+  return coverage()
+    .drawable(text)
+    .replace(/\s+/g, ' ')
+    .replace(/[^\p{L}\p{N} ,.;?!'’“”，。；：？！、（）]/gu, (char) => `&#${char.codePointAt(0)};`);
 }

@@ -4,10 +4,11 @@
  * readable floor, and the lineage diagram is drawn in the direction that fills its slide. A slide
  * that still does not fit is an error that names it.
  */
-import type { RenderedSvg } from '@studykit/diagram';
+import { DiagramSyntaxError, oneLine, type RenderedSvg } from '@studykit/diagram';
 import type { Chunk } from './chunks.js';
 import type { DeckSlide, SlidePlan } from './deck.js';
-import { DIAGRAM_MAX_ZOOM, READABLE_PX } from './layout.js';
+import { type Figure, figureHtml, inlineSvg, maxZoom, type SizedFigure } from './figures.js';
+import { DIAGRAM_MAX_ZOOM, FORMULA_MIN_ZOOM, LARGE_FIGURE, READABLE_PX } from './layout.js';
 import type { SlideFrame, SlideMeasurer } from './measure-page.js';
 import { joinChunks, paginate } from './paginate.js';
 
@@ -15,12 +16,15 @@ import { joinChunks, paginate } from './paginate.js';
 export type DiagramSvg = RenderedSvg;
 
 /** What layout needs of the measuring page (SlideMeasurer; a test may wrap it). */
-export type Measurer = Pick<SlideMeasurer, 'box' | 'singles' | 'runs' | 'divide' | 'fit'>;
+export type Measurer = Pick<SlideMeasurer, 'box' | 'singles' | 'runs' | 'divide' | 'fit' | 'formulaZooms'>;
 
 export interface LayoutTools {
   measurer: Measurer;
-  /** Draws mermaid text as an SVG whose labels use the deck's fonts (@studykit/diagram's renderer). */
-  drawDiagram(mermaid: string, id: string): Promise<DiagramSvg>;
+  /**
+   * Draws mermaid text as an SVG whose labels use the deck's fonts (@studykit/diagram's renderer);
+   * `name` says what it is in messages.
+   */
+  drawDiagram(mermaid: string, id: string, name?: string): Promise<DiagramSvg>;
 }
 
 export interface DeckLayout {
@@ -39,6 +43,9 @@ export class SlideOverflowError extends Error {
     this.name = 'SlideOverflowError';
   }
 }
+
+/** How many times a figure alone on its slide is made smaller before it is left to the page's zoom. */
+const FIT_STEPS = 6;
 
 /** Widest continuation title, used while breaking pages so that "(12/12)" never adds a title line. */
 const NUMBERED = ' (99/99)';
@@ -89,7 +96,13 @@ export async function layoutDeck(
       slides.push({ ...base, title: plan.title, bodyHtml: diagram.html, zoom: 1 });
       continue;
     }
-    const pages = body.type === 'fixed' ? [body.html] : await breakPages(body.chunks, frame, tools.measurer);
+    let pages: string[];
+    if (body.type === 'fixed') pages = [body.html];
+    else {
+      const flow = await flowPages(body.chunks, frame, tools, `${deckId}-figure-${planIndex}`);
+      css += flow.css;
+      pages = flow.pages;
+    }
     for (const [index, html] of pages.entries()) {
       const title = pages.length > 1 ? `${plan.title} (${index + 1}/${pages.length})` : plan.title;
       const fit = await tools.measurer.fit({ ...frame, title }, html, READABLE_PX);
@@ -110,6 +123,145 @@ export async function layoutDeck(
     }
   }
   return { slides, css };
+}
+
+/**
+ * The pages of a flow, display formulas narrowed to the body, and with figures: each figure sized to the body's width (never enlarged), and one
+ * whose measured height passes LARGE_FIGURE of the body alone on its page, as large as the body lets
+ * it be, with its caption. The text around it is paginated as before.
+ */
+async function flowPages(
+  flowChunks: readonly Chunk[],
+  frame: SlideFrame,
+  tools: LayoutTools,
+  id: string,
+): Promise<{ pages: string[]; css: string }> {
+  const { measurer } = tools;
+  const chunks = await narrowFormulas(flowChunks, frame, measurer);
+  if (!chunks.some((chunk) => chunk.figure))
+    return { pages: await breakPages(chunks, frame, measurer), css: '' };
+  const drawn = await Promise.all(
+    chunks.map((chunk, index) =>
+      chunk.figure ? sizeFigure(chunk.figure, tools, `${id}-${index}`) : undefined,
+    ),
+  );
+  const sized = drawn.map((figure) => figure?.sized);
+  const css = drawn.map((figure) => figure?.css ?? '').join('');
+  const numbered = { ...frame, title: frame.title + NUMBERED };
+  const box = await measurer.box(numbered);
+  const inFlow = chunks.map((chunk, index) => {
+    const figure = sized[index];
+    if (!figure) return chunk;
+    const scale = Math.min(1, box.width / figure.width);
+    return { ...chunk, html: figureHtml(figure, figure.width * scale, figure.height * scale) };
+  });
+  const { available, heights } = await measurer.singles(numbered, inFlow);
+  const pages: string[] = [];
+  let run: Chunk[] = [];
+  const flush = async () => {
+    if (run.length > 0) pages.push(...(await breakPages(run, frame, measurer)));
+    run = [];
+  };
+  for (const [index, chunk] of inFlow.entries()) {
+    const figure = sized[index];
+    if (!figure || (heights[index] ?? 0) <= available * LARGE_FIGURE) {
+      run.push(chunk);
+      continue;
+    }
+    await flush();
+    // The caption's room: the figure's measured height in the flow, less its drawing's.
+    const flowScale = Math.min(1, box.width / figure.width);
+    const caption = Math.max(0, (heights[index] ?? 0) - figure.height * flowScale);
+    let scale = Math.min(
+      box.width / figure.width,
+      (box.height - caption) / figure.height,
+      maxZoom(figure.figure),
+    );
+    // Checked in the measuring page as the slide will show it; a figure that still does not fit
+    // (a caption that wraps) steps down until it does.
+    for (let step = 0; step < FIT_STEPS; step += 1) {
+      const html = figureHtml(figure, figure.width * scale, figure.height * scale, true);
+      if ((await measurer.fit(numbered, html, READABLE_PX)).zoom >= 1) break;
+      scale *= 0.9;
+    }
+    pages.push(figureHtml(figure, figure.width * scale, figure.height * scale, true));
+  }
+  await flush();
+  return { pages, css };
+}
+
+/**
+ * A display formula wider than its room (the body, a bullet) is scaled down to its width (a formula
+ * is never wrapped or split), to FORMULA_MIN_ZOOM at most; the page check names a slide that still
+ * does not fit.
+ */
+async function narrowFormulas(
+  chunks: readonly Chunk[],
+  frame: SlideFrame,
+  measurer: Measurer,
+): Promise<readonly Chunk[]> {
+  const withFormulas = chunks.flatMap((chunk, index) => (chunk.html.includes(FORMULA) ? [index] : []));
+  if (withFormulas.length === 0) return chunks;
+  const numbered = { ...frame, title: frame.title + NUMBERED };
+  const zooms = await measurer.formulaZooms(
+    numbered,
+    withFormulas.map((index) => htmlInGroup(chunks[index] as Chunk)),
+  );
+  const out = [...chunks];
+  withFormulas.forEach((index, k) => {
+    const chunk = out[index] as Chunk;
+    const each = zooms[k] ?? [];
+    if (each.every((zoom) => zoom >= 1)) return;
+    let n = 0;
+    const html = chunk.html.replaceAll(FORMULA, () => {
+      const zoom = each[n++] ?? 1;
+      if (zoom >= 1) return FORMULA;
+      return `<div class="sk-math" style="zoom: ${Math.max(FORMULA_MIN_ZOOM, Math.floor(zoom * 100) / 100)}">`;
+    });
+    out[index] = { ...chunk, html };
+  });
+  return out;
+}
+
+const FORMULA = '<div class="sk-math">';
+
+/** A chunk inside its group's wrapper (a bullet inside its list), as it is laid out. */
+function htmlInGroup(chunk: Chunk): string {
+  if (!chunk.group) return chunk.html;
+  return (
+    chunk.group.open.replace('{start}', String((chunk.indexInGroup ?? 0) + 1)) +
+    chunk.html +
+    chunk.group.close
+  );
+}
+
+/** An image's size is its file's; a diagram is drawn now (a block mermaid refuses is named by file:line). */
+async function sizeFigure(
+  figure: Figure,
+  tools: LayoutTools,
+  id: string,
+): Promise<{ sized: SizedFigure; css: string }> {
+  if (figure.kind === 'image') {
+    return { sized: { figure, width: figure.asset.width, height: figure.asset.height }, css: '' };
+  }
+  const drawn = await tools
+    .drawDiagram(figure.mermaid, id, `the mermaid block at ${figure.file}:${figure.line}`)
+    .catch((error: unknown) => {
+      throw new Error(diagramFailure(figure, error), { cause: error });
+    });
+  const { svg, css } = inlineSvg(drawn.svg);
+  return { sized: { figure, width: drawn.width, height: drawn.height, svg }, css };
+}
+
+/** One line: where the block is (the offending line, when mermaid says), and mermaid's reason. */
+export function diagramFailure(figure: Extract<Figure, { kind: 'diagram' }>, error: unknown): string {
+  // The block's first line is the one after its ``` fence.
+  const line = error instanceof DiagramSyntaxError && error.line ? figure.line + error.line : figure.line;
+  const reason =
+    error instanceof DiagramSyntaxError
+      ? oneLine(error.message.split('\n').slice(1).join(' ') || error.message)
+      : oneLine(error);
+  return `${figure.file}:${line}: mermaid cannot draw this diagram block: ${reason}. Fix the block (mermaid.live shows the same error).`;
 }
 
 /** The HTML of each page of a flow. */
@@ -183,17 +335,10 @@ async function fitDrawing(
     .reduce((a, b) => (b.scale > a.scale ? b : a));
   const width = Math.floor(best.width * best.scale);
   const height = Math.floor(best.height * best.scale);
-  // Mermaid's <style> moves to the deck's stylesheet (its rules are scoped to the SVG's own id).
-  let css = '';
-  const svg = best.svg
-    .replace(/^<\?xml[^>]*>\s*/, '')
-    .replace(/<style>([\s\S]*?)<\/style>/g, (_, rules: string) => {
-      css += `${rules.replace(/&gt;/g, '>').replace(/&lt;/g, '<').replace(/&amp;/g, '&')}\n`;
-      return '';
-    })
-    .replace(/^<svg[^>]*>/, (tag) =>
-      tag.replace(/ width="[^"]*"/, ` width="${width}"`).replace(/ height="[^"]*"/, ` height="${height}"`),
-    )
-    .replace(/\r?\n/g, ' ');
+  const inline = inlineSvg(best.svg);
+  const svg = inline.svg.replace(/^<svg[^>]*>/, (tag) =>
+    tag.replace(/ width="[^"]*"/, ` width="${width}"`).replace(/ height="[^"]*"/, ` height="${height}"`),
+  );
+  const css = inline.css;
   return { html: `<div class="sk-diagram">${svg}</div>`, css };
 }

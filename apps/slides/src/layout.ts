@@ -38,3 +38,10 @@ export const CODE_LINE = 1.4;
 export const READABLE_PX = 12;
 /** The diagram on the lineage slide is enlarged at most this much (small families look lost otherwise). */
 export const DIAGRAM_MAX_ZOOM = 2.4;
+/**
+ * A figure whose measured height (at the body's width, never enlarged) passes this share of the body
+ * gets a slide of its own, drawn as large as the body allows, with its alt text as the caption.
+ */
+export const LARGE_FIGURE = 0.5;
+/** A display formula wider than the body is scaled down to fit it, but not below this. */
+export const FORMULA_MIN_ZOOM = 0.5;

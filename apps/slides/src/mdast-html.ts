@@ -1,13 +1,18 @@
 /**
  * mdast → safe HTML for one slide body. Every text value is HTML-escaped, raw `html` nodes are shown
- * as literal text, links keep only http(s) targets, images become their alt text (a deck makes no
- * request outside its own files). The output never holds a newline: Slidev's markdown layer then sees
+ * as literal text, links keep only http(s) targets, formulas are KaTeX's HTML (math-html.ts), an
+ * image is the deck's copy of its file (a missing one shows its alt text; the deck requests nothing
+ * outside its own files). The output never holds a newline: Slidev's markdown layer then sees
  * one HTML line it passes through untouched (no `---` slide breaks, no KaTeX, no markdown syntax).
  */
+/// <reference types="mdast-util-math" />
+// (`inlineMath` and `math`: core's AST holds them; its built typings do not carry this reference.)
 
 import { displayWidth, safeHttpUrl } from '@studykit/view';
 import type { ListItem, PhrasingContent, RootContent, Table, TableCell } from 'mdast';
 import { contentHtml } from './escape.js';
+import { figureFile } from './figures.js';
+import { mathHtml } from './math-html.js';
 
 export function phrasingToHtml(nodes: readonly PhrasingContent[]): string {
   return nodes.map(inlineToHtml).join('');
@@ -36,7 +41,16 @@ function inlineToHtml(node: PhrasingContent): string {
     }
     case 'linkReference':
       return phrasingToHtml(node.children);
-    case 'image':
+    case 'inlineMath':
+      return mathHtml(node.value, false);
+    case 'image': {
+      // An image inside a line of text stays a line high; on a paragraph of its own it is a figure
+      // (chunks.ts). Without its file (check reported why) the alt text stands in.
+      const asset = node.data?.asset;
+      if (asset)
+        return `<img class="sk-inline-image" src="./${figureFile(asset)}" alt="${contentHtml(node.alt ?? '')}" width="${asset.width}" height="${asset.height}">`;
+      return node.alt ? `<span class="sk-image-alt">[${contentHtml(node.alt)}]</span>` : '';
+    }
     case 'imageReference':
       return node.alt ? `<span class="sk-image-alt">[${contentHtml(node.alt)}]</span>` : '';
     case 'footnoteReference':
@@ -89,6 +103,8 @@ export function blockToHtml(node: RootContent): string {
       return `<blockquote>${node.children.map(blockToHtml).join('')}</blockquote>`;
     case 'thematicBreak':
       return '<hr>';
+    case 'math':
+      return mathHtml(node.value, true);
     case 'html':
       return `<p class="sk-raw">${contentHtml(node.value)}</p>`;
     case 'yaml':

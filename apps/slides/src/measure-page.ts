@@ -73,14 +73,29 @@ function serialise(chunks: readonly Chunk[]): SerialChunks {
   };
 }
 
+const CONTENT_TYPES: Record<string, string> = {
+  woff2: 'font/woff2',
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  svg: 'image/svg+xml',
+};
+
+function contentTypeOf(path: string): string {
+  return CONTENT_TYPES[path.split('.').pop() ?? ''] ?? 'application/octet-stream';
+}
+
 export class SlideMeasurer {
   private constructor(private readonly page: Page) {}
 
-  /** A page in `context` with the deck's stylesheet (`css`, whose fonts are at ./fonts/<file>). */
+  /**
+   * A page in `context` with the deck's stylesheet (`css`, whose fonts are at ./fonts/<file>).
+   * `extra`: more of the deck's files by path (KaTeX's fonts, the figures) and faces to load first.
+   */
   static async open(
     context: BrowserContext,
     css: string,
     fonts: readonly SubsetFont[],
+    extra: { files?: Record<string, Uint8Array>; faces?: readonly string[] } = {},
   ): Promise<SlideMeasurer> {
     const page = await context.newPage();
     const files = new Map<string, { body: string | Buffer; contentType: string }>([
@@ -91,7 +106,13 @@ export class SlideMeasurer {
           [`/fonts/${font.fileName}`, { body: Buffer.from(font.woff2), contentType: 'font/woff2' }] as const,
       ),
     ]);
-    const fontNames = fonts.map((f) => `${f.face.style} ${f.face.weight} 16px '${f.face.family}'`);
+    for (const [path, bytes] of Object.entries(extra.files ?? {})) {
+      files.set(`/${path}`, { body: Buffer.from(bytes), contentType: contentTypeOf(path) });
+    }
+    const fontNames = [
+      ...fonts.map((f) => `${f.face.style} ${f.face.weight} 16px '${f.face.family}'`),
+      ...(extra.faces ?? []),
+    ];
     files.set('/index.html', { body: pageHtml(fontNames), contentType: 'text/html; charset=utf-8' });
     // The page reaches nothing but these files.
     await page.route('**/*', async (route) => {
@@ -137,6 +158,11 @@ export class SlideMeasurer {
   /** Whether the body fits, and the zoom that makes it fit (not below the readable floor). */
   fit(frame: SlideFrame, html: string, readablePx: number): Promise<Fit> {
     return this.call('fit', [shown(frame), html, readablePx]);
+  }
+
+  /** For each html, the zoom each of its display formulas needs to fit its width (1: it fits). */
+  formulaZooms(frame: SlideFrame, htmls: readonly string[]): Promise<number[][]> {
+    return this.call('formulaZooms', [shown(frame), [...htmls]]);
   }
 
   /** Calls the page's measuring function `name` (see MeasureApi) with `args`. */

@@ -5,19 +5,22 @@
  * CLI moves the deck folders into place and writes the PDFs.
  */
 
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { launchChromium, sourceDate } from '@studykit/browser';
 import type { ReferenceCache } from '@studykit/citations';
-import type { OutputFile, OutputFolder, ProgressListener, StudyAst } from '@studykit/core';
+import type { ImageAsset, OutputFile, OutputFolder, ProgressListener, StudyAst } from '@studykit/core';
 import { fontFaceCss, subsetFonts } from '@studykit/fonts';
 import { deckTargets, familyOf, meetingOf } from '@studykit/view';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { planDeck, planMeetingDeck, type SlidePlan } from './deck.js';
 import { DECK_COMPONENTS } from './deck-components.js';
 import { deckCss } from './deck-style.js';
+import { figureFile } from './figures.js';
+import { type KatexDeckAssets, katexDeckAssets } from './katex-style.js';
 import { type DiagramSvg, layoutDeck, type Measurer } from './layout-deck.js';
 import { createLimiter } from './limiter.js';
 import { SlideMeasurer } from './measure-page.js';
@@ -37,6 +40,9 @@ export interface DiagramDrawer {
   renderSvg(text: string, options: { id: string; name: string; embedFonts: false }): Promise<DiagramSvg>;
 }
 
+/** The bytes of an image the notes show (`asset.file` is relative to the content folder). */
+export type ImageReader = (asset: ImageAsset) => Promise<Uint8Array>;
+
 /**
  * Every deck asked for is built: which decks are current is the CLI's question, answered from what each
  * deck reads (inputs.ts) before this module is even loaded.
@@ -45,6 +51,11 @@ export interface RenderDecksOptions {
   /** A scratch folder of the caller's, on the output's file system: decks are built inside it. */
   stagingDir: string;
   diagrams: DiagramDrawer;
+  /**
+   * Reads the images the decks show (the CLI reads them from the content folder). Each is copied into
+   * its deck as `figures/<digest16>.<ext>`; without a reader a deck with an image fails, naming it.
+   */
+  readImage?: ImageReader;
   /** Family ids; default: every family that has papers. */
   families?: string[];
   /** Meeting ids; default: every meeting (none when `families` is given and this is not). */
@@ -233,14 +244,10 @@ async function renderOne(deck: OneDeck, shared: Shared): Promise<{ folder: Outpu
   // The lineage is drawn (both ways) in the mermaid browser at once, while fonts are cut and slides
   // measured here; layout then finds the drawings ready.
   const drawings = new Map<string, Promise<DiagramSvg>>();
-  const drawDiagram = (text: string, id: string) => {
+  const drawDiagram = (text: string, id: string, name = `the ${family} deck's lineage`) => {
     let drawing = drawings.get(id);
     if (!drawing) {
-      drawing = shared.diagrams.renderSvg(text, {
-        id,
-        name: `the ${family} deck's lineage`,
-        embedFonts: false,
-      });
+      drawing = shared.diagrams.renderSvg(text, { id, name, embedFonts: false });
       drawing.catch(() => {}); // awaited, and its failure reported, by layout
       drawings.set(id, drawing);
     }
@@ -253,8 +260,19 @@ async function renderOne(deck: OneDeck, shared: Shared): Promise<{ folder: Outpu
   }
   const fonts = await subsetFonts(deckText(deck.plans)).catch((error) => fail('font subsetting', error));
   const fontCss = fontFaceCss(fonts, (font) => `./fonts/${font.fileName}`);
-  const css = deckCss(deck.colour, fontCss);
-  const page = await SlideMeasurer.open(shared.context, css, fonts);
+  // A deck with a formula carries KaTeX's stylesheet and fonts; its images are files of its own.
+  const katex = hasMath(deck.plans) ? await katexDeckAssets() : undefined;
+  const figures = await readFigures(deck.plans, shared.readImage).catch((error) =>
+    fail('reading images', error),
+  );
+  const css = deckCss(deck.colour, `${fontCss}\n${katex?.css ?? ''}`);
+  const katexFiles = Object.fromEntries(
+    (katex?.fonts ?? []).map((font) => [`fonts/${font.fileName}`, font.woff2]),
+  );
+  const page = await SlideMeasurer.open(shared.context, css, fonts, {
+    files: { ...katexFiles, ...figures },
+    faces: katex?.faces ?? [],
+  });
   const tools = { measurer: shared.wrapMeasurer?.(page) ?? page, drawDiagram };
   const workDir = resolve(shared.stagingDir, 'work', slug);
   // Absolute: Slidev resolves a relative --out against the deck's folder.
@@ -276,6 +294,9 @@ async function renderOne(deck: OneDeck, shared: Shared): Promise<{ folder: Outpu
         'style.css': `${css}\n${layout.css}`,
         ...DECK_COMPONENTS,
         ...Object.fromEntries(fonts.map((font) => [`fonts/${font.fileName}`, font.woff2])),
+        ...katexFiles,
+        // Beside slides.md: Vite takes each into the built site's assets/ as <digest16>-<its hash>.<ext>.
+        ...figures,
       });
       shared.report(`deck ${family}: building (${layout.slides.length} slides)`);
       await shared
@@ -292,10 +313,13 @@ async function renderOne(deck: OneDeck, shared: Shared): Promise<{ folder: Outpu
           kicker: s.kicker,
           zoom: s.zoom,
           // --no-notes (public hosting): the notes stay out of the deck folder entirely.
-          notes: shared.withNotes ? s.notes : [],
+          notes: shared.withNotes ? s.notes.map((note) => note.text) : [],
           ...(s.paper ? { paper: s.paper } : {}),
         })),
-        fonts: fonts.map((font) => ({ file: font.fileName, bytes: font.woff2.length })),
+        fonts: [
+          ...fonts.map((font) => ({ file: font.fileName, bytes: font.woff2.length })),
+          ...katexFonts(katex),
+        ],
       };
       await writeTree(siteDir, {
         'slides.md': markdown,
@@ -332,15 +356,64 @@ async function renderOne(deck: OneDeck, shared: Shared): Promise<{ folder: Outpu
   }
 }
 
+/** Whether any slide or note of the deck holds a formula (KaTeX's HTML). */
+function hasMath(plans: readonly SlidePlan[]): boolean {
+  return plans.some(
+    (plan) =>
+      plan.notes.some((note) => note.html.includes('class="katex')) ||
+      (plan.body.type === 'flow' && plan.body.chunks.some((chunk) => chunk.html.includes('class="katex'))),
+  );
+}
+
+function katexFonts(katex: KatexDeckAssets | undefined): { file: string; bytes: number }[] {
+  return (katex?.fonts ?? []).map((font) => ({ file: font.fileName, bytes: font.woff2.length }));
+}
+
+/**
+ * The deck's images by their path in the deck (`figures/<digest16>.<ext>`), read through the caller's
+ * reader and checked against the digest core took: a file edited since the parse is not shown stale.
+ */
+async function readFigures(
+  plans: readonly SlidePlan[],
+  readImage: ImageReader | undefined,
+): Promise<Record<string, Uint8Array>> {
+  const assets = new Map<string, ImageAsset>();
+  for (const plan of plans) {
+    if (plan.body.type !== 'flow') continue;
+    for (const chunk of plan.body.chunks) {
+      for (const asset of chunk.images ?? []) assets.set(figureFile(asset), asset);
+    }
+  }
+  const files: Record<string, Uint8Array> = {};
+  for (const [path, asset] of assets) {
+    if (!readImage)
+      throw new Error(`${asset.file}: the deck shows this image but was given no way to read it`);
+    const bytes = await readImage(asset);
+    if (createHash('sha256').update(bytes).digest('hex') !== asset.digest) {
+      throw new Error(`${asset.file} changed while the deck was built; build again`);
+    }
+    files[path] = bytes;
+  }
+  return files;
+}
+
 /** Every character the deck may draw: the subsets hold these (and printable ASCII). */
 function deckText(plans: readonly SlidePlan[]): string {
   const parts: string[] = [];
   for (const plan of plans) {
-    parts.push(plan.title, plan.kicker, ...plan.notes);
+    parts.push(plan.title, plan.kicker, ...plan.notes.map((note) => note.html));
     const body = plan.body;
     if (body.type === 'fixed') parts.push(body.html);
     // A table's header row lives in its group's opening tags.
-    else if (body.type === 'flow') parts.push(...body.chunks.flatMap((c) => [c.html, c.group?.open ?? '']));
+    // A drawn diagram's labels are its mermaid text's.
+    else if (body.type === 'flow')
+      parts.push(
+        ...body.chunks.flatMap((c) => [
+          c.html,
+          c.group?.open ?? '',
+          c.figure?.kind === 'diagram' ? c.figure.mermaid : '',
+        ]),
+      );
     else parts.push(body.mermaid.LR);
   }
   return decodeEntities(parts.join('\n'));

@@ -2,11 +2,11 @@
  * Writes a deck as Slidev markdown. Content never reaches Slidev's markdown or Vue layers as
  * markup: each slide is one line of escaped HTML inside a `v-pre` element (no `{{ }}`, no
  * directives, no markdown syntax, no `---` line), titles in frontmatter are reduced to plain text,
- * and notes are entity-encoded inside the closing comment.
+ * and notes are lines of HTML with entity-encoded text inside the closing comment (note-html.ts).
  */
 import { FAMILIES } from '@studykit/fonts';
 import type { DeckSlide } from './deck.js';
-import { contentHtml, escapeNote, plainTitle } from './escape.js';
+import { contentHtml, plainTitle } from './escape.js';
 import { CANVAS_WIDTH } from './layout.js';
 
 export interface SlidevMarkdownOptions {
@@ -46,6 +46,9 @@ export function toSlidevMarkdown(slides: readonly DeckSlide[], options: SlidevMa
     download: false,
     browserExporter: true,
     record: false,
+    // The images are the deck's own assets (Vite's URLs); Slidev's preloader would ask for the paths
+    // as written in the slide instead.
+    preloadImages: false,
     mdc: false,
     comark: false,
     presenter: true,
@@ -68,7 +71,12 @@ function slideMarkdown(slide: DeckSlide, extra: Record<string, unknown>, withNot
     .map(([key, value]) => `${key}: ${JSON.stringify(value)}`)
     .join('\n');
   const parts = [`---\n${yaml}\n---`, '', slideHtml(slide)];
-  const notes = withNotes ? slide.notes.map(escapeNote).filter(Boolean).join('\n\n') : '';
+  const notes = withNotes
+    ? slide.notes
+        .map((note) => note.html)
+        .filter(Boolean)
+        .join('\n\n')
+    : '';
   if (notes) parts.push('', `<!--\n${notes}\n-->`);
   return `${parts.join('\n')}\n`;
 }

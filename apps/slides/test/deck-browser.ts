@@ -40,6 +40,7 @@ export class DeckBrowser {
     await this.server.close();
   }
 
+  /** `family`: a family id (its deck in slides/), or a deck's folder such as `meetings/2026-12-03`. */
   async open(family: string, route = '1'): Promise<{ page: Page; watch: Watch }> {
     const page = await this.browser.newPage({ viewport: { width: 1280, height: 720 } });
     const watch: Watch = { consoleErrors: [], badRequests: [], dialogs: [] };
@@ -62,7 +63,8 @@ export class DeckBrowser {
     page.on('response', (response) => {
       if (response.status() >= 400) watch.badRequests.push(`${response.status()}: ${response.url()}`);
     });
-    await page.goto(`${origin}/slides/${family}/#/${route}`);
+    const folder = family.includes('/') ? family : `slides/${family}`;
+    await page.goto(`${origin}/${folder}/#/${route}`);
     await page.locator('.slidev-page').first().waitFor({ state: 'attached', timeout: 20_000 });
     return { page, watch };
   }
@@ -171,7 +173,16 @@ export function slideReport(
     if (!frame) outside.push('no slide frame');
     else {
       const r = frame.getBoundingClientRect();
-      for (const element of Array.from(frame.querySelectorAll('*'))) {
+      const elements = Array.from(frame.querySelectorAll('*'));
+      // Inside a clipping box (KaTeX's 400em-wide root-sign tails), only the box is seen.
+      const clips = new Set(elements.filter((element) => getComputedStyle(element).overflow !== 'visible'));
+      const clipped = (element: Element) => {
+        for (let up = element.parentElement; up && up !== frame; up = up.parentElement)
+          if (clips.has(up)) return true;
+        return false;
+      };
+      for (const element of elements) {
+        if (clipped(element)) continue;
         const b = element.getBoundingClientRect();
         if (b.width === 0 && b.height === 0) continue;
         if (b.left < r.left - 1 || b.top < r.top - 1 || b.right > r.right + 1 || b.bottom > r.bottom + 1) {

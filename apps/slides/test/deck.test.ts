@@ -99,9 +99,9 @@ describe('planDeck', () => {
 
   it('attaches speaker notes to the paper and section slides they name', () => {
     const paper = slides.find((s) => s.title === 'Alpha-1');
-    expect(paper?.notes.join(' ')).toContain('Start with the scarcity of labels');
+    expect(paper?.notes.map((n) => n.text).join(' ')).toContain('Start with the scarcity of labels');
     const approach = slides.find((s) => s.title === 'Approach');
-    expect(approach?.notes.join(' ')).toContain('only the input format changes');
+    expect(approach?.notes.map((n) => n.text).join(' ')).toContain('only the input format changes');
   });
 
   it('compares the papers in a table and lists references with links', () => {
@@ -141,7 +141,12 @@ describe('planDeck', () => {
       '<dt>作者</dt><dd>杜政晓, 钱聿杰, 刘潇, 丁铭</dd>',
     );
     expect(zh.find((s) => s.kind === 'conclusions')?.bodyHtml).toContain('主要结论');
-    expect(zh.find((s) => s.title === '方法')?.notes.join('')).toContain('二维位置编码');
+    expect(
+      zh
+        .find((s) => s.title === '方法')
+        ?.notes.map((n) => n.text)
+        .join(''),
+    ).toContain('二维位置编码');
   });
 
   it('rejects an unknown family', () => {
@@ -203,8 +208,13 @@ describe('toSlidevMarkdown', () => {
     const notes = [...markdown.matchAll(/<!--\n([\s\S]*?)\n-->/g)].map((m) => m[1] ?? '');
     expect(notes.length).toBeGreaterThan(0);
     for (const note of notes) {
-      expect(note).not.toMatch(/[<>{}$*_[\]`]|--/);
+      // Tags are the writer's and KaTeX's; the text between them is all entities; no `--` anywhere.
+      expect(note).not.toContain('--');
+      expect(note.replace(/<\/?[a-z]+(?: [a-z-]+="[^"<>]*")*>/g, '')).not.toMatch(/[<>{}$*_[\]`]/);
     }
+    // `$m$` in a note is typeset (the presenter view shows KaTeX's HTML), its TeX gone.
+    expect(notes.join('')).toContain('<span class="mord mathnormal">m</span>');
+    expect(notes.join('')).not.toContain('&#36;m&#36;');
     expect(notes.join('')).toContain('&#123;&#123; 9&#42;9 &#125;&#125;');
   });
 

@@ -19,6 +19,7 @@ function optimistic(real: Measurer, always: boolean): Measurer {
     box: (frame) => real.box(frame),
     singles: (frame, chunks) => real.singles(frame, chunks),
     divide: (frame, divisible, limit, wrap) => real.divide(frame, divisible, limit, wrap),
+    formulaZooms: (frame, htmls) => real.formulaZooms(frame, htmls),
     runs: async (frame, chunks) => {
       const measured = await real.runs(frame, chunks);
       if (!lies(frame.reserve)) return measured;

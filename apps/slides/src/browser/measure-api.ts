@@ -54,6 +54,11 @@ export interface MeasureApi {
   divide(frame: SlideFrame, divisible: Divisible, limit: number, wrap: [string, string]): string[];
   /** The largest zoom (down to the readable floor) at which the html fits the body. */
   fit(frame: SlideFrame, html: string, readablePx: number): Fit;
+  /**
+   * For each html laid out alone in the body, each display formula's (`.sk-math`) share of the width
+   * it has: the zoom that fits it (1 when it fits).
+   */
+  formulaZooms(frame: SlideFrame, htmls: string[]): number[][];
 }
 
 declare global {
@@ -98,13 +103,45 @@ export function installMeasureApi(): void {
   function used(html: string, zoom: number): { height: number; wide: boolean } {
     zoomBox.style.zoom = zoom === 1 ? '' : String(zoom);
     zoomBox.innerHTML = html;
-    const range = document.createRange();
-    range.selectNodeContents(zoomBox);
-    const content = range.getBoundingClientRect();
+    const content = extent();
     const b = body.getBoundingClientRect();
     const height = content.height === 0 && content.width === 0 ? 0 : content.bottom - b.top;
     const wide = content.width > 0 && (content.right > b.right + 0.5 || content.left < b.left - 0.5);
     return { height, wide };
+  }
+
+  /**
+   * The box of the zoom box's content. An inline SVG (a diagram) counts by its own box: it clips its
+   * drawing, and its labels' boxes (styled by the deck's diagram CSS, not loaded here) may reach past it.
+   */
+  function extent(): {
+    left: number;
+    top: number;
+    right: number;
+    bottom: number;
+    width: number;
+    height: number;
+  } {
+    if (!zoomBox.querySelector('svg')) {
+      const range = document.createRange();
+      range.selectNodeContents(zoomBox);
+      return range.getBoundingClientRect();
+    }
+    let left = Number.POSITIVE_INFINITY;
+    let top = Number.POSITIVE_INFINITY;
+    let right = Number.NEGATIVE_INFINITY;
+    let bottom = Number.NEGATIVE_INFINITY;
+    for (const element of zoomBox.querySelectorAll('*')) {
+      if (element.parentElement?.closest('svg')) continue;
+      const r = element.getBoundingClientRect();
+      if (r.width === 0 && r.height === 0) continue;
+      left = Math.min(left, r.left);
+      top = Math.min(top, r.top);
+      right = Math.max(right, r.right);
+      bottom = Math.max(bottom, r.bottom);
+    }
+    if (right < left) return { left: 0, top: 0, right: 0, bottom: 0, width: 0, height: 0 };
+    return { left, top, right, bottom, width: right - left, height: bottom - top };
   }
 
   function groupAt(groups: PageGroup[], index: number): PageGroup {
@@ -189,6 +226,8 @@ export function installMeasureApi(): void {
   function smallestFontSize(): number {
     let smallest = Number.POSITIVE_INFINITY;
     for (const el of zoomBox.querySelectorAll('*')) {
+      // A formula's scripts are small by design (KaTeX's own sizes): the formula's base size counts.
+      if (el.parentElement?.closest('.katex')) continue;
       const ownText = [...el.childNodes].some(
         (n) => n.nodeType === Node.TEXT_NODE && (n as Text).data.trim() !== '',
       );
@@ -222,5 +261,18 @@ export function installMeasureApi(): void {
     return { zoom: lo / 100, fits: true, used: first.height, available };
   }
 
-  window.studykitMeasure = { setFrame, box, runs, singles, divide, fit };
+  function formulaZooms(f: SlideFrame, htmls: string[]): number[][] {
+    setFrame(f);
+    zoomBox.style.zoom = '';
+    return htmls.map((html) => {
+      zoomBox.innerHTML = html;
+      return [...zoomBox.querySelectorAll<HTMLElement>('.sk-math')].map((formula) => {
+        const room = formula.parentElement?.clientWidth ?? 0;
+        const width = formula.getBoundingClientRect().width;
+        return width > room && width > 0 ? room / width : 1;
+      });
+    });
+  }
+
+  window.studykitMeasure = { setFrame, box, runs, singles, divide, fit, formulaZooms };
 }

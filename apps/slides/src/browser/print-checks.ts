@@ -40,7 +40,17 @@ export function findOverflows(): Overflow[] {
     const right = r.right - Number.parseFloat(style.paddingRight) * scale;
     let below = 0;
     let beyond = 0;
-    for (const element of frame.querySelectorAll('.sk-slide *')) {
+    const elements = [...frame.querySelectorAll('.sk-slide *')];
+    // What an element inside a clipping box draws past it is not seen (KaTeX draws a root sign's or a
+    // stretched delimiter's tail 400em wide inside an overflow-hidden box): that box counts instead.
+    const clips = new Set(elements.filter((element) => getComputedStyle(element).overflow !== 'visible'));
+    const clipped = (element: Element) => {
+      for (let up = element.parentElement; up && up !== frame; up = up.parentElement)
+        if (clips.has(up)) return true;
+      return false;
+    };
+    for (const element of elements) {
+      if (clipped(element)) continue;
       const b = element.getBoundingClientRect();
       if (b.width === 0 && b.height === 0) continue;
       below = Math.max(below, (b.bottom - bottom) / scale);

@@ -3,6 +3,8 @@
  * slides app's own answer: @studykit/slides/inputs) before the slides app even loads. Only the decks
  * whose digest changed are built; a deck that fails is named, the others land.
  */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { StudyAst } from '@studykit/core';
 import { outputDigest } from '@studykit/core/renderer-stamp';
 import { type DeckBuildOptions, deckInputs, deckStamp } from '@studykit/slides/inputs';
@@ -43,6 +45,8 @@ export const slidesStep: BuildStep = {
       },
       families: ids('family'),
       meetings: ids('meeting'),
+      // The images the notes show, from the content folder (core resolved and checked each path).
+      readImage: async (asset) => new Uint8Array(await readFile(join(line.content, asset.file))),
       withNotes: line.notes,
       pdf: line.pdf,
       onProgress: session.progress.listener,
