@@ -58,11 +58,14 @@ export class LiveServer {
     return [...new Set([...this.clients].map((client) => client.output))];
   }
 
-  /** Outputs that landed in out/: every page showing one of them reloads; the index, on any. */
+  /**
+   * Outputs that landed in out/: every page showing one of them reloads (the index is written last
+   * in every build, so it reloads once, at the end).
+   */
   landed(paths: readonly string[]): void {
     for (const client of this.clients) {
       const output = client.output;
-      if (output === 'index.html' || paths.some((path) => output === path || output.startsWith(`${path}/`))) {
+      if (paths.some((path) => output === path || output.startsWith(`${path}/`))) {
         send(client, { type: 'reload' });
       }
     }
