@@ -8,6 +8,8 @@
  *   lineage-bench.mjs   the lineage against mermaid-cli on the same .mmd (ratio)
  *   watch-lineage.mjs   watch: from a saved edit to the new lineage.svg and family diagram, at 12, 200
  *                       and 1,000 papers
+ *   watch-preview.mjs   watch --serve: from a saved edit to what the open browser shows (deck text,
+ *                       lineage slide, lineage.svg), against the rebuilt deck landing and reloading
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +20,7 @@ const benches = [
   ['lineage-scale.mjs'],
   ['lineage-bench.mjs', '--runs', '3'],
   ['watch-lineage.mjs', '5', '--papers', 'shipped,200,1000'],
+  ['watch-preview.mjs', '5'],
 ];
 let failed = 0;
 for (const [file, ...args] of benches) {

@@ -79,6 +79,34 @@ describe('long-running commands end with their parent', () => {
     await until('every process to exit', () => left.every((pid) => !alive(pid)), 15_000);
   }, 180_000);
 
+  it('watch --serve: the parent killed, node, its Chromium and the served port are gone', async () => {
+    const dir = temporaryFolder('studykit-stop-');
+    const content = join(dir, 'content');
+    mkdirSync(content);
+    cpSync(join(root, 'tests/fixtures/content-mini'), content, { recursive: true });
+    const { shell, output } = underShell([
+      'watch',
+      '--serve',
+      '--port',
+      '0',
+      '--content',
+      content,
+      '--out',
+      join(dir, 'out'),
+      '--cache',
+      join(dir, 'cache'),
+      '--only',
+      'lineage',
+    ]);
+    await until('the first build', () => output().includes('watch: watching'), 120_000);
+    const port = Number(/Live preview: http:\/\/127\.0\.0\.1:(\d+)/.exec(output())?.[1]);
+    expect(await portOpen(port)).toBe(true);
+    const left = descendants(shell.pid as number);
+    shell.kill('SIGKILL');
+    await until('every process to exit', () => left.every((pid) => !alive(pid)), 15_000);
+    expect(await portOpen(port)).toBe(false);
+  }, 180_000);
+
   it('SIGHUP (a closed terminal) stops present cleanly, exit 0', async () => {
     const dir = temporaryFolder('studykit-stop-');
     const out = join(dir, 'out');

@@ -6,6 +6,7 @@ export {
   type SlideKind,
   type SlidePlan,
 } from './deck.js';
+export { type DeckPreview, DeckPreviewer, type PreviewSlide } from './deck-preview.js';
 export { deckCss } from './deck-style.js';
 export { layoutDeck, SlideOverflowError } from './layout-deck.js';
 export { SlideMeasurer } from './measure-page.js';

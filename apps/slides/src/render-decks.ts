@@ -398,7 +398,7 @@ async function readFigures(
 }
 
 /** Every character the deck may draw: the subsets hold these (and printable ASCII). */
-function deckText(plans: readonly SlidePlan[]): string {
+export function deckText(plans: readonly SlidePlan[]): string {
   const parts: string[] = [];
   for (const plan of plans) {
     parts.push(plan.title, plan.kicker, ...plan.notes.map((note) => note.html));

@@ -6,7 +6,9 @@
  * - answers only GET and HEAD (405 with `Allow: GET, HEAD` otherwise);
  * - never a dot-file or anything in a dot-folder (out/.cache, out/.staging), however encoded;
  * - never a file whose real path, symlinks followed, is outside the folder.
- * Files are read on each request, so a rebuild shows without restarting the server.
+ * Files are read on each request, so a rebuild shows without restarting the server. `watch --serve`
+ * adds two hooks: `rewrite` changes a page's bytes on their way out (the live-reload script; the file
+ * is untouched) and `routes` answers a few dot-paths of its own (no file of the folder can be there).
  */
 import { realpath } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'node:http';
@@ -27,7 +29,14 @@ export interface StaticServer {
 export interface ServeOptions {
   /** The port to listen on; 0 (the default) takes a free one. */
   port?: number;
+  /** Changes what is sent for an HTML or SVG file (the file itself is never written). */
+  rewrite?: (name: string, body: Buffer) => Buffer;
+  /** Paths (starting `/.`, never a servable file) answered by the caller, after the Host and method checks. */
+  routes?: ReadonlyMap<string, (request: IncomingMessage, response: ServerResponse) => void>;
 }
+
+/** The pages `rewrite` sees. */
+const REWRITTEN = /\.(html|svg)$/;
 
 /** Serve `root` read-only on 127.0.0.1 (see the top of this file for what is refused). */
 export async function serveFolder(root: string, options: ServeOptions = {}): Promise<StaticServer> {
@@ -35,7 +44,7 @@ export async function serveFolder(root: string, options: ServeOptions = {}): Pro
   const realRoot = await realpath(root);
   let port = 0;
   const server = createServer((request, response) => {
-    answer(realRoot, port, request, response).catch(() => {
+    answer(realRoot, port, options, request, response).catch(() => {
       if (response.headersSent) response.destroy();
       else plain(response, 500, 'internal error');
     });
@@ -59,6 +68,7 @@ export async function serveFolder(root: string, options: ServeOptions = {}): Pro
 async function answer(
   realRoot: string,
   port: number,
+  options: ServeOptions,
   request: IncomingMessage,
   response: ServerResponse,
 ): Promise<void> {
@@ -68,6 +78,8 @@ async function answer(
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     return plain(response, 405, 'method not allowed', { allow: 'GET, HEAD' });
   }
+  const route = options.routes?.get((request.url ?? '').split(/[?#]/, 1)[0] ?? '');
+  if (route) return route(request, response);
   const requested = requestedPath(request.url ?? '');
   const found = requested ? await findInFolder(realRoot, requested) : undefined;
   if (!found || found.kind === 'missing') return plain(response, 404, 'not found');
@@ -75,13 +87,22 @@ async function answer(
     response.writeHead(301, { location: found.location, 'content-length': 0 }).end();
     return;
   }
+  let body: Buffer | undefined;
+  if (options.rewrite && REWRITTEN.test(found.name)) {
+    body = options.rewrite(found.name, await found.handle.readFile());
+    await found.handle.close();
+  }
   response.writeHead(200, {
     'content-type': contentTypeOf(found.name),
-    'content-length': found.size,
+    'content-length': body?.length ?? found.size,
     // A rebuilt file must show on the next reload.
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
   });
+  if (body) {
+    response.end(request.method === 'HEAD' ? undefined : body);
+    return;
+  }
   if (request.method === 'HEAD') {
     await found.handle.close();
     response.end();

@@ -98,3 +98,31 @@ describe('serveFolder', () => {
     }
   });
 });
+
+describe('serveFolder with a rewrite and routes (watch --serve)', () => {
+  let live: StaticServer;
+  beforeAll(async () => {
+    live = await serveFolder(root, {
+      rewrite: (name, body) => Buffer.from(`${body.toString()}<!-- served ${name} -->`),
+      routes: new Map([['/.live', (_request, response) => response.end('route answered')]]),
+    });
+  });
+  afterAll(() => live.close());
+
+  it('rewrites HTML as sent, with its length, and leaves other files and the file on disk alone', async () => {
+    const page = await rawRequest(live.origin, '/index.html');
+    expect(page.body).toBe('<title>index</title><!-- served index.html -->');
+    expect(page.headers['content-length']).toBe(String(Buffer.byteLength(page.body)));
+    expect((await rawRequest(live.origin, '/slides/demo/assets/shiki.wasm')).body).toBe('\0asm');
+    const head = await rawRequest(live.origin, '/index.html', { method: 'HEAD' });
+    expect([head.status, head.body]).toEqual([200, '']);
+  });
+
+  it('answers its routes only after the Host and method checks', async () => {
+    expect((await rawRequest(live.origin, '/.live')).body).toBe('route answered');
+    expect((await rawRequest(live.origin, '/.live', { host: 'evil.example' })).status).toBe(421);
+    expect((await rawRequest(live.origin, '/.live', { method: 'POST' })).status).toBe(405);
+    // The route is one exact path: its neighbours are still dot-paths, never served.
+    expect((await rawRequest(live.origin, '/.live/x')).status).toBe(404);
+  });
+});

@@ -46,6 +46,8 @@ export interface CommandLine {
   handout: HandoutLayout;
   notes: boolean;
   pdf: boolean;
+  /** watch: also serve out/ on 127.0.0.1, with open pages reloading as their outputs change. */
+  serve: boolean;
   port?: number;
   date?: string;
   /** Where caches live (parse results, output digests); safe to delete. Default under node_modules/.cache/studykit. */
@@ -84,7 +86,10 @@ Options:
   --date YYYY-MM-DD   date printed on the report cover (default: from the content)
   --no-notes          leave speaker notes out of the built decks (public hosting)
   --no-pdf            skip the deck PDF export
-  --port N            port for present (default: a free one)
+  --serve             watch: also serve out/ on 127.0.0.1; open decks, the index and
+                      the diagram show each edit (decks at once, then rebuilt)
+  --port N            port for present (default: a free one) or watch --serve
+                      (default: 8030, or a free one when taken)
   --cache DIR         cache folder, safe to delete, never inside OUT
                       (default: node_modules/.cache/studykit/<content and out digest>)
   --force             rebuild every output, even when nothing changed
@@ -143,6 +148,7 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
     if (!Number.isInteger(port) || port < 0 || port > 65535)
       throw new UsageError(`--port takes 0–65535; got '${values.port}'`);
   }
+  if (values.serve === true && command !== 'watch') throw new UsageError('--serve is an option of watch');
   if (values.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) {
     throw new UsageError(`--date takes YYYY-MM-DD; got '${values.date}'`);
   }
@@ -168,6 +174,7 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
     handout: handout as HandoutLayout,
     notes: values['no-notes'] !== true,
     pdf: values['no-pdf'] !== true,
+    serve: values.serve === true,
     ...(port !== undefined ? { port } : {}),
     ...(values.date !== undefined ? { date: values.date } : {}),
     cache: values.cache !== undefined ? fromInvocation(values.cache, base) : defaultCacheDir(content, out),
@@ -195,6 +202,7 @@ function parseWith(argv: readonly string[]) {
       port: { type: 'string' },
       'no-notes': { type: 'boolean' },
       'no-pdf': { type: 'boolean' },
+      serve: { type: 'boolean' },
       cache: { type: 'string' },
       force: { type: 'boolean' },
       format: { type: 'string' },
@@ -226,6 +234,7 @@ function defaults(command: CommandName, help: boolean): CommandLine {
     handout: 'notes',
     notes: true,
     pdf: true,
+    serve: false,
     cache: defaultCacheDir('content', 'out'),
     force: false,
     format: 'text',

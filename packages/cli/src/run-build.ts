@@ -48,6 +48,8 @@ export async function runBuild(
   request: BuildRequest = { kinds: line.only },
 ): Promise<StepFailure[]> {
   const staged = await StagedOutputs.open(line.out);
+  // Steps land their own files too (the lineage lands lineage.svg early in watch): told from there.
+  staged.onLanded = session.landed;
   const digests = await OutputDigests.load(line.cache, session.notice);
   // Read only if the report or a deck formats references; written back after the build.
   let references: Promise<StoredReferences> | undefined;

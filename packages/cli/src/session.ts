@@ -13,6 +13,8 @@ export interface BuildSession {
   progress: ReturnType<typeof createProgress>;
   /** Where one-line notices go (a damaged cache file ignored). */
   notice: Notice;
+  /** Told the outputs (out/ paths) each landing put in place: `watch --serve` reloads their pages. */
+  landed?: (paths: readonly string[]) => void;
 }
 
 /** The session's mermaid renderer, launched on first use and again if its Chromium went away. */

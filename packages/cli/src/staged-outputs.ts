@@ -48,6 +48,9 @@ export class StagedOutputs {
     return new StagedOutputs(out, dir);
   }
 
+  /** Told the outputs each commit put in place (`watch --serve` reloads the pages showing them). */
+  onLanded: ((paths: readonly string[]) => void) | undefined;
+
   /** A scratch folder inside the staging folder (same file system as out/, so renames are atomic). */
   async scratch(name: string): Promise<string> {
     const path = join(this.dir, 'work', name);
@@ -126,6 +129,7 @@ export class StagedOutputs {
     // Replaced folders were moved aside into this build's own folder: dropped now.
     await rm(join(this.dir, 'old'), { recursive: true, force: true });
     this.pending.clear();
+    this.onLanded?.(entries);
     return entries;
   }
 

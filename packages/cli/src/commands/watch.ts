@@ -4,6 +4,7 @@ import { watch as watchFiles } from 'chokidar';
 import type { CommandLine } from '../args.js';
 import { type Io, noticesTo } from '../io.js';
 import { untilStopped } from '../lifetime.js';
+import { LivePreview } from '../live/live-preview.js';
 import { loadOrFail } from '../load.js';
 import { lockOutFolder } from '../out-lock.js';
 import { createProgress } from '../progress.js';
@@ -20,6 +21,9 @@ export async function watch(line: CommandLine, io: Io): Promise<number> {
   let running: Promise<void> = Promise.resolve();
   let pending = false;
   let stopping = false;
+  // --serve: out/ on 127.0.0.1; open decks get a fast preview before each build, every page a reload.
+  let live: LivePreview | undefined;
+  session.landed = (paths) => live?.landed(paths);
 
   // Unchanged files are not parsed again: only the edited file and the cross-file checks rerun.
   const cache = createParseCache();
@@ -36,6 +40,9 @@ export async function watch(line: CommandLine, io: Io): Promise<number> {
       return;
     }
     if (first) checkFamilies(ast, line.family);
+    // An open deck's preview (sent as the edit was saved) goes first: the build would slow it down.
+    live?.remember(ast);
+    await live?.settled();
     // Every output is asked for; each step rebuilds only what its digests say changed, so a meeting deck
     // whose paper was edited, or another family's deck showing a renamed paper, is rebuilt too.
     const failures = await runBuild(ast, line, session, { kinds: line.only, commitEachStep: true });
@@ -59,11 +66,16 @@ export async function watch(line: CommandLine, io: Io): Promise<number> {
   try {
     return await watchLocked();
   } finally {
+    // Also when the first build failed: an open server would keep the process alive.
+    await live?.close();
     await lock.release();
   }
 
   async function watchLocked(): Promise<number> {
+    // out/ exists (it holds the lock); the URL is printed once the first build has filled it.
+    if (line.serve) live = await LivePreview.start(line.out, line.port, session, io);
     await cycle(true);
+    if (live) io.stdout(`Live preview: ${live.server.origin}/index.html`);
     const watcher = watchFiles(line.content, {
       ignoreInitial: true,
       // Short: a half-written file only yields a diagnostic, and the final write triggers again.
@@ -71,7 +83,10 @@ export async function watch(line: CommandLine, io: Io): Promise<number> {
     });
     watcher.on('all', (_event, path) => {
       // The notes, and the images they show (an edited figure rebuilds what shows it).
-      if (typeof path === 'string' && /\.(md|png|jpe?g|svg|gif|webp)$/i.test(path)) schedule();
+      if (typeof path === 'string' && /\.(md|png|jpe?g|svg|gif|webp)$/i.test(path)) {
+        live?.edited(load);
+        schedule();
+      }
     });
     await new Promise<void>((resolve) => watcher.on('ready', () => resolve()));
     io.stderr(`watch: watching ${line.content} (Ctrl-C to stop)`);
@@ -80,6 +95,7 @@ export async function watch(line: CommandLine, io: Io): Promise<number> {
     stopping = true;
     await watcher.close();
     await running;
+    await live?.close();
     await session.renderer?.close();
     io.stderr('watch: stopped');
     return 0;
