@@ -21,7 +21,8 @@ function contentFolder(): string {
   const beta1 = readFileSync(join(dir, 'beta/beta-1.md'), 'utf8');
   const paper = (id: string, family: string) =>
     beta1
-      .replace('id: beta-1', `id: ${id}\nnote: an unknown field`)
+      .replace('id: beta-1', `id: ${id}`)
+      .replace('## Details', '## Aside')
       .replace('family: beta', `family: ${family}`)
       .replace('year: 2023', 'year: 2024')
       .replace('https://example.org/beta-1', `https://example.org/${id}`);
@@ -85,9 +86,9 @@ describe('the order of families, papers and diagnostics does not depend on the l
     const result = await run(['check', '--content', content], locale);
     expect(result.code).toBe(0);
     expect(result.stdout.split('\n').filter((line) => line !== '' && !line.startsWith(' '))).toEqual([
-      'aa-first/aa-one.md:3:1  warning  Unknown field `note`  field-unknown',
-      'beta/ilama.md:3:1  warning  Unknown field `note`  field-unknown',
-      'beta/yi.md:3:1  warning  Unknown field `note`  field-unknown',
+      'aa-first/aa-one.md:26:1  warning  Unknown section `Aside` is kept as an extra section  section-unknown',
+      'beta/ilama.md:26:1  warning  Unknown section `Aside` is kept as an extra section  section-unknown',
+      'beta/yi.md:26:1  warning  Unknown section `Aside` is kept as an extra section  section-unknown',
     ]);
   });
 });
