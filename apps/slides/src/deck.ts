@@ -20,6 +20,8 @@ import {
   type Labels,
   labelsOf,
   meetingOf,
+  type NoteSpan,
+  noteSpans,
   papersOf,
   periodText,
   relationPhrase,
@@ -65,10 +67,14 @@ export interface DeckSlide {
   paper?: string;
 }
 
-/** A speaker note: its plain text (deck.json, handouts) and its presenter-view HTML (note-html.ts). */
+/**
+ * A speaker note: its plain text, its presenter-view HTML (note-html.ts) and its text with each formula
+ * apart (deck.json: the handout typesets those formulas).
+ */
 export interface SlideNote {
   text: string;
   html: string;
+  spans: NoteSpan[];
 }
 
 export type SlideBody =
@@ -312,7 +318,7 @@ function footnoteChunks(children: readonly RootContent[], footnotes: readonly Fo
 }
 
 function slideNote(note: SpeakerNote): SlideNote {
-  return { text: note.text, html: noteHtml(note.children) };
+  return { text: note.text, html: noteHtml(note.children), spans: noteSpans(note) };
 }
 
 function coverHtml(study: string, family: Family, papers: Paper[], labels: Labels): string {

@@ -14,7 +14,7 @@ import { launchChromium, sourceDate } from '@studykit/browser';
 import type { ReferenceCache } from '@studykit/citations';
 import type { ImageAsset, OutputFile, OutputFolder, ProgressListener, StudyAst } from '@studykit/core';
 import { fontFaceCss, subsetFonts } from '@studykit/fonts';
-import { deckTargets, familyOf, meetingOf } from '@studykit/view';
+import { deckTargets, familyOf, meetingOf, type NoteParagraph } from '@studykit/view';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { planDeck, planMeetingDeck, type SlidePlan } from './deck.js';
 import { DECK_COMPONENTS } from './deck-components.js';
@@ -90,8 +90,15 @@ export interface DeckManifest {
   kind: 'family' | 'meeting';
   /** The deck's title (the family's name, the meeting's title). */
   title: string;
-  /** Every slide in order, with its speaker notes as plain text (handouts print them). */
-  slides: { kind: string; title: string; kicker: string; zoom: number; notes: string[]; paper?: string }[];
+  /** Every slide in order, with its speaker notes, formulas apart (handouts print them: @studykit/view noteSpans). */
+  slides: {
+    kind: string;
+    title: string;
+    kicker: string;
+    zoom: number;
+    notes: NoteParagraph[];
+    paper?: string;
+  }[];
   fonts: { file: string; bytes: number }[];
 }
 
@@ -313,7 +320,7 @@ async function renderOne(deck: OneDeck, shared: Shared): Promise<{ folder: Outpu
           kicker: s.kicker,
           zoom: s.zoom,
           // --no-notes (public hosting): the notes stay out of the deck folder entirely.
-          notes: shared.withNotes ? s.notes.map((note) => note.text) : [],
+          notes: shared.withNotes ? s.notes.map((note) => note.spans) : [],
           ...(s.paper ? { paper: s.paper } : {}),
         })),
         fonts: [

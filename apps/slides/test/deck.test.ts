@@ -218,6 +218,17 @@ describe('toSlidevMarkdown', () => {
     expect(notes.join('')).toContain('&#123;&#123; 9&#42;9 &#125;&#125;');
   });
 
+  it('keeps each note’s formulas apart for the handout (deck.json), the TeX without its dollars', () => {
+    const spans = planDeck(ast, 'hostile').flatMap((plan) => plan.notes.flatMap((note) => note.spans));
+    expect(spans).toContainEqual({ tex: 'm', display: false });
+    expect(
+      spans
+        .filter((span) => 'text' in span)
+        .map((span) => span.text)
+        .join(''),
+    ).not.toContain('$m$');
+  });
+
   it('leaves notes out on request', () => {
     expect(markdownOf('demo', false)).not.toContain('<!--');
     expect(markdownOf('demo')).toContain('<!--');
