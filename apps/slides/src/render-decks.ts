@@ -12,9 +12,16 @@ import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { launchChromium, sourceDate } from '@studykit/browser';
 import type { ReferenceCache } from '@studykit/citations';
-import type { ImageAsset, OutputFile, OutputFolder, ProgressListener, StudyAst } from '@studykit/core';
+import type {
+  ImageAsset,
+  OutputFile,
+  OutputFolder,
+  ProgressListener,
+  StudyAst,
+  StudyLanguage,
+} from '@studykit/core';
 import { fontFaceCss, subsetFonts } from '@studykit/fonts';
-import { deckTargets, familyOf, meetingOf, type NoteParagraph } from '@studykit/view';
+import { deckTargets, familyOf, labelsOf, meetingOf, type NoteParagraph } from '@studykit/view';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { planDeck, planMeetingDeck, type SlidePlan } from './deck.js';
 import { DECK_COMPONENTS } from './deck-components.js';
@@ -120,6 +127,8 @@ export interface DeckSpec {
   id: string;
   kind: 'family' | 'meeting';
   title: string;
+  /** The language the deck speaks: its `<html lang>`. */
+  language: StudyLanguage;
   colour: string;
   plans: SlidePlan[];
   /** `slides/<family>` or `meetings/<id>` (the PDF is that plus `.pdf`). */
@@ -141,13 +150,15 @@ export function deckSpecs(
       return {
         ...target,
         title: family.name,
+        language: labelsOf(ast, family).language,
         colour: family.colour,
         plans: planDeck(ast, target.id, planning),
       };
     }
     const meeting = meetingOf(ast, target.id);
     const plans = planMeetingDeck(ast, target.id, planning);
-    return { ...target, title: plans[0]?.title ?? meeting.date, colour: MEETING_COLOUR, plans };
+    const language = labelsOf(ast).language;
+    return { ...target, title: plans[0]?.title ?? meeting.date, language, colour: MEETING_COLOUR, plans };
   });
 }
 
@@ -293,6 +304,7 @@ async function renderOne(deck: OneDeck, shared: Shared): Promise<{ folder: Outpu
       );
       const markdown = toSlidevMarkdown(layout.slides, {
         title: deck.title,
+        language: deck.language,
         withNotes: shared.withNotes,
       });
       await rm(siteDir, { recursive: true, force: true });

@@ -4,6 +4,7 @@
  * directives, no markdown syntax, no `---` line), titles in frontmatter are reduced to plain text,
  * and notes are lines of HTML with entity-encoded text inside the closing comment (note-html.ts).
  */
+import type { StudyLanguage } from '@studykit/core';
 import { FAMILIES } from '@studykit/fonts';
 import type { DeckSlide } from './deck.js';
 import { contentHtml, plainTitle } from './escape.js';
@@ -12,6 +13,8 @@ import { CANVAS_WIDTH } from './layout.js';
 export interface SlidevMarkdownOptions {
   /** The deck's title (the family's name). */
   title: string;
+  /** The deck's language: its `<html lang>` (screen readers, hyphenation, the browser's font choice). */
+  language?: StudyLanguage;
   /** Keep speaker notes in the deck (default true). */
   withNotes?: boolean;
 }
@@ -25,6 +28,9 @@ export function toSlidevMarkdown(slides: readonly DeckSlide[], options: SlidevMa
   const headmatter = {
     theme: 'default',
     title: plainTitle(options.title) || 'deck',
+    // The browser tab shows the deck's title alone, not Slidev's "<title> - Slidev".
+    titleTemplate: '%s',
+    lang: options.language === 'zh' ? 'zh-Hans' : 'en',
     info: false,
     colorSchema: 'light',
     aspectRatio: '16/9',

@@ -165,6 +165,13 @@ describe('toSlidevMarkdown', () => {
   const markdown = markdownOf('hostile');
   const bodies = slideBodies(markdown);
 
+  it('speaks the deck’s language: <html lang>, and a tab titled without "- Slidev"', () => {
+    expect(markdown).toContain('lang: "en"');
+    expect(markdown).toContain('titleTemplate: "%s"');
+    const chinese = toSlidevMarkdown(unmeasured('zh'), { title: '中文', language: 'zh' });
+    expect(chinese).toContain('lang: "zh-Hans"');
+  });
+
   it('configures an offline, hash-routed deck', () => {
     expect(markdown.startsWith('---\ntheme: "default"\n')).toBe(true);
     expect(markdown).toContain('routerMode: "hash"');
