@@ -8,6 +8,7 @@
  *   lineage-bench.mjs   the lineage against mermaid-cli on the same .mmd (ratio)
  *   watch-lineage.mjs   watch: from a saved edit to the new lineage.svg and family diagram, at 12, 200
  *                       and 1,000 papers
+ *   figures-bench.mjs   a deck with ten formulas and three figures against the same deck as plain text
  *   watch-preview.mjs   watch --serve: from a saved edit to what the open browser shows (deck text,
  *                       lineage slide, lineage.svg), against the rebuilt deck landing and reloading
  */
@@ -16,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 
 const benches = [
   ['decks-bench.mjs'],
+  ['figures-bench.mjs', '3'],
   ['scale-bench.mjs'],
   ['lineage-scale.mjs'],
   ['lineage-bench.mjs', '--runs', '3'],
