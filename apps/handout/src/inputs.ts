@@ -3,6 +3,7 @@
  * by its digest and the output language's words by their language. Light: no pdf-lib, no typesetter.
  */
 import { createHash } from 'node:crypto';
+import { chromiumStamp } from '@studykit/browser/chromium';
 import { rendererStamp } from '@studykit/core/renderer-stamp';
 import { LABELS } from '@studykit/view';
 import type { RenderHandoutOptions } from './render-handout.js';
@@ -21,7 +22,10 @@ export function handoutInputs(options: RenderHandoutOptions): unknown {
   };
 }
 
-/** The handout renderer: its code, the typesetter's, pdf-lib and the report's faces. No Chromium. */
+/**
+ * The handout renderer: its code, the typesetter's, pdf-lib and the report's faces, and the Chromium
+ * that prints the formulas of the notes.
+ */
 export function handoutStamp(): string {
-  return rendererStamp(import.meta.url);
+  return `${rendererStamp(import.meta.url)} ${chromiumStamp()}`;
 }
