@@ -240,7 +240,17 @@ export function planMeetingDeck(ast: StudyAst, meetingId: string, options: DeckO
   const plan = (kind: SlideKind, slideTitle: string, body: SlideBody, notes: SlideNote[] = []) =>
     plans.push({ kind, title: slideTitle, kicker, body, notes });
 
-  const facts = [labels.date(dateOf(meeting.date)), meeting.presenter ?? ''].filter(Boolean).map(contentHtml);
+  // When and where: the date, the time and length, the place, who presents.
+  const facts = [
+    labels.date(dateOf(meeting.date)),
+    meeting.time
+      ? `${meeting.time}${meeting.duration ? labels.aside(labels.minutes(meeting.duration)) : ''}`
+      : '',
+    meeting.place ?? '',
+    meeting.presenter ? labels.presentedBy(meeting.presenter) : '',
+  ]
+    .filter(Boolean)
+    .map(contentHtml);
   const chips = papers.map((p) => `<span class="sk-chip">${contentHtml(p.short)}</span>`).join('');
   plans.push({
     kind: 'cover',

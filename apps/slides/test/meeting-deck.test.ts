@@ -43,6 +43,15 @@ describe('a meeting deck', () => {
     );
   });
 
+  it('says on its cover when and where: date, time and length, place, presenter', () => {
+    const timed = withMeeting();
+    Object.assign(timed.meetings.at(-1) ?? {}, { time: '18:30', duration: 90, place: 'Room 2.14' });
+    const cover = planMeetingDeck(timed, '2026-12-03')[0]?.body;
+    expect(cover?.type === 'fixed' && cover.html).toContain(
+      '<p class="sk-cover-facts">3 December 2026 · 18:30 (90 min) · Room 2.14 · presented by Ada</p>',
+    );
+  });
+
   it('draws the sub-lineage: its papers with their nearest ancestors, in their three families, and nothing else', () => {
     const body = plans.find((plan) => plan.kind === 'lineage')?.body;
     const text = body?.type === 'diagram' ? body.mermaid.LR : '';
