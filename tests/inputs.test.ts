@@ -8,7 +8,7 @@
  * (decks are still laid out in Chromium), and the decks are built without PDFs; the handouts are
  * printed from decks put on disk by the test (what a deck build leaves: deck.json and the PDF).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { chmodSync, cpSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -230,6 +230,11 @@ describe('each edit rebuilds exactly what shows it', () => {
       expect(result.code, result.stderr).toBe(0);
     };
     await build();
+    // A meeting's handout is dated by its meeting; a family's by the day it was printed (the test's today).
+    const header = (path: string) =>
+      execFileSync('pdftotext', ['-l', '1', join(out, path), '-'], { encoding: 'utf8' });
+    expect(header(handouts['meeting-2026-12-08'])).toContain('8 December 2026');
+    expect(header(handouts.alpha)).toContain('29 November 2026');
     let times = Object.fromEntries(
       Object.entries(handouts).map(([name, path]) => [name, statSync(join(out, path)).mtimeMs]),
     );

@@ -4,11 +4,12 @@
  * layout, paper and header are unchanged is not typeset again.
  */
 import { join } from 'node:path';
+import type { StudyAst } from '@studykit/core';
 import { outputDigest } from '@studykit/core/renderer-stamp';
 import type { RenderHandoutOptions } from '@studykit/handout';
 import { handoutInputs, handoutStamp } from '@studykit/handout/inputs';
 import type { DeckManifest } from '@studykit/slides';
-import { deckPdfPath, deckTargets, handoutPath, labelsOf } from '@studykit/view';
+import { type DeckTarget, deckPdfPath, deckTargets, handoutPath, labelsOf } from '@studykit/view';
 import { warmRenderer } from '../session.js';
 import { today } from '../today.js';
 import { deckSelection } from './deck-selection.js';
@@ -50,7 +51,8 @@ async function writeHandouts(context: BuildContext): Promise<string> {
       slides: manifest.slides,
       layout: line.handout,
       paperSize: line.paper,
-      header: { study: ast.study.title, subject: manifest.title, date },
+      // A meeting's handout is dated by its meeting, not by the day it was printed.
+      header: { study: ast.study.title, subject: manifest.title, date: handoutDate(ast, spec, date) },
       words,
       path,
       // Formulas in the notes are printed by the lineage's Chromium, started only when there are any.
@@ -82,4 +84,10 @@ async function writeHandouts(context: BuildContext): Promise<string> {
   // The others are written; the failures fail the step, each named.
   if (failed.length > 0) throw new Error([...failed, ...parts].join('; '));
   return parts.join('; ') || 'no decks';
+}
+
+/** The date on a handout's header: its meeting's for a meeting deck, else the build's today. */
+function handoutDate(ast: StudyAst, spec: DeckTarget, today: Date): Date {
+  const meeting = spec.kind === 'meeting' ? ast.meetings.find((m) => m.id === spec.id) : undefined;
+  return meeting ? new Date(`${meeting.date}T00:00:00Z`) : today;
 }
