@@ -438,36 +438,40 @@ const HEADLINE_LENGTH = 90;
 
 function comparisonTable(ast: StudyAst, papers: Paper[], labels: Labels): Table {
   const shortOf = new Map(ast.papers.map((p) => [p.id, p.short]));
-  const header = [
-    labels.model,
-    labels.year,
-    labels.venue,
-    labels.parameters,
-    labels.tokens,
-    labels.buildsOn,
-    labels.headline,
+  // A column no paper fills says nothing (training tokens in a study of diffusion models): left out.
+  const columns: [string, (paper: Paper) => string][] = [
+    [labels.model, (paper) => paper.short],
+    [labels.year, (paper) => String(paper.year)],
+    [labels.venue, (paper) => paper.venue],
+    [labels.parameters, (paper) => parametersText(paper, labels)],
+    [labels.tokens, (paper) => paper.tokens?.text ?? ''],
+    [
+      labels.buildsOn,
+      (paper) => paper.buildsOn.map((b) => shortOf.get(b.id) ?? b.id).join(labels.listSeparator),
+    ],
+    [
+      labels.headline,
+      (paper) => {
+        const headline = paper.conclusions.find((c) => c.weight === 'main') ?? paper.conclusions[0];
+        return shorten(headline?.text ?? '', HEADLINE_LENGTH);
+      },
+    ],
   ];
-  const rows = papers.map((paper) => {
-    const largest = largestSize(paper.parameters);
-    const largestText = largest ? formatSize(largest.value) : '';
-    const parameters =
-      paper.parameters.length > 1 ? labels.sizesUpTo(paper.parameters.length, largestText) : largestText;
-    const headline = paper.conclusions.find((c) => c.weight === 'main') ?? paper.conclusions[0];
-    return [
-      paper.short,
-      String(paper.year),
-      paper.venue,
-      parameters,
-      paper.tokens?.text ?? '',
-      paper.buildsOn.map((b) => shortOf.get(b.id) ?? b.id).join(labels.listSeparator),
-      shorten(headline?.text ?? '', HEADLINE_LENGTH),
-    ];
-  });
+  const shown = columns.filter(([, value]) => papers.some((paper) => value(paper) !== ''));
+  const header = shown.map(([label]) => label);
+  const rows = papers.map((paper) => shown.map(([, value]) => value(paper)));
   return {
     type: 'table',
     align: header.map(() => null),
     children: [header, ...rows].map((values) => ({ type: 'tableRow', children: values.map(cell) })),
   };
+}
+
+/** "175B", or "4 sizes, up to 65B". */
+function parametersText(paper: Paper, labels: Labels): string {
+  const largest = largestSize(paper.parameters);
+  const largestText = largest ? formatSize(largest.value) : '';
+  return paper.parameters.length > 1 ? labels.sizesUpTo(paper.parameters.length, largestText) : largestText;
 }
 
 /** At most `length` characters, cut at a word boundary (or anywhere for text without spaces, e.g. Chinese). */

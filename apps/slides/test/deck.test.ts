@@ -236,6 +236,17 @@ describe('toSlidevMarkdown', () => {
     ).not.toContain('$m$');
   });
 
+  it('leaves a comparison column out when no paper fills it (training tokens of diffusion models)', () => {
+    const comparisonOf = (study: StudyAst) =>
+      JSON.stringify(planDeck(study, 'demo').find((plan) => plan.kind === 'comparison')?.body ?? '');
+    expect(comparisonOf(ast)).toContain('Training tokens');
+    const withoutTokens = structuredClone(ast);
+    for (const paper of withoutTokens.papers) delete paper.tokens;
+    const table = comparisonOf(withoutTokens);
+    expect(table).not.toContain('Training tokens');
+    expect(table).toContain('Parameters');
+  });
+
   it('leaves notes out on request', () => {
     expect(markdownOf('demo', false)).not.toContain('<!--');
     expect(markdownOf('demo')).toContain('<!--');
