@@ -7,7 +7,7 @@
  *   pnpm build && node bench/figures-bench.mjs [runs]
  */
 import { execFile } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -98,6 +98,7 @@ const work = mkdtempSync(join(tmpdir(), 'figures-bench-'));
 try {
   console.log(`figures bench: Node ${process.version}, ${cpus().length} cores, ${runs} runs`);
   const times = { plain: [], rich: [] };
+  const slides = { plain: 0, rich: 0 };
   for (let i = 0; i < runs; i += 1) {
     for (const variant of ['plain', 'rich']) {
       const dir = join(work, `${variant}-${i}`);
@@ -120,14 +121,18 @@ try {
         { env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 64 << 20 },
       );
       times[variant].push(performance.now() - start);
+      // More slides print more pages: say how many each variant has, so the ratio can be read.
+      slides[variant] = JSON.parse(
+        readFileSync(join(dir, 'out', 'slides', 'bench', 'deck.json'), 'utf8'),
+      ).slides.length;
     }
   }
   const plain = median(times.plain) / 1000;
   const rich = median(times.rich) / 1000;
-  console.log('| deck | median build + print |');
-  console.log('| --- | --- |');
-  console.log(`| plain text | ${plain.toFixed(1)} s |`);
-  console.log(`| ten formulas, three figures | ${rich.toFixed(1)} s |`);
+  console.log('| deck | slides | median build + print |');
+  console.log('| --- | --- | --- |');
+  console.log(`| plain text | ${slides.plain} | ${plain.toFixed(1)} s |`);
+  console.log(`| ten formulas, three figures | ${slides.rich} | ${rich.toFixed(1)} s |`);
   console.log(`ratio: ${(rich / plain).toFixed(2)}× (goal ≤ 1.10×)`);
 } finally {
   rmSync(work, { recursive: true, force: true });
