@@ -1,29 +1,15 @@
 /** The lineage's digest changes with what its diagrams draw, and not with what they do not. */
-import { fileURLToPath } from 'node:url';
-import { parse, type StudyAst } from '@studykit/core';
-import { readContentFolder } from '@studykit/core/fs';
-import { outputDigest } from '@studykit/core/renderer-stamp';
+import type { StudyAst } from '@studykit/core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { digestChanges, miniAst, paperOf } from '../../../tests/digest-probe.js';
 import { lineageInputs } from '../src/inputs.js';
 
-const MINI = fileURLToPath(new URL('../../../tests/fixtures/content-mini', import.meta.url));
 let base: StudyAst;
 beforeAll(async () => {
-  base = parse((await readContentFolder(MINI)).files, { currentYear: 2026 });
+  base = await miniAst();
 });
-
-const changes = (edit: (ast: StudyAst) => void) => {
-  const edited = structuredClone(base);
-  edit(edited);
-  return outputDigest('stamp', lineageInputs(edited)) !== outputDigest('stamp', lineageInputs(base));
-};
+const changes = (edit: (ast: StudyAst) => void) => digestChanges(base, (ast) => lineageInputs(ast), edit);
 const alpha2 = (ast: StudyAst) => paperOf(ast, 'alpha-2');
-
-function paperOf(ast: StudyAst, id: string) {
-  const found = ast.papers.find((paper) => paper.id === id);
-  if (!found) throw new Error(`no paper ${id} in the fixture`);
-  return found;
-}
 
 describe('lineageInputs', () => {
   it('a name, a year or a link it draws changes it', () => {

@@ -1,32 +1,18 @@
 /** The report's digest changes with what it prints, and not with a family it leaves out. */
-import { fileURLToPath } from 'node:url';
-import { parse, type StudyAst } from '@studykit/core';
-import { readContentFolder } from '@studykit/core/fs';
+import type { StudyAst } from '@studykit/core';
 import { outputDigest } from '@studykit/core/renderer-stamp';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { digestChanges, miniAst, paperOf } from '../../../tests/digest-probe.js';
 import { type ReportBuildOptions, reportInputs } from '../src/inputs.js';
 
-const MINI = fileURLToPath(new URL('../../../tests/fixtures/content-mini', import.meta.url));
 const ALL: ReportBuildOptions = { paperSize: 'a4', families: null, date: null, lineage: 'drawn' };
 let base: StudyAst;
 beforeAll(async () => {
-  base = parse((await readContentFolder(MINI)).files, { currentYear: 2026 });
+  base = await miniAst();
 });
-
-const changes = (edit: (ast: StudyAst) => void, options = ALL, edited = structuredClone(base)) => {
-  edit(edited);
-  return (
-    outputDigest('stamp', reportInputs(edited, options)) !==
-    outputDigest('stamp', reportInputs(base, options))
-  );
-};
+const changes = (edit: (ast: StudyAst) => void, options = ALL, edited = structuredClone(base)) =>
+  digestChanges(base, (ast) => reportInputs(ast, options), edit, edited);
 const beta1 = (ast: StudyAst) => paperOf(ast, 'beta-1');
-
-function paperOf(ast: StudyAst, id: string) {
-  const found = ast.papers.find((paper) => paper.id === id);
-  if (!found) throw new Error(`no paper ${id} in the fixture`);
-  return found;
-}
 
 describe('reportInputs', () => {
   it("the study's title and description, a paper's text and venue change it", () => {
