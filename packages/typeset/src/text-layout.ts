@@ -134,6 +134,18 @@ function shape(runs: Run[], fonts: FontBook, pre = false): Shaped {
     shaped.styles.push(run.style);
     const size = run.style.size;
     const cache = cacheFor(fonts, run.style);
+    /** A visible character (or an inline object): the space collapsed before it lands first. */
+    const place = (info: CharInfo) => {
+      if (pendingSpace) {
+        chars.push(pendingSpace);
+        style.push(pendingStyle);
+        width.push(pendingSpace.advance * (shaped.styles[pendingStyle]?.size ?? size));
+        pendingSpace = null;
+      }
+      chars.push(info);
+      style.push(styleIndex);
+      width.push(info.advance * size);
+    };
     if (run.object) {
       const font = fonts.faceFor(run.style, 0x3f) ?? 'serif';
       const info: CharInfo = {
@@ -144,15 +156,7 @@ function shape(runs: Run[], fonts: FontBook, pre = false): Shaped {
         cjk: false,
         object: run.object,
       };
-      if (pendingSpace) {
-        chars.push(pendingSpace);
-        style.push(pendingStyle);
-        width.push(pendingSpace.advance * (shaped.styles[pendingStyle]?.size ?? size));
-        pendingSpace = null;
-      }
-      chars.push(info);
-      style.push(styleIndex);
-      width.push(info.advance * size);
+      place(info);
       return;
     }
     for (const char of run.text) {
@@ -178,15 +182,7 @@ function shape(runs: Run[], fonts: FontBook, pre = false): Shaped {
         }
         continue;
       }
-      if (pendingSpace) {
-        chars.push(pendingSpace);
-        style.push(pendingStyle);
-        width.push(pendingSpace.advance * (shaped.styles[pendingStyle]?.size ?? size));
-        pendingSpace = null;
-      }
-      chars.push(info);
-      style.push(styleIndex);
-      width.push(info.advance * size);
+      place(info);
     }
   });
   return shaped;
