@@ -109,14 +109,17 @@ describe('pagination in Chromium', () => {
       expect(fonts.length).toBeGreaterThan(0);
       expect(fonts.every((font) => font.custom)).toBe(true);
       // The same probe on text set in a font the deck does not carry reports it as a system font.
-      await page.evaluate(() => {
+      await page.evaluate(async () => {
         const probe = document.createElement('p');
         probe.id = 'probe';
         probe.textContent = 'system';
         probe.style.fontFamily = 'monospace';
         document.body.append(probe);
+        // Laid out and painted before DevTools is asked (under load it once answered for no glyphs).
+        await new Promise((painted) => requestAnimationFrame(() => requestAnimationFrame(painted)));
       });
-      expect((await (await FontProbe.attach(page)).systemFontsIn('#probe')).length).toBe(1);
+      const probe = await FontProbe.attach(page);
+      await expect.poll(() => probe.systemFontsIn('#probe'), { timeout: 5_000 }).toHaveLength(1);
     } finally {
       await page.close();
     }
