@@ -51,7 +51,7 @@ describe('the shipped content', () => {
         'gpt-2 -scales-up-> gpt-3',
         'gpt-3 -fine-tunes-> codex',
         'gpt-3 -fine-tunes-> instructgpt',
-        'instructgpt -borrows-method-> hh-rlhf (cross-family)',
+        'instructgpt -concurrent-> hh-rlhf (cross-family)',
         'llama -fine-tunes-> alpaca',
         'instructgpt -uses-data-> alpaca (cross-family)',
         'glm -scales-up-> glm-130b',
