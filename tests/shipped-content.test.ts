@@ -53,7 +53,6 @@ describe('the shipped content', () => {
         'gpt-3 -fine-tunes-> instructgpt',
         'instructgpt -concurrent-> hh-rlhf (cross-family)',
         'llama -fine-tunes-> alpaca',
-        'instructgpt -uses-data-> alpaca (cross-family)',
         'glm -scales-up-> glm-130b',
       ]),
     );
