@@ -51,12 +51,47 @@ describe('the shipped content', () => {
         'gpt-2 -scales-up-> gpt-3',
         'gpt-3 -fine-tunes-> codex',
         'gpt-3 -fine-tunes-> instructgpt',
-        'instructgpt -borrows-method-> hh-rlhf (cross-family)',
+        'instructgpt -concurrent-> hh-rlhf (cross-family)',
         'llama -fine-tunes-> alpaca',
-        'instructgpt -uses-data-> alpaca (cross-family)',
         'glm -scales-up-> glm-130b',
       ]),
     );
+    // Corrected (#19): GLM-130B measures itself against GPT-3 without building on it; Alpaca's data is
+    // text-davinci-003's, not the InstructGPT paper's models.
+    expect(edges.filter((edge) => /gpt-3 -.*-> glm-130b|instructgpt -.*-> alpaca/.test(edge))).toEqual([]);
+  });
+
+  it('holds the corrected facts (#19): sizes as released, full author lists', async () => {
+    const ast = await loadContent(content);
+    const paper = (id: string) => ast.papers.find((candidate) => candidate.id === id);
+    expect(paper('gpt-2')?.parameters.map((size) => size.text)).toEqual(['124M', '355M', '774M', '1558M']);
+    expect(paper('hh-rlhf')?.parameters.map((size) => size.text)).toEqual([
+      '13M',
+      '42M',
+      '197M',
+      '810M',
+      '3.5B',
+      '13B',
+      '52B',
+    ]);
+    expect(paper('gpt-3')?.authors).toHaveLength(31);
+    expect(paper('hh-rlhf')?.authors).toHaveLength(31);
+    expect(paper('gpt-3')?.sections.find((section) => section.kind === 'details')?.text).toMatch(/5120/);
+    expect(paper('codex')?.sections.find((section) => section.kind === 'results')?.text).toMatch(/72\.31%/);
+  });
+
+  it('gives every seed paper a headline and speaker notes for its title slide, each section and its conclusions', async () => {
+    const ast = await loadContent(content);
+    for (const id of Object.values(SEED).flat()) {
+      const paper = ast.papers.find((candidate) => candidate.id === id);
+      expect(paper?.headline, id).toEqual(expect.any(String));
+      const targets = new Set(paper?.notes.map((note) => note.target));
+      const slides = ['paper', ...(paper?.sections ?? []).map((section) => section.kind), 'conclusions'];
+      expect(
+        slides.filter((slide) => !targets.has(slide)),
+        id,
+      ).toEqual([]);
+    }
   });
 
   it('every seed paper has motivation, approach, results and main conclusions; sizes where known', async () => {

@@ -28,7 +28,7 @@ test('the shipped content renders in Chromium without a console error, every pap
   for (const paper of ast.papers) expect(view.texts).toContain(paperLabel(paper));
   // One drawn edge per builds_on entry (plus the legend's).
   const mmd = toMermaid(ast);
-  const edgeLines = mmd.split('\n').filter((line) => /^ {2}n\d+ (-->|==>|-\.->|--o)/.test(line));
+  const edgeLines = mmd.split('\n').filter((line) => /^ {2}n\d+ (-->|==>|-\.->|--o|---)/.test(line));
   expect(edgeLines).toHaveLength(ast.edges.length);
   for (const family of ast.families.filter((f) => f.papers.length > 0)) {
     expect(files.map((file) => file.path)).toContain(`lineage/lineage-${family.id}.svg`);

@@ -38,6 +38,21 @@ describe('formatReferences (APA)', { timeout: 30_000 }, () => {
     );
   });
 
+  it('lists up to 20 authors, then "…" and the last one (APA 7): a 31-author paper keeps 19 + the last', () => {
+    // Letters only: a name with digits is kept whole as a literal (person-name.ts).
+    const family = (index: number) =>
+      `${String.fromCharCode(65 + Math.floor(index / 26))}${String.fromCharCode(97 + (index % 26))}son`;
+    const authors = Array.from({ length: 31 }, (_, index) => `Ann ${family(index)}`);
+    const [reference] = formatReferences(withPapers({ ...GPT_2, authors }), { style: 'apa' });
+    const first19 = Array.from({ length: 19 }, (_, index) => `${family(index)}, A.`).join(', ');
+    expect(reference?.text.startsWith(`${first19}, … ${family(30)}, A. (2019). `)).toBe(true);
+    const [whole] = formatReferences(withPapers({ ...GPT_2, authors: authors.slice(0, 20) }), {
+      style: 'apa',
+    });
+    expect(whole?.text).toContain(`${family(18)}, A., & ${family(19)}, A. (2019).`);
+    expect(whole?.text).not.toContain('…');
+  });
+
   it('formats an arXiv preprint with its number', () => {
     const [reference] = formatReferences(
       withPapers({ ...GPT_2, venue: 'arXiv', url: 'https://arxiv.org/abs/2005.14165' }),

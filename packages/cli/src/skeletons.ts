@@ -92,13 +92,13 @@ export function paperSkeleton(paper: PaperSkeleton): string {
     ? [
         'builds_on:  # optional: earlier papers this one builds on',
         `  - id: ${paper.buildsOn.id}`,
-        `    kind: ${paper.buildsOn.kind}  # extends | scales-up | fine-tunes | borrows-method | uses-data`,
+        `    kind: ${paper.buildsOn.kind}  # extends | scales-up | fine-tunes | borrows-method | uses-data | concurrent`,
         `    label: ${yamlString(paper.buildsOn.label)}  # optional: shown on the lineage edge`,
       ]
     : [
         '# builds_on:  # optional: earlier papers this one builds on',
         '#   - id: an-earlier-paper',
-        '#     kind: extends  # extends | scales-up | fine-tunes | borrows-method | uses-data',
+        '#     kind: extends  # extends | scales-up | fine-tunes | borrows-method | uses-data | concurrent',
         '#     label: what it took from it  # optional: shown on the lineage edge',
       ];
   return [
@@ -107,6 +107,7 @@ export function paperSkeleton(paper: PaperSkeleton): string {
       `family: ${paper.family}  # the id of a family.md`,
       `title: ${yamlString(paper.title ?? 'The full title of the paper')}  # as printed on the paper`,
       `short: ${yamlString(paper.short ?? paper.id)}  # the name people use: diagram and slide titles`,
+      '# headline: The finding in a few words  # optional: comparison tables, at most 80 characters',
       `year: ${paper.year}  # between 1950 and this year`,
       `authors: [${(paper.authors ?? ['First Author', 'Second Author']).join(', ')}]  # in paper order`,
       `venue: ${yamlString(paper.venue ?? 'arXiv')}  # conference, journal, "arXiv", a blog…`,

@@ -38,7 +38,14 @@ export interface Diagnostic {
   hint?: string;
 }
 
-export const RELATION_KINDS = ['extends', 'scales-up', 'fine-tunes', 'borrows-method', 'uses-data'] as const;
+export const RELATION_KINDS = [
+  'extends',
+  'scales-up',
+  'fine-tunes',
+  'borrows-method',
+  'uses-data',
+  'concurrent',
+] as const;
 export type RelationKind = (typeof RELATION_KINDS)[number];
 
 /** Body sections of a paper, in their required order. Conclusions and notes are lifted out of `sections`. */
@@ -151,6 +158,11 @@ export interface Paper {
   family: string;
   title: string;
   short: string;
+  /**
+   * The finding in a few words (at most MAX_HEADLINE_LENGTH characters), for comparison tables:
+   * absent when the author gave none (renderers fall back to the first main conclusion).
+   */
+  headline?: string;
   year: number;
   authors: string[];
   venue: string;

@@ -22,6 +22,7 @@ const PAPER: Fields<PaperDraft> = {
   family: 'string',
   title: 'string',
   short: 'string',
+  headline: 'string?',
   year: 'number',
   authors: 'array',
   venue: 'string',

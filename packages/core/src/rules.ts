@@ -68,7 +68,7 @@ export const RULES = {
   },
   'builds-on-kind': {
     severity: 'error',
-    hint: 'Use one of: extends, scales-up, fine-tunes, borrows-method, uses-data.',
+    hint: 'Use one of: extends, scales-up, fine-tunes, borrows-method, uses-data, concurrent.',
   },
   'lineage-cycle': {
     severity: 'error',
@@ -109,6 +109,10 @@ export const RULES = {
   'title-too-long': {
     severity: 'error',
     hint: 'Shorten it: a slide title has room for a few lines; the full wording can go in the text.',
+  },
+  'headline-too-long': {
+    severity: 'error',
+    hint: 'Say the finding in a few words (at most 80 characters); the full statement stays under Conclusions.',
   },
   'table-too-wide': {
     severity: 'error',

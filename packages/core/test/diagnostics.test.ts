@@ -186,7 +186,7 @@ describe('one diagnostic per rule, at the exact place', () => {
       'alpha/alpha-2.md:12:11  error  Unknown relation kind `scale-up`  builds-on-kind',
     ]);
     expect(ast.diagnostics[0]?.hint).toBe(
-      'Did you mean `scales-up`? Use one of: extends, scales-up, fine-tunes, borrows-method, uses-data.',
+      'Did you mean `scales-up`? Use one of: extends, scales-up, fine-tunes, borrows-method, uses-data, concurrent.',
     );
   });
 

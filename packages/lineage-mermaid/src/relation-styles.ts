@@ -17,6 +17,8 @@ export const RELATION_STYLES: Record<RelationKind, RelationStyle> = {
   'fine-tunes': { arrow: '-.->', style: 'stroke:#2563eb,stroke-width:2px' },
   'borrows-method': { arrow: '-->', style: 'stroke:#9333ea,stroke-width:2px,stroke-dasharray:10 5' },
   'uses-data': { arrow: '--o', style: 'stroke:#059669,stroke-width:2px' },
+  // Work done at the same time, neither borrowing from the other: no arrowhead, a dotted grey line.
+  concurrent: { arrow: '---', style: 'stroke:#64748b,stroke-width:2px,stroke-dasharray:2 4' },
 };
 
 /** Kinds in legend order. */
@@ -26,6 +28,7 @@ export const RELATION_ORDER: RelationKind[] = [
   'fine-tunes',
   'borrows-method',
   'uses-data',
+  'concurrent',
 ];
 
 /** Unknown kinds (a newer AST) are drawn as `extends` rather than breaking the diagram. */

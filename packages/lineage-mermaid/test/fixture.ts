@@ -1,4 +1,4 @@
-/** A hand-made AST shaped like the shipped content: four families, twelve papers, every relation kind. */
+/** A hand-made AST shaped like the shipped content: four families, twelve papers, every relation kind but `concurrent` (tested on its own). */
 import type {
   BuildsOn,
   Family,

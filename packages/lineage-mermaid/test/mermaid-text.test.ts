@@ -64,7 +64,8 @@ describe('toMermaid', () => {
     expect(text.match(/^ {2}subgraph f\d+\[/gm)).toHaveLength(FIXTURE.families.length);
     expect(text).toContain('classDef fam1 fill:#10a37f');
     expect(text).toContain('classDef fam4 fill:#cc3333'); // #c33 expanded
-    for (const name of Object.values(LABELS.en.relationNames)) expect(text).toContain(`["${name}"]`);
+    for (const kind of new Set(FIXTURE.edges.map((edge) => edge.kind)))
+      expect(text).toContain(`["${LABELS.en.relationNames[kind]}"]`);
   });
 
   test('papers are declared in year order inside each family', () => {
@@ -147,5 +148,34 @@ describe('the legend option', () => {
     expect(withoutLegend).not.toContain('Relation kinds');
     expect(withoutLegend).not.toMatch(/^\s*k\d+a@/m);
     for (const paper of FIXTURE.papers) expect(withoutLegend).toContain(paper.short.split(' ')[0] as string);
+  });
+});
+
+describe('concurrent work', () => {
+  test('is a dotted grey line without an arrowhead, named in the legend', () => {
+    const text = toMermaid(
+      study(
+        [
+          { id: 'a', name: 'Lab A', colour: '#10a37f', order: 1 },
+          { id: 'b', name: 'Lab B', colour: '#d97757', order: 2 },
+        ],
+        [
+          { id: 'first', family: 'a', short: 'First', year: 2022 },
+          {
+            id: 'second',
+            family: 'b',
+            short: 'Second',
+            year: 2022,
+            buildsOn: [{ id: 'first', kind: 'concurrent', label: 'same idea, same spring' }],
+          },
+        ],
+      ),
+    );
+    const idOf = new Map([...nodes(text)].map(([id, label]) => [label, id]));
+    const [first, second] = [idOf.get('First · 2022'), idOf.get('Second · 2022')];
+    expect(text).toMatch(new RegExp(`^  ${first} ---\\|"same idea, same spring"\\| ${second}$`, 'm'));
+    expect(text).toMatch(/linkStyle 0,1 stroke:#64748b,stroke-width:2px,stroke-dasharray:2 4$/m);
+    expect(text).toContain(`"${LABELS.en.relationNames.concurrent}"`);
+    expect(LABELS.en.relationNames.concurrent).toBe('concurrent work');
   });
 });

@@ -160,6 +160,7 @@ const ENGLISH: Labels = {
     'fine-tunes': 'fine-tunes',
     'borrows-method': 'borrows the method of',
     'uses-data': 'uses data from',
+    concurrent: 'concurrent with',
   },
   relationNames: {
     extends: 'extends',
@@ -167,6 +168,7 @@ const ENGLISH: Labels = {
     'fine-tunes': 'fine-tunes',
     'borrows-method': 'borrows method',
     'uses-data': 'uses data',
+    concurrent: 'concurrent work',
   },
   relationKinds: 'Relation kinds',
   tags: 'Tags',
@@ -264,6 +266,7 @@ const CHINESE: Labels = {
     'fine-tunes': '微调自',
     'borrows-method': '借鉴方法',
     'uses-data': '使用数据',
+    concurrent: '同期于',
   },
   relationNames: {
     extends: '延续',
@@ -271,6 +274,7 @@ const CHINESE: Labels = {
     'fine-tunes': '微调',
     'borrows-method': '借鉴方法',
     'uses-data': '使用数据',
+    concurrent: '同期工作',
   },
   relationKinds: '关系类型',
   tags: '标签',
