@@ -18,7 +18,7 @@ import type { ParseCache } from './parse.js';
 import { isFileResult } from './parse-cache-shape.js';
 
 /** Bump when per-file parsing changes: an older cache is then ignored. */
-export const PARSER_VERSION = `ast${AST_VERSION}-parse5`;
+export const PARSER_VERSION = `ast${AST_VERSION}-parse6`;
 
 /** What studykit wrote before the envelope: `{ format, version, entries }` straight from V8. */
 const UNVERSIONED_FORMAT = 'studykit-parse-cache';
