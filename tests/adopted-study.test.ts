@@ -110,11 +110,11 @@ function visibleText(markup: string): string {
 
 const pdfText = (path: string) =>
   execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-'], { encoding: 'utf8' });
-/** What a PDF viewer shows of the document: its title, subject, keywords and author. */
+/** What a PDF viewer shows of the document: its title, subject, keywords, author, creator and producer. */
 const pdfInfo = (path: string) =>
   execFileSync('pdfinfo', ['-enc', 'UTF-8', path], { encoding: 'utf8' })
     .split('\n')
-    .filter((line) => /^(Title|Subject|Keywords|Author):/.test(line))
+    .filter((line) => /^(Title|Subject|Keywords|Author|Creator|Producer):/.test(line))
     .map((line) => line.replace(/^\w+:\s*/, ''))
     .join('\n');
 
