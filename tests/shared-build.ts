@@ -21,7 +21,10 @@ import { temporaryFolder } from './temporary.js';
 export interface SharedBuildSpec {
   /** The build's folder in the run's shared folder: one per spec. */
   name: string;
-  fixture: string;
+  /** A folder of tests/fixtures, or `init` and its arguments: the study a new group starts from. */
+  fixture: string | { init: readonly string[] };
+  /** Edits the content before the build (as a group would after `init`). */
+  prepare?: (content: string) => void;
   args: readonly string[];
 }
 
@@ -34,6 +37,28 @@ export const MINI_LINEAGE_REPORT: SharedBuildSpec = {
 
 /** Every output of the small fixture: diagrams, both decks (with notes and PDFs), handouts, report. */
 export const MINI_FULL: SharedBuildSpec = { name: 'mini-full', fixture: 'content-mini', args: [] };
+
+/**
+ * A Chinese study as a new group makes it (#21): `init --language zh`, then the group's look in
+ * study.md (a PNG logo, an accent colour, dark decks). Two decks (the family's and the meeting's).
+ */
+export const ADOPTED_ZH: SharedBuildSpec = {
+  name: 'adopted-zh',
+  fixture: { init: ['--language', 'zh'] },
+  prepare: (content) => {
+    cpSync(
+      join(root, 'tests/fixtures/content-figures/diffusion/figures/samples.png'),
+      join(content, 'logo.png'),
+    );
+    const study = join(content, 'study.md');
+    const text = readFileSync(study, 'utf8');
+    writeFileSync(
+      study,
+      text.replace(/^language: zh.*$/m, 'language: zh\nlogo: logo.png\naccent: "#e11d48"\ntheme: dark'),
+    );
+  },
+  args: [],
+};
 
 /** A built fixture: content/, out/ and the cache that describes out/ (pass `--cache`). */
 export interface BuiltCopy {
@@ -62,7 +87,13 @@ export async function sharedBuild(spec: SharedBuildSpec): Promise<BuiltCopy> {
   const done = join(dir, 'build.json');
   let record: { build: CliResult; finished: number };
   if (tryLock(dir)) {
-    cpSync(join(root, 'tests/fixtures', spec.fixture), paths.content, { recursive: true });
+    if (typeof spec.fixture === 'string') {
+      cpSync(join(root, 'tests/fixtures', spec.fixture), paths.content, { recursive: true });
+    } else {
+      const made = await studykit(['init', paths.content, ...spec.fixture.init]);
+      if (made.code !== 0) throw new Error(`studykit init for ${spec.name} failed:\n${made.stderr}`);
+    }
+    spec.prepare?.(paths.content);
     const build = await studykit([
       'build',
       '--content',
@@ -85,7 +116,7 @@ export async function sharedBuild(spec: SharedBuildSpec): Promise<BuiltCopy> {
     record = JSON.parse(readFileSync(done, 'utf8')) as typeof record;
   }
   if (record.build.code !== 0)
-    throw new Error(`the shared build ${spec.name} of ${spec.fixture} failed:\n${record.build.stderr}`);
+    throw new Error(`the shared build ${spec.name} failed:\n${record.build.stderr}`);
   return { ...paths, ...record };
 }
 

@@ -153,7 +153,7 @@ export async function renderHandout(options: RenderHandoutOptions): Promise<Outp
   doc.setTitle(title, { showInWindowTitleBar: true });
   doc.setSubject(header.study);
   doc.setLanguage(words === LABELS.zh ? 'zh-Hans' : 'en');
-  doc.setProducer('studykit handout (pdf-lib)');
+  doc.setProducer('studykit (pdf-lib)');
   doc.setCreator('studykit');
   // The day, not the instant: rendering again on the same day gives the same bytes.
   const day = new Date(

@@ -11,6 +11,7 @@ import {
   Typesetter,
 } from '@studykit/typeset';
 import { type Labels, periodText } from '@studykit/view';
+import type { Picture } from './figure.js';
 import { COVER_BAND, COVER_KICKER, COVER_SUBTITLE, layout, parseColour, sans, WHITE } from './theme.js';
 
 export interface CoverFacts {
@@ -22,6 +23,10 @@ export interface CoverFacts {
   families: { family: Family; papers: number }[];
   paperCount: number;
   words: Labels;
+  /** The group's logo (study.md `logo`), drawn at the band's top right. */
+  logo?: Picture | undefined;
+  /** The group's accent colour (study.md `accent`), `#rrggbb`: a bar across the band's foot. */
+  accent?: string | null;
 }
 
 export function drawCover(
@@ -36,6 +41,14 @@ export function drawCover(
   const width = contentWidth(geometry);
   const bandHeight = geometry.height * c.bandShare;
   canvas.rect(0, 0, geometry.width, bandHeight, COVER_BAND);
+  if (facts.accent)
+    canvas.rect(0, bandHeight - c.accentBar, geometry.width, c.accentBar, parseColour(facts.accent));
+  if (facts.logo) {
+    // Never enlarged: a small bitmap stays sharp, a large one or a vector logo is fitted to the box.
+    const scale = Math.min(1, c.logoHeight / facts.logo.height, c.logoWidth / facts.logo.width);
+    const [w, h] = [facts.logo.width * scale, facts.logo.height * scale];
+    facts.logo.draw(canvas, geometry.width - c.logoInset - w, c.logoInset, w, h);
+  }
   // One stripe per family, in the family colours used throughout the booklet.
   const stripeWidth = geometry.width / Math.max(1, facts.families.length);
   facts.families.forEach(({ family }, i) => {

@@ -9,6 +9,7 @@ import type { OutputFile, StudyAst } from '@studykit/core';
 import { Drawing, FontBook } from '@studykit/typeset';
 import { PDFDocument, type PDFPage } from 'pdf-lib';
 import { drawPages } from './draw-pages.js';
+import { pictureOf } from './figure.js';
 import { embedFamilyDiagrams, embedLineage } from './figures.js';
 import { measureReport } from './measure.js';
 import { writeMetadata } from './metadata.js';
@@ -31,7 +32,11 @@ export async function renderReport(ast: StudyAst, options: RenderReportOptions =
   progress('laying out chapters', 0);
   const doc = await PDFDocument.create({ updateMetadata: false });
   const familyDiagrams = await embedFamilyDiagrams(doc, options.familyDiagrams);
-  const art = await prepareArt(doc, wantedArt(input.families, input.papers), {
+  const wanted = wantedArt(input.families, input.papers);
+  // The group's logo (study.md) is drawn on the cover like a figure of the notes.
+  const logo = input.study.logo?.data?.asset;
+  if (logo) wanted.images.set(logo.digest, logo);
+  const art = await prepareArt(doc, wanted, {
     ...(options.renderer ? { renderer: options.renderer } : {}),
     ...(options.readFile ? { readFile: options.readFile } : {}),
     pdfDate: input.date,
@@ -48,7 +53,8 @@ export async function renderReport(ast: StudyAst, options: RenderReportOptions =
   const drawing = new Drawing(doc, pages, fonts, (marker) => pageMap.destination(marker));
 
   progress('drawing pages', 1);
-  drawPages(drawing, fonts, input, plan, lineage);
+  const logoArt = logo && art.image(logo);
+  drawPages(drawing, fonts, input, plan, lineage, logoArt ? pictureOf(logoArt) : undefined);
 
   progress('embedding fonts', 2);
   await drawing.finish();

@@ -4,6 +4,7 @@
  */
 import { type Drawing, type FontBook, leftMargin, type PageGeometry, Typesetter } from '@studykit/typeset';
 import { drawCover } from './cover.js';
+import type { Picture } from './figure.js';
 import type { LineageFigure } from './figures.js';
 import type { Pagination } from './flow.js';
 import { drawLineagePage } from './lineage-page.js';
@@ -17,6 +18,7 @@ export function drawPages(
   input: ReportInput,
   plan: PagePlan,
   lineage: LineageFigure,
+  logo?: Picture,
 ): void {
   const { geometry, words } = input;
   const typesetter = new Typesetter(fonts);
@@ -31,6 +33,8 @@ export function drawPages(
       papers: family.papers.filter((id) => input.papersById.has(id)).length,
     })),
     paperCount: input.papers.length,
+    logo,
+    accent: input.study.accent,
   });
   drawFlow(drawing, geometry, plan.tocFlow, plan.tocStart);
   drawLineagePage(

@@ -96,10 +96,10 @@ export function inlineRuns(
         for (const child of node.children) visit(child, current);
         return;
       case 'image':
-        runs.push({ text: `[image: ${node.alt ?? ''}]`, style: { ...current, italic: true } });
-        return;
       case 'imageReference':
-        runs.push({ text: `[image: ${node.alt ?? ''}]`, style: { ...current, italic: true } });
+        // An image not drawn stands as its alt text in brackets, as on a slide: no word of the kit's
+        // (an English "image:" in a Chinese report, #21).
+        if (node.alt) runs.push({ text: `[${node.alt}]`, style: { ...current, italic: true } });
         return;
       case 'footnoteReference':
         runs.push({ text: `[${node.label ?? node.identifier}]`, style: current });

@@ -17,7 +17,7 @@ export function writeMetadata(doc: PDFDocument, input: ReportInput): void {
   ];
   doc.setKeywords(keywords.slice(0, MAX_KEYWORDS));
   doc.setLanguage(input.language === 'zh' ? 'zh-Hans' : 'en');
-  doc.setProducer('studykit report (pdf-lib)');
+  doc.setProducer('studykit (pdf-lib)');
   doc.setCreator('studykit');
   doc.setCreationDate(date);
   doc.setModificationDate(date);

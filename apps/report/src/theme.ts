@@ -45,6 +45,12 @@ export const layout = {
     /** The family stripes under the band (each overlaps the next to leave no hairline gap). */
     stripeHeight: 7,
     stripeOverlap: 0.5,
+    /** The group's logo (study.md), top right in the band: at most this tall and wide, this far in. */
+    logoHeight: 54,
+    logoWidth: 160,
+    logoInset: 36,
+    /** The group's accent (study.md): a bar across the band's foot, above the family stripes. */
+    accentBar: 5,
     /** The kicker's first baseline, as a share of the band's height. */
     kickerTop: 0.3,
     kickerSize: 10,

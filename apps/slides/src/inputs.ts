@@ -19,7 +19,10 @@ export interface DeckBuildOptions {
 
 /** A deck's inputs: plain JSON, digested with `deckStamp()`. */
 export function deckInputs(ast: StudyAst, target: DeckTarget, options: DeckBuildOptions): unknown {
-  const shared = { target, options, study: { title: ast.study.title, group: ast.study.group } };
+  const { title, group, accent, theme, logo } = ast.study;
+  // The group's look: its logo by the file's digest (an edited logo rebuilds every deck).
+  const look = { accent, theme, logo: logo?.data?.asset?.digest ?? null };
+  const shared = { target, options, study: { title, group, ...look } };
   if (target.kind === 'family') {
     const family = familyOf(ast, target.id);
     const papers = papersOf(ast, family);

@@ -26,6 +26,7 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { planDeck, planMeetingDeck, type SlidePlan } from './deck.js';
 import { DECK_COMPONENTS } from './deck-components.js';
 import { deckCss } from './deck-style.js';
+import { type DeckLook, deckLook, deckThemeCss, withLogo } from './deck-theme.js';
 import { figureFile } from './figures.js';
 import { type KatexDeckAssets, katexDeckAssets } from './katex-style.js';
 import { type DiagramSvg, layoutDeck, type Measurer } from './layout-deck.js';
@@ -130,6 +131,8 @@ export interface DeckSpec {
   /** The language the deck speaks: its `<html lang>`. */
   language: StudyLanguage;
   colour: string;
+  /** The group's look (study.md): accent, colour scheme, logo. */
+  look: DeckLook;
   plans: SlidePlan[];
   /** `slides/<family>` or `meetings/<id>` (the PDF is that plus `.pdf`). */
   folder: string;
@@ -143,6 +146,7 @@ export function deckSpecs(
   options: Pick<RenderDecksOptions, 'families' | 'meetings' | 'referenceCache'>,
 ): DeckSpec[] {
   const planning = options.referenceCache ? { referenceCache: options.referenceCache } : {};
+  const look = deckLook(ast.study);
   // Unknown ids fail here, before any work starts.
   return deckTargets(ast, options).map((target) => {
     if (target.kind === 'family') {
@@ -151,14 +155,16 @@ export function deckSpecs(
         ...target,
         title: family.name,
         language: labelsOf(ast, family).language,
-        colour: family.colour,
-        plans: planDeck(ast, target.id, planning),
+        colour: look.accent ?? family.colour,
+        look,
+        plans: withLogo(planDeck(ast, target.id, planning), look),
       };
     }
     const meeting = meetingOf(ast, target.id);
-    const plans = planMeetingDeck(ast, target.id, planning);
+    const plans = withLogo(planMeetingDeck(ast, target.id, planning), look);
     const language = labelsOf(ast).language;
-    return { ...target, title: plans[0]?.title ?? meeting.date, language, colour: MEETING_COLOUR, plans };
+    const colour = look.accent ?? MEETING_COLOUR;
+    return { ...target, title: plans[0]?.title ?? meeting.date, language, colour, look, plans };
   });
 }
 
@@ -280,10 +286,10 @@ async function renderOne(deck: OneDeck, shared: Shared): Promise<{ folder: Outpu
   const fontCss = fontFaceCss(fonts, (font) => `./fonts/${font.fileName}`);
   // A deck with a formula carries KaTeX's stylesheet and fonts; its images are files of its own.
   const katex = hasMath(deck.plans) ? await katexDeckAssets() : undefined;
-  const figures = await readFigures(deck.plans, shared.readImage).catch((error) =>
+  const figures = await readFigures(deck.plans, shared.readImage, deck.look.logo?.asset).catch((error) =>
     fail('reading images', error),
   );
-  const css = deckCss(deck.colour, `${fontCss}\n${katex?.css ?? ''}`);
+  const css = `${deckCss(deck.colour, `${fontCss}\n${katex?.css ?? ''}`)}${deckThemeCss(deck.look)}`;
   const katexFiles = Object.fromEntries(
     (katex?.fonts ?? []).map((font) => [`fonts/${font.fileName}`, font.woff2]),
   );
@@ -306,6 +312,7 @@ async function renderOne(deck: OneDeck, shared: Shared): Promise<{ folder: Outpu
         title: deck.title,
         language: deck.language,
         withNotes: shared.withNotes,
+        theme: deck.look.theme,
       });
       await rm(siteDir, { recursive: true, force: true });
       await writeTree(workDir, {
@@ -395,8 +402,10 @@ function katexFonts(katex: KatexDeckAssets | undefined): { file: string; bytes: 
 async function readFigures(
   plans: readonly SlidePlan[],
   readImage: ImageReader | undefined,
+  logo: ImageAsset | undefined,
 ): Promise<Record<string, Uint8Array>> {
   const assets = new Map<string, ImageAsset>();
+  if (logo) assets.set(figureFile(logo), logo);
   for (const plan of plans) {
     if (plan.body.type !== 'flow') continue;
     for (const chunk of plan.body.chunks) {

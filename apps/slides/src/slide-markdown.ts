@@ -4,7 +4,7 @@
  * directives, no markdown syntax, no `---` line), titles in frontmatter are reduced to plain text,
  * and notes are lines of HTML with entity-encoded text inside the closing comment (note-html.ts).
  */
-import type { StudyLanguage } from '@studykit/core';
+import type { DeckTheme, StudyLanguage } from '@studykit/core';
 import { FAMILIES } from '@studykit/fonts';
 import type { DeckSlide } from './deck.js';
 import { contentHtml, plainTitle } from './escape.js';
@@ -17,6 +17,8 @@ export interface SlidevMarkdownOptions {
   language?: StudyLanguage;
   /** Keep speaker notes in the deck (default true). */
   withNotes?: boolean;
+  /** The group's colour scheme (study.md `theme`; default light). */
+  theme?: DeckTheme;
 }
 
 /** A tiny inline favicon: the default one is fetched from a CDN. */
@@ -32,7 +34,7 @@ export function toSlidevMarkdown(slides: readonly DeckSlide[], options: SlidevMa
     titleTemplate: '%s',
     lang: options.language === 'zh' ? 'zh-Hans' : 'en',
     info: false,
-    colorSchema: 'light',
+    colorSchema: options.theme ?? 'light',
     aspectRatio: '16/9',
     canvasWidth: CANVAS_WIDTH,
     routerMode: 'hash',

@@ -9,15 +9,20 @@ import {
   periodText,
 } from '@studykit/view';
 
+/** The MIME type of each image format a logo may have, for its data URL. */
+const IMAGE_TYPES = { png: 'image/png', jpeg: 'image/jpeg', svg: 'image/svg+xml' } as const;
+
 /**
  * `out/index.html`: one page linking every output that exists (`exists` answers for out/ as the build
  * leaves it), with relative links so that it
- * works from a static server and from the file system alike.
+ * works from a static server and from the file system alike. The group's logo (`logo`: the bytes of
+ * study.md's `logo` file) is carried in the page itself, so the page stays one file.
  */
 export async function renderSiteIndex(
   ast: StudyAst,
   exists: (path: string) => Promise<boolean>,
   now: Date,
+  logo?: Uint8Array,
 ): Promise<string> {
   const labels = labelsOf(ast);
   const words = labels.indexPage;
@@ -67,6 +72,14 @@ export async function renderSiteIndex(
       : `<h2 id="schedule">${escapeHtml(labels.schedule)}</h2>
 <p>${await link(OUTPUT_PATHS.calendar, 'meetings.ics')}${escapeHtml(words.dash + words.calendar)}</p>
 ${upcoming.length > 0 ? `<h3>${escapeHtml(labels.upcoming)}</h3>\n<ul>\n${(await Promise.all(upcoming.map(meetingItem))).join('\n')}\n</ul>\n` : ''}${past.length > 0 ? `<h3>${escapeHtml(labels.past)}</h3>\n<ul>\n${(await Promise.all(past.map(meetingItem))).join('\n')}\n</ul>\n` : ''}`;
+  const asset = ast.study.logo?.data?.asset;
+  const logoImg =
+    asset && logo
+      ? `<img class="logo" src="data:${IMAGE_TYPES[asset.format]};base64,${Buffer.from(logo).toString('base64')}" alt="${escapeHtml(ast.study.logo?.alt ?? '')}" width="${asset.width}" height="${asset.height}">\n`
+      : '';
+  const accent = ast.study.accent
+    ? `  :root { --accent: ${escapeHtml(ast.study.accent)}; } h1 { border-bottom: 4px solid var(--accent); } h2 { color: var(--accent); }\n  @media (prefers-color-scheme: light) { a { color: var(--accent); } }\n`
+    : '';
   return `<!doctype html>
 <html lang="${outputLanguage(ast) === 'zh' ? 'zh-Hans' : 'en'}">
 <head>
@@ -83,10 +96,10 @@ ${upcoming.length > 0 ? `<h3>${escapeHtml(labels.upcoming)}</h3>\n<ul>\n${(await
     body { background: #111827; color: #e5e7eb; } .meta, footer { color: #9ca3af; }
     a { color: #7cc4fa; } .missing { color: #6b7280; }
   }
-</style>
+${logoImg ? '  .logo { float: right; max-height: 4rem; max-width: 12rem; width: auto; height: auto; margin-left: 1rem; }\n' : ''}${accent}</style>
 </head>
 <body>
-<h1>${escapeHtml(ast.study.title)}</h1>
+${logoImg}<h1>${escapeHtml(ast.study.title)}</h1>
 ${ast.study.subtitle ? `<p>${escapeHtml(ast.study.subtitle)}</p>\n` : ''}${ast.study.description.text ? `<p>${escapeHtml(ast.study.description.text)}</p>\n` : ''}<p class="meta">${escapeHtml([ast.study.group, labels.papersInFamilies(ast.papers.length, ast.families.length), labels.builtAt(`${now.toISOString().slice(0, 16).replace('T', ' ')} UTC`)].filter(Boolean).join(' · '))}</p>
 ${schedule}<h2>${escapeHtml(labels.report)}</h2>
 <p>${await link(OUTPUT_PATHS.report, 'study-report.pdf')}${escapeHtml(words.dash + words.reportNote)}</p>

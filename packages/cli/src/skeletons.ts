@@ -4,6 +4,7 @@
  * commands/new.ts decides where they go and writes them.
  */
 import type { StudyLanguage } from '@studykit/core';
+import { displayWidth } from '@studykit/view';
 
 /** The section headings core recognises, in each language the kit speaks. */
 const HEADINGS: Record<StudyLanguage, Record<string, string>> = {
@@ -80,7 +81,8 @@ function frontmatter(lines: readonly string[]): string[] {
     if (at <= 0) return line;
     const code = line.slice(0, at).trimEnd();
     const comment = line.slice(at).trimStart();
-    return `${code.padEnd(COMMENT_COLUMN - 1)} ${comment}`;
+    // By display width: a Chinese character takes two columns in an editor, so its comment lines up too.
+    return `${code}${' '.repeat(Math.max(0, COMMENT_COLUMN - 1 - displayWidth(code)))} ${comment}`;
   });
   return ['---', ...aligned, '---'];
 }
@@ -227,6 +229,9 @@ export function studySkeleton(study: StudySkeleton): string {
       '# subtitle: …  # optional',
       `group: ${yamlString(study.group)}  # optional: who reads the papers`,
       `language: ${study.language}  # en or zh: the language of the outputs' own words`,
+      '# logo: logo.png  # optional: an image in this folder, on the deck covers, index and report cover',
+      '# accent: "#e11d48"  # optional: the group\'s colour (quoted) on the decks, index and report',
+      '# theme: dark  # optional: light (default) or dark decks',
     ]),
     '',
     study.description,

@@ -6,9 +6,9 @@
 /// <reference types="mdast-util-math" />
 // mdast-util-math adds `inlineMath` (`$…$`) and `math` (`$$…$$`) to mdast's content types; their
 // `value` is the TeX as written.
-import type { Literal, RootContent } from 'mdast';
+import type { Image, Literal, RootContent } from 'mdast';
 
-export const AST_VERSION = 3 as const;
+export const AST_VERSION = 4 as const;
 
 /** 1-based line and column, 0-based offset into the file text (BOM removed, CRLF kept as written). */
 export interface Point {
@@ -210,6 +210,9 @@ export interface Family {
   digest: string;
 }
 
+/** A deck's colours: dark text on light, or light text on dark. */
+export type DeckTheme = 'light' | 'dark';
+
 /** The languages the outputs' own words (headings, labels) are written in. */
 export type StudyLanguage = 'en' | 'zh';
 
@@ -224,6 +227,15 @@ export interface Study {
   group: string | null;
   /** Declared language of the outputs; null: each output detects it from the content. */
   language: StudyLanguage | null;
+  /**
+   * The group's logo (`logo:` in study.md), an image node like a figure's: its file in `data.asset`
+   * (absent when the file is missing or unsupported, with a diagnostic); null when none is named.
+   */
+  logo: Image | null;
+  /** The group's accent colour, `#rrggbb` or `#rgb`; null: the kit's own. */
+  accent: string | null;
+  /** The decks' colour scheme (Slidev's `colorSchema`). */
+  theme: DeckTheme;
   /** Text of study.md below its frontmatter. */
   description: Block;
   /** `study.md`, or null when the content folder has none. */

@@ -12,7 +12,16 @@ import type { FamilyDraft } from './read-family.js';
 import type { MeetingDraft } from './read-meeting.js';
 import type { PaperDraft } from './read-paper.js';
 
-type Kind = 'string' | 'number' | 'array' | 'object' | 'string?' | 'object?' | 'string|null' | 'number|null';
+type Kind =
+  | 'string'
+  | 'number'
+  | 'array'
+  | 'object'
+  | 'string?'
+  | 'object?'
+  | 'string|null'
+  | 'number|null'
+  | 'object|null';
 
 /** Every field of `T` with its kind: a field added to the AST fails to compile until it is listed. */
 type Fields<T> = { readonly [K in keyof Required<T>]: Kind };
@@ -63,6 +72,9 @@ const STUDY: Fields<Study> = {
   subtitle: 'string|null',
   group: 'string|null',
   language: 'string|null',
+  logo: 'object|null',
+  accent: 'string|null',
+  theme: 'string',
   description: 'object',
   file: 'string|null',
 };
@@ -123,6 +135,8 @@ function hasKind(value: unknown, kind: Kind): boolean {
       return value === null || typeof value === 'string';
     case 'number|null':
       return value === null || typeof value === 'number';
+    case 'object|null':
+      return value === null || isRecord(value);
   }
 }
 

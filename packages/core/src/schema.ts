@@ -49,6 +49,9 @@ export const studySchema = z.object({
   subtitle: text.optional(),
   group: text.optional(),
   language: z.enum(['en', 'zh']).optional(),
+  logo: text.optional(),
+  accent: z.string().regex(COLOUR_PATTERN).optional(),
+  theme: z.enum(['light', 'dark']).optional(),
 });
 export type StudyFrontmatter = z.infer<typeof studySchema>;
 
@@ -94,6 +97,9 @@ export const FIELD_EXPECTATIONS: Record<string, string> = {
   subtitle: 'non-empty text',
   group: 'non-empty text, e.g. "LLM reading group"',
   language: '"en" or "zh"',
+  logo: 'the path of an image file (PNG, JPEG or SVG) in the content folder, relative to study.md',
+  accent: 'a hex colour such as "#e11d48" (quoted)',
+  theme: '"light" or "dark"',
   date: 'a date such as 2026-12-03',
   presenter: 'non-empty text',
   time: 'a time of day such as "18:30" (24-hour clock, quoted)',

@@ -36,6 +36,58 @@ describe('study.md', () => {
     ]);
   });
 
+  it("names the group's look: a logo (a content image, joined like a figure), an accent, a dark deck theme", () => {
+    const logo = new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"/>');
+    const looks = withPaper(
+      PAPER,
+      {
+        'study.md': STUDY.replace(
+          'language: en',
+          'language: en\nlogo: brand/logo.svg\naccent: "#e11d48"\ntheme: dark',
+        ),
+      },
+      { 'brand/logo.svg': logo },
+    );
+    expect(lines(looks)).toEqual([]);
+    expect(looks.study).toMatchObject({ accent: '#e11d48', theme: 'dark' });
+    expect(looks.study.logo?.data?.asset).toMatchObject({
+      file: 'brand/logo.svg',
+      format: 'svg',
+      width: 40,
+      height: 20,
+    });
+    // Without them: no logo, the kit's colours, light decks.
+    expect(withPaperAndStudy(STUDY).study).toMatchObject({ logo: null, accent: null, theme: 'light' });
+  });
+
+  it('checks the logo like a figure and the accent like a colour, at file:line:col', () => {
+    const study = (fields: string) => STUDY.replace('language: en', `language: en\n${fields}`);
+    const text = new TextEncoder().encode('not an image');
+    const bad = (fields: string) =>
+      lines(withPaper(PAPER, { 'study.md': study(fields) }, { 'notes.txt': text }));
+    expect(bad('logo: logo.png')).toEqual([
+      'study.md:6:7  error  Image `logo.png` not found (looked for logo.png in the content folder)  image-missing',
+    ]);
+    expect(bad('logo: ../logo.png')).toEqual([
+      'study.md:6:7  error  Image `../logo.png` is outside the content folder  image-outside',
+    ]);
+    expect(bad('logo: notes.txt')).toEqual([
+      expect.stringMatching(/^study\.md:6:7 {2}error {2}Image `notes\.txt` .+ {2}image-unsupported$/),
+    ]);
+    expect(bad('logo: https://example.org/logo.png')).toEqual([
+      'study.md:6:7  error  Image `https://example.org/logo.png` is a remote URL: nothing is downloaded, the outputs show files of the content folder  image-remote',
+    ]);
+    expect(bad('accent: #e11d48')).toEqual([
+      'study.md:6:9  error  Field `accent` is empty: YAML reads the unquoted `#` as the start of a comment  field-type',
+    ]);
+    expect(bad('accent: "crimson"')).toEqual([
+      'study.md:6:9  error  Field `accent` must be a hex colour such as "#e11d48" (quoted), got "crimson"  field-type',
+    ]);
+    expect(bad('theme: night')).toEqual([
+      'study.md:6:8  error  Field `theme` must be "light" or "dark", got "night"  field-type',
+    ]);
+  });
+
   it('is only the file at the root of the content folder', () => {
     const nested = withPaperAndStudy(STUDY, 'alpha/study.md');
     expect(nested.study).toEqual(DEFAULT_STUDY);

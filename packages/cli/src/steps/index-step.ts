@@ -3,6 +3,7 @@
  * inputs are its own text (making it costs less than choosing what it reads): an index that would be
  * the same is left as it is.
  */
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { OUTPUT_PATHS } from '@studykit/view';
 import { textDigest } from '../output-digests.js';
@@ -14,7 +15,9 @@ export const indexStep: BuildStep = {
   name: 'index',
   wanted: () => true,
   async run({ ast, line, staged, digests, present }) {
-    const index = await renderSiteIndex(ast, (path) => staged.exists(path), today());
+    const logo = ast.study.logo?.data?.asset;
+    const logoBytes = logo ? new Uint8Array(await readFile(join(line.content, logo.file))) : undefined;
+    const index = await renderSiteIndex(ast, (path) => staged.exists(path), today(), logoBytes);
     const digest = textDigest(index);
     if (!line.force && digests.get('index') === digest && (await present([OUTPUT_PATHS.index])))
       return 'unchanged';
