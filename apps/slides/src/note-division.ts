@@ -34,6 +34,7 @@ export function divideNotes(
   pages: readonly string[],
   pageNote?: (page: PageSummary) => SlideNote,
 ): SlideNote[][] {
+  if (pages.length === 1 && notes.length > 0) return [[...notes]];
   const units = notes.flatMap((note, index) => noteUnits(note.children, index));
   const pageOf = assignUnits(
     units.map((unit) => unit.text),
@@ -42,7 +43,7 @@ export function divideNotes(
   );
   return pages.map((html, page) => {
     const here = units.filter((_, index) => pageOf[index] === page);
-    if (here.length > 0) return pages.length === 1 ? [...notes] : joinUnits(here).map(slideNote);
+    if (here.length > 0) return joinUnits(here).map(slideNote);
     const figure = aloneFigureCaption(html);
     if (!pageNote || (figure === undefined && notes.length === 0)) return [];
     return [pageNote(figure !== undefined ? { figure } : { topics: topicsOf(html) })];
