@@ -101,6 +101,29 @@ describe('decks of the shipped content', () => {
     }
   });
 
+  it("shows the presenter each split slide's own part of the notes (the dataset table only under Details 1/3)", async () => {
+    const slides = builtSlides(OUT, 'openai');
+    const details = slides.flatMap((slide, index) =>
+      slide.paper === 'instructgpt' && slide.title.startsWith('Details (') ? [index + 1] : [],
+    );
+    expect(details.length).toBeGreaterThan(1);
+    const seen: string[] = [];
+    for (const n of details) {
+      const { page } = await decks.open('openai', `presenter/${n}`);
+      try {
+        const notes = page.locator('.slidev-note').first();
+        await notes.waitFor({ timeout: 20_000 });
+        // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what the speaker sees
+        seen.push(await notes.innerText());
+      } finally {
+        await page.close();
+      }
+    }
+    expect(seen.map((text) => text.includes('The dataset table is the slide people remember'))).toEqual(
+      details.map((_, index) => index === 0),
+    );
+  }, 120_000);
+
   it.skipIf(noPoppler)(
     `titles each deck PDF with the deck's name and bookmarks every paper at its title slide${skipNote(noPoppler)}`,
     async () => {
