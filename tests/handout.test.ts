@@ -17,6 +17,8 @@ const noPoppler = missingTool('pdftotext');
 
 interface Word {
   text: string;
+  xMin: number;
+  xMax: number;
   yMin: number;
   yMax: number;
 }
@@ -39,8 +41,16 @@ function words(path: string, page: number): Word[] {
     encoding: 'utf8',
   });
   return [
-    ...html.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g),
-  ].map((match) => ({ yMin: Number(match[1]), yMax: Number(match[2]), text: match[3] ?? '' }));
+    ...html.matchAll(
+      /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g,
+    ),
+  ].map((match) => ({
+    xMin: Number(match[1]),
+    yMin: Number(match[2]),
+    xMax: Number(match[3]),
+    yMax: Number(match[4]),
+    text: match[5] ?? '',
+  }));
 }
 
 describe('studykit build on the small fixture', () => {
@@ -66,33 +76,50 @@ describe('studykit build on the small fixture', () => {
     );
   });
 
-  it.skipIf(noPoppler)(`two slides a page on A4, drawn as vector art${skipNote(noPoppler)}`, () => {
-    // alpha: 16 slides → 8 pages; beta: 12 → 6.
-    expect([slideCount('alpha'), slideCount('beta')]).toEqual([16, 12]);
-    for (const [family, pages] of [
-      ['alpha', 8],
-      ['beta', 6],
-    ] as const) {
-      const path = join(out, 'handout', `${family}.pdf`);
-      expect(info(path)).toEqual({ pages, size: '595.28 x 841.89' });
-      // No picture anywhere, slides included: they are the deck's own pages, embedded as forms.
-      const images = execFileSync('pdfimages', ['-list', path], { encoding: 'utf8' }).trim().split('\n');
-      expect(images.slice(2)).toEqual([]);
-      // The deck's own fonts come along with its pages: the slides' text is still text.
-      expect(pdfText(path, 1)).toContain(family === 'alpha' ? 'Alpha family' : 'Beta family');
-    }
-  });
+  it.skipIf(noPoppler)(
+    `two slides a page on A4 turned for notes beside them, drawn as vector art${skipNote(noPoppler)}`,
+    () => {
+      // alpha: 16 slides → 8 pages; beta: 12 → 6.
+      expect([slideCount('alpha'), slideCount('beta')]).toEqual([16, 12]);
+      for (const [family, pages] of [
+        ['alpha', 8],
+        ['beta', 6],
+      ] as const) {
+        const path = join(out, 'handout', `${family}.pdf`);
+        expect(info(path)).toEqual({ pages, size: '841.89 x 595.28' });
+        // No picture anywhere, slides included: they are the deck's own pages, embedded as forms.
+        const images = execFileSync('pdfimages', ['-list', path], { encoding: 'utf8' }).trim().split('\n');
+        expect(images.slice(2)).toEqual([]);
+        // The deck's own fonts come along with its pages: the slides' text is still text.
+        expect(pdfText(path, 1)).toContain(family === 'alpha' ? 'Alpha family' : 'Beta family');
+      }
+    },
+  );
 
-  it.skipIf(noPoppler)(`prints a slide's speaker notes under that slide${skipNote(noPoppler)}`, () => {
-    // Alpha-1's title slide (slide 5) carries "Open with the data problem.": page 3, top half.
-    const path = join(out, 'handout', 'alpha.pdf');
-    const page = words(path, 3);
-    const title = page.find((word) => word.text === 'Alpha-1');
-    const note = page.find((word) => word.text === 'Open');
-    expect(title && note).toBeTruthy();
-    expect(note?.yMin).toBeGreaterThan(title?.yMax ?? Number.POSITIVE_INFINITY);
-    expect(note?.yMax).toBeLessThan(841.89 / 2);
-  });
+  it.skipIf(noPoppler)(
+    `prints a slide's speaker notes beside that slide, and keeps its links${skipNote(noPoppler)}`,
+    () => {
+      // Alpha-1's title slide (slide 5) carries "Open with the data problem.": page 3, top half.
+      const path = join(out, 'handout', 'alpha.pdf');
+      const page = words(path, 3);
+      const title = page.find((word) => word.text === 'Alpha-1');
+      const note = page.find((word) => word.text === 'Open');
+      expect(title && note).toBeTruthy();
+      // Beside, not under: right of the slide's title, level with the slide.
+      expect(note?.xMin).toBeGreaterThan(title?.xMax ?? Number.POSITIVE_INFINITY);
+      expect(note?.yMin).toBeLessThan(title?.yMax ?? 0);
+      expect(note?.yMax).toBeLessThan(595.28 / 2);
+      // The slide's link to its paper is still a link on the handout page (poppler writes it as <a href>).
+      const links = (file: string, at: number) =>
+        [
+          ...execFileSync('pdftohtml', ['-xml', '-i', '-stdout', '-f', String(at), '-l', String(at), file], {
+            encoding: 'utf8',
+          }).matchAll(/<a href="(https?:[^"]+)"/g),
+        ].map((match) => match[1]);
+      expect(links(join(out, 'slides', 'alpha.pdf'), 5).length).toBeGreaterThan(0);
+      expect(links(path, 3)).toEqual(expect.arrayContaining(links(join(out, 'slides', 'alpha.pdf'), 5)));
+    },
+  );
 
   it.skipIf(noPoppler)(
     `again from the decks on disk: unchanged is skipped, another layout and paper are made${skipNote(noPoppler)}`,

@@ -35,7 +35,8 @@ export const CELL_GAP = 24;
 
 /** Rows × columns, and whether the page is turned: four slides in a 2 × 2 grid print larger across. */
 const GRID: Record<HandoutLayout, { rows: number; columns: number; landscape: boolean }> = {
-  notes: { rows: 2, columns: 1, landscape: false },
+  // Turned: each slide has its notes beside it, at the slide's height.
+  notes: { rows: 2, columns: 1, landscape: true },
   lines: { rows: 3, columns: 1, landscape: false },
   '2up': { rows: 2, columns: 1, landscape: false },
   '4up': { rows: 2, columns: 2, landscape: true },

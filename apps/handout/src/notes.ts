@@ -102,7 +102,8 @@ function layout(
     for (const line of typesetter.lines(runsOf(paragraph, size, formulas), {
       width,
       leading,
-      align: 'justify',
+      // Ragged-right: a narrow column set justified opens wide gaps between words.
+      align: 'left',
     })) {
       // A line holding a display formula alone is centred.
       const alone = line.pieces.length === 1 && line.pieces[0]?.object;

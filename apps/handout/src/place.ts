@@ -21,6 +21,14 @@ const NUMBER_ROOM = 15;
 const MIN_NOTES = 100;
 /** A slide never shrinks below this share of the text width to make room for long notes. */
 const MIN_SLIDE_SHARE = 0.55;
+/** Notes beside a slide: the slide takes at most, and for long notes at least, these shares of the width. */
+const BESIDE_SLIDE_SHARE = 0.6;
+const MIN_BESIDE_SLIDE_SHARE = 0.45;
+/** Notes go beside a slide when their column is at least this wide (about 35 characters), else under it. */
+const MIN_BESIDE = 170;
+const BESIDE_GAP = 18;
+/** How much a slide shrinks per step while long notes do not fit beside it. */
+const SHRINK = 0.96;
 /** In the lines layout the slide takes this share of the width; the lines take the rest. */
 const LINES_SLIDE_SHARE = 0.58;
 const LINES_GAP = 20;
@@ -54,10 +62,41 @@ export function placeSlides(
 }
 
 /**
- * One slide per half page, its notes below across the full width. The slides of a page share one
- * size: as large as the page's longest notes allow, so that both halves line up.
+ * One slide per half page, its notes beside it where the cell is wide enough (the notes layout turns
+ * the page for that), else under it. The slides of a page share one size: as large as the page's
+ * longest notes allow, so that both halves line up.
  */
 function placeWithNotes(
+  cells: readonly Box[],
+  aspect: number,
+  notes: readonly (readonly NoteParagraph[])[],
+  typesetter: Typesetter,
+  formulas?: Formulas,
+): Placement[] {
+  const first = cells[0] as Box;
+  const widest = Math.min(first.height * aspect, first.width * BESIDE_SLIDE_SHARE);
+  if (first.width - widest - BESIDE_GAP < MIN_BESIDE)
+    return placeUnder(cells, aspect, notes, typesetter, formulas);
+  const narrowest = first.width * MIN_BESIDE_SLIDE_SHARE;
+  let width = widest;
+  const fits = (slideNotes: readonly NoteParagraph[]) =>
+    notesHeight(typesetter, slideNotes, first.width - width - BESIDE_GAP, formulas) <= first.height;
+  for (const slideNotes of notes) {
+    while (width > narrowest && !fits(slideNotes)) width = Math.max(narrowest, width * SHRINK);
+  }
+  const height = width / aspect;
+  return notes.map((_, index) => {
+    const cell = cells[index] as Box;
+    const left = cell.x + width + BESIDE_GAP;
+    return {
+      slide: { x: cell.x, top: cell.top, width, height },
+      notes: { x: left, top: cell.top, width: cell.x + cell.width - left, height: cell.height },
+    };
+  });
+}
+
+/** One slide per half page, its notes below across the full width (a cell too narrow for beside). */
+function placeUnder(
   cells: readonly Box[],
   aspect: number,
   notes: readonly (readonly NoteParagraph[])[],

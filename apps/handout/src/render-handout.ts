@@ -28,6 +28,7 @@ import {
   WRITING_PITCH,
 } from './furniture.js';
 import { type HandoutLayout, pageCount, pageGrid, slidesPerPage } from './layouts.js';
+import { slideLinks } from './links.js';
 import { formulasIn, setNotes } from './notes.js';
 import { type Placement, placeSlides } from './place.js';
 
@@ -85,6 +86,7 @@ export async function renderHandout(options: RenderHandoutOptions): Promise<Outp
   const grid = pageGrid(layout, options.paperSize ?? 'a4');
   const doc = await PDFDocument.create({ updateMetadata: false });
   const embedded = await doc.embedPages(source.getPages());
+  const links = source.getPages().map(slideLinks);
   const first = embedded[0] as PDFEmbeddedPage;
   const aspect = first.width / first.height;
 
@@ -119,7 +121,8 @@ export async function renderHandout(options: RenderHandoutOptions): Promise<Outp
     drawFolio(canvas, typesetter, grid, words.pageOf(pageIndex + 1, count));
     placements.forEach((placement, i) => {
       const slide = onPage[i] as HandoutSlide;
-      drawSlideNumber(canvas, typesetter, placement.slide, start + i + 1);
+      // Beside its notes a slide's own footer is its number; elsewhere it is too small to read.
+      if (layout !== 'notes') drawSlideNumber(canvas, typesetter, placement.slide, start + i + 1);
       drawAside(canvas, typesetter, placement, slide, formulas);
       if (slide.paper && !seenPapers.has(slide.paper)) {
         seenPapers.add(slide.paper);
@@ -144,6 +147,19 @@ export async function renderHandout(options: RenderHandoutOptions): Promise<Outp
       );
     });
     for (const placement of placements) drawFrame(canvas, placement.slide);
+    // The deck's links, where the slide now is.
+    placements.forEach((placement, i) => {
+      const box = placement.slide;
+      for (const link of links[start + i] ?? []) {
+        canvas.linkToUri(
+          box.x + link.x * box.width,
+          box.top + link.top * box.height,
+          link.width * box.width,
+          link.height * box.height,
+          link.uri,
+        );
+      }
+    });
   });
 
   await drawing.finish();

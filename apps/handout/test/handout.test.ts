@@ -80,13 +80,13 @@ describe('page count and paper', () => {
     expect(counts).toEqual([6, 4, 6, 3, 2]);
   });
 
-  it('A4 and Letter, portrait; 4up turns the page for a 2 × 2 grid', async () => {
+  it('A4 and Letter, portrait; notes and 4up turn the page (notes beside the slides, a 2 × 2 grid)', async () => {
     const size = async (layout: HandoutLayout, paper: 'a4' | 'letter') => {
       const doc = await PDFDocument.load(await render(layout, paper));
       return doc.getPages().map((page) => [Math.round(page.getWidth()), Math.round(page.getHeight())]);
     };
-    expect(new Set((await size('notes', 'a4')).map(String))).toEqual(new Set(['595,842']));
-    expect(new Set((await size('notes', 'letter')).map(String))).toEqual(new Set(['612,792']));
+    expect(new Set((await size('notes', 'a4')).map(String))).toEqual(new Set(['842,595']));
+    expect(new Set((await size('notes', 'letter')).map(String))).toEqual(new Set(['792,612']));
     expect(new Set((await size('lines', 'letter')).map(String))).toEqual(new Set(['612,792']));
     expect(new Set((await size('4up', 'a4')).map(String))).toEqual(new Set(['842,595']));
     expect(new Set((await size('4up', 'letter')).map(String))).toEqual(new Set(['792,612']));
@@ -156,7 +156,7 @@ describe.skipIf(noPoppler)(`what a reader sees${skipNote(noPoppler)}`, () => {
   const grid = pageGrid('notes', 'a4');
   const find = (words: Word[], text: string) => words.find((word) => word.text.includes(text));
 
-  it("each slide's notes sit right below that slide's title, inside the slide's half page", () => {
+  it("each slide's notes sit beside that slide, level with its title, inside the slide's half page", () => {
     const cases: [number, string, string][] = [
       [1, 'Slide2', 'markerB'],
       [2, 'Slide3', 'markerC'],
@@ -173,10 +173,40 @@ describe.skipIf(noPoppler)(`what a reader sees${skipNote(noPoppler)}`, () => {
       const half = grid.cells.find((cell) => title.yMin >= cell.top && title.yMax <= cell.top + cell.height);
       expect(half, `${titleWord} lies in a half page`).toBeDefined();
       if (!half) continue;
-      expect(noteWord.yMin).toBeGreaterThan(title.yMax);
+      // Beside, not under: right of the slide's title and starting level with it.
+      expect(noteWord.xMin).toBeGreaterThan(title.xMax);
+      expect(noteWord.yMin).toBeGreaterThanOrEqual(half.top - 0.5);
+      expect(noteWord.yMin).toBeLessThan(title.yMax);
       expect(noteWord.yMax).toBeLessThanOrEqual(half.top + half.height);
       expect(noteWord.xMin).toBeGreaterThanOrEqual(half.x - 0.5);
       expect(noteWord.xMax).toBeLessThanOrEqual(half.x + half.width + 0.5);
+    }
+  });
+
+  it('sets notes ragged-right: the lines of a long note end at different places', () => {
+    // Slide 6's note runs over several lines (page 3, lower half).
+    const column = grid.body.x + grid.body.width * 0.45;
+    const lines = new Map<number, number>();
+    for (const word of wordBoxes(path, 3).filter((w) => w.xMin > column && w.yMin > grid.height / 2)) {
+      const line = Math.round(word.yMin);
+      lines.set(line, Math.max(lines.get(line) ?? 0, word.xMax));
+    }
+    // The last line is short anyway: only the full ones count.
+    const ends = [...lines.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([, end]) => end)
+      .slice(0, -1);
+    expect(ends.length).toBeGreaterThan(3);
+    // Justified, every full line would end at the column's right edge.
+    expect(Math.max(...ends) - Math.min(...ends)).toBeGreaterThan(10);
+  });
+
+  it("shows each slide number once: the slide's own, no second one printed under it", () => {
+    for (let page = 1; page <= 4; page++) {
+      const bare = wordBoxes(path, page).filter(
+        (w) => /^\d+$/.test(w.text) && w.yMin > grid.headerBaseline + 8 && w.yMax < grid.folioBaseline - 12,
+      );
+      expect({ page, bare: bare.map((w) => w.text) }).toEqual({ page, bare: [] });
     }
   });
 
@@ -220,9 +250,60 @@ describe.skipIf(noPoppler)(`what a reader sees${skipNote(noPoppler)}`, () => {
     expect(chinese.length).toBeGreaterThan(0);
     const image = renderGrey(path, 3, 60);
     for (const word of chinese) {
-      expect(word.yMin).toBeGreaterThan(title?.yMax ?? Number.POSITIVE_INFINITY);
+      expect(word.xMin).toBeGreaterThan(title?.xMax ?? Number.POSITIVE_INFINITY);
       expect(word.yMax).toBeLessThan(grid.height / 2);
       expect(inkIn(image, word, 60)).toBeGreaterThan(0.05);
+    }
+  });
+});
+
+describe('links', () => {
+  it("keeps the deck's links, each over its place on the slide, in every layout", async () => {
+    // Slide 3 links its paper at (100, 300)–(400, 320) of the 735 × 413 page, as Chromium prints an <a>.
+    const source = await PDFDocument.load(deck);
+    const page = source.getPage(2);
+    const action = source.context.obj({ Type: 'Action', S: 'URI' }) as PDFDict;
+    action.set(PDFName.of('URI'), PDFString.of('https://arxiv.org/abs/2005.14165'));
+    const link = source.context.obj({
+      Type: 'Annot',
+      Subtype: 'Link',
+      Rect: [100, 300, 400, 320],
+      A: action,
+    });
+    page.node.addAnnot(source.context.register(link));
+    const linked = await source.save();
+    for (const layout of ['notes', '6up'] as const) {
+      const file = await renderHandout({
+        deckPdf: linked,
+        slides: SLIDES,
+        layout,
+        header: { study: 's', subject: 's', date: DATE },
+        words: LABELS.en,
+        path: 'handout/test.pdf',
+      });
+      const doc = await PDFDocument.load(file.contents as Uint8Array);
+      const found = doc.getPages().flatMap((handoutPage, index) => {
+        const annots = handoutPage.node.Annots();
+        return Array.from({ length: annots?.size() ?? 0 }, (_, i) => {
+          const annot = annots?.lookup(i) as PDFDict;
+          const uri = (annot.lookup(PDFName.of('A')) as PDFDict).lookup(PDFName.of('URI')) as PDFString;
+          const rect = (annot.lookup(PDFName.of('Rect')) as PDFArray).asArray().map((n) => Number(String(n)));
+          return { page: index + 1, uri: uri.decodeText(), rect };
+        });
+      });
+      // Slide 3: page 2 top half with notes, page 1 third cell in 6up.
+      expect(found.map(({ page: at, uri }) => ({ at, uri }))).toEqual([
+        { at: layout === 'notes' ? 2 : 1, uri: 'https://arxiv.org/abs/2005.14165' },
+      ]);
+      const grid = pageGrid(layout, 'a4');
+      const cell = grid.cells[layout === 'notes' ? 0 : 2] as Box;
+      const [x1 = 0, y1 = 0, x2 = 0, y2 = 0] = found[0]?.rect ?? [];
+      // Inside the slide's cell, with the slide's proportions: 300 × 20 of 735 wide.
+      expect(x1).toBeGreaterThan(cell.x);
+      expect(x2).toBeLessThan(cell.x + cell.width);
+      expect(grid.height - y2).toBeGreaterThan(cell.top);
+      expect(grid.height - y1).toBeLessThan(cell.top + cell.height);
+      expect((x2 - x1) / (y2 - y1)).toBeCloseTo(15, 0);
     }
   });
 });

@@ -11,7 +11,6 @@ import {
   formatSize,
   largestSize,
   type Paper,
-  type SpeakerNote,
   type StudyAst,
 } from '@studykit/core';
 import { toMermaid } from '@studykit/lineage-mermaid';
@@ -21,7 +20,6 @@ import {
   labelsOf,
   meetingOf,
   type NoteSpan,
-  noteSpans,
   papersOf,
   periodText,
   relationPhrase,
@@ -32,7 +30,8 @@ import type { List, ListItem, PhrasingContent, RootContent, Table, TableCell } f
 import { type Chunk, chunkBlock, chunkBlocks, chunkList } from './chunks.js';
 import { contentHtml } from './escape.js';
 import { linkHtml, phrasingToHtml } from './mdast-html.js';
-import { noteHtml } from './note-html.js';
+import type { PageSummary } from './note-division.js';
+import { slideNote } from './note-html.js';
 
 export type SlideKind =
   | 'cover'
@@ -75,6 +74,8 @@ export interface SlideNote {
   text: string;
   html: string;
   spans: NoteSpan[];
+  /** The note's blocks, for dividing it among the slides of a split section (note-division.ts). */
+  children: readonly RootContent[];
 }
 
 export type SlideBody =
@@ -92,6 +93,8 @@ export interface SlidePlan {
   body: SlideBody;
   /** The paper a slide belongs to (its title slide, sections and conclusions). */
   paper?: string;
+  /** The note of a page that got no part of the plan's notes (note-division.ts says when). */
+  pageNote?: (page: PageSummary) => SlideNote;
 }
 
 export type MermaidSource = (ast: StudyAst, options: { family: string; direction: 'LR' | 'TB' }) => string;
@@ -117,6 +120,7 @@ export function planDeck(ast: StudyAst, familyId: string, options: DeckOptions =
   const plans: SlidePlan[] = [];
   const plan = (kind: SlideKind, title: string, kicker: string, body: SlideBody, notes: SlideNote[] = []) =>
     plans.push({ kind, title, kicker, body, notes });
+  const say = labels.generatedNotes;
 
   // The cover says which study and which group the deck belongs to (study.md), then the family.
   plan('cover', family.name, ast.study.group ?? labels.readingGroup, {
@@ -145,9 +149,15 @@ export function planDeck(ast: StudyAst, familyId: string, options: DeckOptions =
   );
 
   if (family.overview.children.length > 0) {
-    plan('overview', labels.overview, family.name, flow(chunkBlocks(family.overview.children, family.file)));
+    plan('overview', labels.overview, family.name, flow(chunkBlocks(family.overview.children, family.file)), [
+      generatedNote(say.overview(family.name, labels.papers(papers.length), periodText(family, labels))),
+    ]);
   }
-  if (mermaid) plan('lineage', labels.lineage, family.name, { type: 'diagram', mermaid });
+  if (mermaid) {
+    plan('lineage', labels.lineage, family.name, { type: 'diagram', mermaid }, [
+      generatedNote(say.lineage(lineageSteps(ast, papers, labels))),
+    ]);
+  }
 
   papers.forEach((paper, index) => {
     plans.push(
@@ -164,6 +174,7 @@ export function planDeck(ast: StudyAst, familyId: string, options: DeckOptions =
         ...chunkBlocks(section.children, family.file),
         ...footnoteChunks(section.children, family.footnotes),
       ]),
+      [generatedNote(say.familySection(section.title))],
     );
   }
   if (papers.length > 0) {
@@ -172,6 +183,7 @@ export function planDeck(ast: StudyAst, familyId: string, options: DeckOptions =
       labels.comparison,
       family.name,
       flow(chunkBlock(comparisonTable(ast, papers, labels))),
+      [comparisonNote(papers, labels)],
     );
     plan(
       'references',
@@ -180,7 +192,7 @@ export function planDeck(ast: StudyAst, familyId: string, options: DeckOptions =
       flow(chunkBlock(referenceList(ast, papers, options.referenceCache))),
     );
   }
-  return plans;
+  return withPageNotes(plans, labels);
 }
 
 const flow = (chunks: Chunk[]): SlideBody => ({ type: 'flow', chunks });
@@ -239,6 +251,7 @@ export function planMeetingDeck(ast: StudyAst, meetingId: string, options: DeckO
   const plans: SlidePlan[] = [];
   const plan = (kind: SlideKind, slideTitle: string, body: SlideBody, notes: SlideNote[] = []) =>
     plans.push({ kind, title: slideTitle, kicker, body, notes });
+  const say = labels.generatedNotes;
 
   // When and where: the date, the time and length, the place, who presents.
   const facts = [
@@ -278,7 +291,11 @@ export function planMeetingDeck(ast: StudyAst, meetingId: string, options: DeckO
     labels.references,
   ];
   plan('agenda', labels.agenda, flow(chunkList(textList(agenda, true), { className: 'sk-agenda' })));
-  if (mermaid) plan('lineage', labels.lineage, { type: 'diagram', mermaid });
+  if (mermaid) {
+    plan('lineage', labels.lineage, { type: 'diagram', mermaid }, [
+      generatedNote(say.lineage(lineageSteps(sub, sub.papers, labels))),
+    ]);
+  }
   papers.forEach((paper, index) => {
     const family = ast.families.find((f) => f.id === paper.family);
     plans.push(
@@ -290,17 +307,61 @@ export function planMeetingDeck(ast: StudyAst, meetingId: string, options: DeckO
       ),
     );
   });
-  if (papers.length > 0)
-    plan('comparison', labels.comparison, flow(chunkBlock(comparisonTable(ast, papers, labels))));
+  if (papers.length > 0) {
+    plan('comparison', labels.comparison, flow(chunkBlock(comparisonTable(ast, papers, labels))), [
+      comparisonNote(papers, labels),
+    ]);
+  }
   if (meeting.questions.length > 0) {
     plan(
       'discussion',
       labels.discussion,
       flow(chunkList(questionList(meeting.questions), { className: 'sk-questions' })),
+      [generatedNote(say.discussion(meeting.questions.length))],
     );
   }
   plan('references', labels.references, flow(chunkBlock(referenceList(ast, papers, options.referenceCache))));
-  return plans;
+  return withPageNotes(plans, labels);
+}
+
+/** A note the kit writes (one paragraph of plain text in the study's language). */
+function generatedNote(text: string): SlideNote {
+  return slideNote({ children: [{ type: 'paragraph', children: [{ type: 'text', value: text }] }], text });
+}
+
+/** A flow's page that its section's notes leave without one (a figure alone, a part no note is about). */
+function withPageNotes(plans: SlidePlan[], labels: Labels): SlidePlan[] {
+  const say = labels.generatedNotes;
+  const pageNote = (page: PageSummary) =>
+    generatedNote('figure' in page ? say.figure(page.figure) : say.points(page.topics));
+  return plans.map((plan) => (plan.body.type === 'flow' ? { ...plan, pageNote } : plan));
+}
+
+/** "GPT-2 scales up GPT-1" for each edge into the shown papers, in their reading order. */
+function lineageSteps(ast: StudyAst, papers: readonly Paper[], labels: Labels): string[] {
+  const shortOf = new Map(ast.papers.map((p) => [p.id, p.short]));
+  return papers.flatMap((paper) =>
+    ast.edges
+      .filter((edge) => edge.to === paper.id)
+      .map(
+        (edge) => `${paper.short} ${relationPhrase(edge.kind, shortOf.get(edge.from) ?? edge.from, labels)}`,
+      ),
+  );
+}
+
+/** The comparison's note: its rows, and the largest model among them when any gives its size. */
+function comparisonNote(papers: readonly Paper[], labels: Labels): SlideNote {
+  const sized = papers.flatMap((paper) => {
+    const size = largestSize(paper.parameters);
+    return size ? [{ paper, size }] : [];
+  });
+  const largest = sized.reduce<(typeof sized)[number] | undefined>(
+    (top, entry) => (!top || entry.size.value > top.size.value ? entry : top),
+    undefined,
+  );
+  const largestText = largest ? `${largest.paper.short}${labels.aside(formatSize(largest.size.value))}` : '';
+  const rows = papers.map((paper) => paper.short).join(labels.listSeparator);
+  return generatedNote(labels.generatedNotes.comparison(rows, largestText));
 }
 
 function dateOf(date: string): Date {
@@ -325,10 +386,6 @@ function footnoteChunks(children: readonly RootContent[], footnotes: readonly Fo
         )
         .join(' ')}</p>`,
     }));
-}
-
-function slideNote(note: SpeakerNote): SlideNote {
-  return { text: note.text, html: noteHtml(note.children), spans: noteSpans(note) };
 }
 
 function coverHtml(study: string, family: Family, papers: Paper[], labels: Labels): string {

@@ -10,6 +10,7 @@ import type { DeckSlide, SlidePlan } from './deck.js';
 import { type Figure, figureHtml, inlineSvg, maxZoom, type SizedFigure } from './figures.js';
 import { DIAGRAM_MAX_ZOOM, FORMULA_MIN_ZOOM, LARGE_FIGURE, READABLE_PX } from './layout.js';
 import type { SlideFrame, SlideMeasurer } from './measure-page.js';
+import { divideNotes } from './note-division.js';
 import { joinChunks, paginate } from './paginate.js';
 
 /** A diagram drawn for a slide: the SVG and its size in CSS px. */
@@ -103,6 +104,7 @@ export async function layoutDeck(
       css += flow.css;
       pages = flow.pages;
     }
+    const notes = divideNotes(plan.notes, pages, plan.pageNote);
     for (const [index, html] of pages.entries()) {
       const title = pages.length > 1 ? `${plan.title} (${index + 1}/${pages.length})` : plan.title;
       const fit = await tools.measurer.fit({ ...frame, title }, html, READABLE_PX);
@@ -116,6 +118,7 @@ export async function layoutDeck(
       slides.push({
         ...base,
         title,
+        notes: notes[index] ?? [],
         bodyHtml: html,
         zoom: fit.zoom,
         measured: { used: fit.used, available: fit.available },

@@ -4,10 +4,18 @@
  * block without reading markdown in it. Text is entity-encoded (escape.ts `noteText`) and formulas are
  * KaTeX's inert HTML (math-html.ts), so nothing in a note can run, be interpreted, or end its comment.
  */
+import type { Block } from '@studykit/core';
+import { noteSpans } from '@studykit/view';
 import type { ListItem, PhrasingContent, RootContent } from 'mdast';
+import type { SlideNote } from './deck.js';
 import { noteText } from './escape.js';
 import { mathHtml } from './math-html.js';
 import { nodeText } from './mdast-html.js';
+
+/** A note (or the part of one that a slide of a split section gets) as a slide carries it. */
+export function slideNote(note: Block): SlideNote {
+  return { text: note.text, html: noteHtml(note.children), spans: noteSpans(note), children: note.children };
+}
 
 /** A note's paragraphs, each one line, separated by a blank line. */
 export function noteHtml(children: readonly RootContent[]): string {

@@ -1,7 +1,8 @@
 /**
  * Prints a built deck to PDF in the warm Chromium: the built site is served on 127.0.0.1 (a free
  * port, so decks print side by side), opened on Slidev's print route, checked slide by slide for
- * anything outside its frame, then printed one slide per page, dated with the build's date. What runs
+ * anything outside its frame, then printed one slide per page with a bookmark per paper, dated with
+ * the build's date. What runs
  * in the page is browser/print-checks.ts.
  */
 import { reproduciblePdf, serveFolder } from '@studykit/browser';
@@ -10,6 +11,7 @@ import { fontsReady } from './browser/fonts.js';
 import { allSlidesRendered, findOverflows, type Overflow } from './browser/print-checks.js';
 import type { DeckSlide } from './deck.js';
 import { CANVAS_HEIGHT, CANVAS_WIDTH } from './layout.js';
+import { withPaperOutline } from './pdf-outline.js';
 
 export type { Overflow };
 
@@ -56,7 +58,7 @@ export async function printDeck(
       printBackground: true,
       preferCSSPageSize: true,
     });
-    return { pdf: reproduciblePdf(pdf, pdfDate), overflows };
+    return { pdf: reproduciblePdf(await withPaperOutline(pdf, slides), pdfDate), overflows };
   } finally {
     await page.close().catch(() => {});
     await server.close();

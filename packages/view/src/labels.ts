@@ -91,7 +91,28 @@ export interface Labels {
   handoutPdf: string;
   handout: string;
   pageOf(page: number, count: number): string;
+  /** Speaker notes of the slides the kit writes itself (content has no note for them). */
+  generatedNotes: GeneratedNoteLabels;
 }
+
+/** What to say on a generated slide, as a sentence or two in the language (full-width marks in Chinese). */
+export interface GeneratedNoteLabels {
+  /** `count`: "6 papers"; `period`: "2018–2022". */
+  overview(family: string, count: string, period: string): string;
+  /** `steps`: "GPT-2 scales up GPT-1", in reading order. */
+  lineage(steps: readonly string[]): string;
+  /** `papers`: the rows; `largest`: "GPT-3 (175B)", when any paper gives its size. */
+  comparison(papers: string, largest: string): string;
+  discussion(count: number): string;
+  familySection(title: string): string;
+  /** A figure alone on its slide; `caption` may be empty. */
+  figure(caption: string): string;
+  /** A slide of a split section that none of the section's notes is about; `topics`: its points. */
+  points(topics: readonly string[]): string;
+}
+
+/** A caption or title as part of a sentence: no full stop of its own. */
+const clause = (text: string) => text.trim().replace(/[.。]+$/u, '');
 
 export interface IndexPageLabels {
   calendar: string;
@@ -228,6 +249,24 @@ const ENGLISH: Labels = {
   handoutPdf: 'handout (PDF)',
   handout: 'Handout',
   pageOf: (page, count) => `${page} / ${count}`,
+  generatedNotes: {
+    overview: (family, count, period) =>
+      `Set the scene for ${family}: ${count}, ${period}. Name the thread that runs through them before going paper by paper.`,
+    lineage: (steps) =>
+      steps.length > 0
+        ? `Read the diagram in time order, one arrow at a time: ${steps.join('; ')}. Ask which step changed the most.`
+        : 'These papers do not build on one another directly: say what each one starts from.',
+    comparison: (papers, largest) =>
+      `Compare the rows side by side: ${papers}.${largest ? ` The largest model here is ${largest}.` : ''} Ask which difference matters most: size, data or training method.`,
+    discussion: (count) =>
+      `${count === 1 ? 'One question' : `${count} questions`} to end on. Give the room a minute with each before offering an answer, and note what stays open for the next meeting.`,
+    familySection: (title) =>
+      `${clause(title)} looks across the family's papers at once: point out what changes from one paper to the next.`,
+    figure: (caption) =>
+      `Let the figure carry this slide${caption ? `: ${clause(caption)}` : ''}. Give the room a moment with it before explaining.`,
+    points: (topics) =>
+      `${topics.length > 0 ? `On this slide: ${topics.join('; ')}. ` : ''}Take its points one at a time and say what each adds to the section.`,
+  },
 };
 
 const CHINESE: Labels = {
@@ -332,6 +371,24 @@ const CHINESE: Labels = {
   handoutPdf: '讲义（PDF）',
   handout: '讲义',
   pageOf: (page, count) => `第 ${page} 页，共 ${count} 页`,
+  generatedNotes: {
+    overview: (family, count, period) =>
+      `先介绍 ${family}：${period} 年间的 ${count}。逐篇讲解之前，先点明贯穿其中的主线。`,
+    lineage: (steps) =>
+      steps.length > 0
+        ? `按时间顺序逐条讲解谱系图中的箭头：${steps.join('；')}。请大家思考哪一步带来的变化最大。`
+        : '这些论文之间没有直接的继承关系：请说明每篇论文各自的出发点。',
+    comparison: (papers, largest) =>
+      `逐行对比各篇论文：${papers}。${largest ? `其中规模最大的模型是 ${largest}。` : ''}请大家讨论哪方面的差异最重要：规模、数据还是训练方法。`,
+    discussion: (count) =>
+      `最后留出讨论时间，共 ${count} 个问题。每个问题先给大家一分钟思考，再给出自己的看法，并记下留待下次讨论的问题。`,
+    familySection: (title) =>
+      `“${clause(title)}”一页横向比较本系列的各篇论文：请指出每篇论文相对前一篇的变化。`,
+    figure: (caption) =>
+      `本页以图为主${caption ? `：${clause(caption)}` : ''}。先留给大家片刻看图，再进行讲解。`,
+    points: (topics) =>
+      `${topics.length > 0 ? `本页要点：${topics.join('；')}。` : ''}逐条讲解，并说明每一点为本节补充了什么。`,
+  },
 };
 
 export const LABELS: Readonly<Record<StudyLanguage, Labels>> = { en: ENGLISH, zh: CHINESE };
