@@ -6,12 +6,13 @@
  * list it), study.md's title everything that prints it; a new Chromium redraws the diagram and the
  * decks (and the report embedding the diagram), never the references. Slidev is the test's fake
  * (decks are still laid out in Chromium), and the decks are built without PDFs; the handouts are
- * printed from decks put on disk by the test (what a deck build leaves: deck.json and the PDF).
+ * printed from decks put on disk by the test (what a deck build leaves: deck.json and the PDF). The
+ * edits between builds and under watch start from copies of one first build.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { chmodSync, cpSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeDeck, slide } from '../apps/handout/test/tools.js';
 import { until } from './processes.js';
 import { bin, root, studykit, TEST_ENV } from './run-cli.js';
@@ -138,26 +139,46 @@ function rebuiltSince(out: string) {
   };
 }
 
+/** Builds content/ of `dir` into its out/, with its cache/. */
+async function buildFolder(dir: string, env: Record<string, string> = {}) {
+  const folders = [
+    '--content',
+    join(dir, 'content'),
+    '--out',
+    join(dir, 'out'),
+    '--cache',
+    join(dir, 'cache'),
+  ];
+  const result = await studykit(['build', ...folders, ...ARGS], { ...ENV, ...env });
+  expect(result.code, result.stderr).toBe(0);
+  return result;
+}
+
+/** A copy of `built` (content/, out/, cache/) in a fresh folder. */
+function copyOf(built: string, prefix: string): string {
+  const dir = temporaryFolder(prefix);
+  cpSync(built, dir, { recursive: true });
+  return dir;
+}
+
 describe('each edit rebuilds exactly what shows it', () => {
+  // The content built once: the edits between builds and the edits under watch start from a copy.
+  const built = temporaryFolder('studykit-inputs-built-');
+  beforeAll(async () => {
+    makeContent(built);
+    await buildFolder(built);
+  }, 300_000);
+
   it('between builds, and a new Chromium redraws the diagram and the decks, not the references', async () => {
-    const dir = temporaryFolder('studykit-inputs-build-');
-    const content = makeContent(dir);
+    const dir = copyOf(built, 'studykit-inputs-build-');
+    const content = join(dir, 'content');
     const out = join(dir, 'out');
-    const build = async (env: Record<string, string> = {}) => {
-      const result = await studykit(['build', '--content', content, '--out', out, ...ARGS], {
-        ...ENV,
-        ...env,
-      });
-      expect(result.code, result.stderr).toBe(0);
-      return result;
-    };
-    await build();
     const rebuilt = rebuiltSince(out);
-    await build();
+    await buildFolder(dir);
     expect(rebuilt()).toEqual([]);
     for (const change of EDITS) {
       edit(content, change);
-      await build();
+      await buildFolder(dir);
       expect(rebuilt(), change.name).toEqual([...change.rebuilds].sort());
     }
     expect(readFileSync(join(out, 'slides/beta/slides.md'), 'utf8')).toContain('Alpha-Second');
@@ -167,17 +188,18 @@ describe('each edit rebuilds exactly what shows it', () => {
     const chromium = join(dir, 'chromium');
     writeFileSync(chromium, '#!/bin/sh\n# another Chromium\nexec /usr/bin/chromium "$@"\n');
     chmodSync(chromium, 0o755);
-    await build({ STUDYKIT_CHROMIUM: chromium });
+    await buildFolder(dir, { STUDYKIT_CHROMIUM: chromium });
     // The report embeds the redrawn diagram.
     expect(rebuilt()).toEqual([...DECKS, 'lineage', 'report'].sort());
   }, 600_000);
 
   it('under watch: the same answers', async () => {
-    const dir = temporaryFolder('studykit-inputs-watch-');
-    const content = makeContent(dir);
+    const dir = copyOf(built, 'studykit-inputs-watch-');
+    const content = join(dir, 'content');
     const out = join(dir, 'out');
     let stderr = '';
-    const watcher: ChildProcess = spawn('node', [bin, 'watch', '--content', content, '--out', out, ...ARGS], {
+    const folders = ['--content', content, '--out', out, '--cache', join(dir, 'cache')];
+    const watcher: ChildProcess = spawn('node', [bin, 'watch', ...folders, ...ARGS], {
       cwd: root,
       env: { ...process.env, ...TEST_ENV, ...ENV },
       stdio: ['ignore', 'pipe', 'pipe'],
