@@ -143,7 +143,8 @@ export default defineConfig({
     // run takes one more than the cores: its slow files wait on a child (the CLI, Chromium, Slidev)
     // that works one step at a time, with pauses (a watch's debounce, a shared build another file
     // makes), and two workers left the cores idle a third of the time (user+sys 730 s in 504 s on 2
-    // cores). The fast run is all CPU in the workers themselves: as many as the cores.
+    // cores). The fast run's work is in the workers themselves: it keeps one fewer than the cores
+    // (at least two).
     maxWorkers: fastOnly ? Math.max(2, availableParallelism() - 1) : availableParallelism() + 1,
   },
 });
