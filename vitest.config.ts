@@ -96,16 +96,21 @@ for (const [dir, files] of Object.entries(BROWSER_TESTS)) {
  * its own yet (after one run, vitest's own record of each file's duration is used instead).
  */
 const SLOWEST: Record<string, number> = {
-  'apps/slides/test/content.test.ts': 60,
+  'tests/inputs.test.ts': 80,
   'apps/slides/test/scale.test.ts': 60,
-  'tests/cache-fuzz.test.ts': 50,
-  'apps/slides/test/refit.test.ts': 50,
-  'apps/slides/test/browser.test.ts': 50,
-  'tests/safe-build.test.ts': 45,
+  'apps/slides/test/content.test.ts': 60,
+  'apps/slides/test/browser.test.ts': 55,
+  'tests/safe-build.test.ts': 50,
+  'tests/live-preview.test.ts': 50,
+  'tests/reproducible.test.ts': 45,
+  'apps/slides/test/refit.test.ts': 45,
+  'apps/slides/test/figures.test.ts': 40,
   'tests/incremental.test.ts': 35,
-  'tests/reproducible.test.ts': 30,
-  'tests/handout.test.ts': 25,
-  'apps/slides/test/render-decks.test.ts': 25,
+  'apps/lineage/test/scale.test.ts': 30,
+  'apps/slides/test/render-decks.test.ts': 30,
+  'tests/cache-fuzz.test.ts': 25,
+  'tests/cache.test.ts': 20,
+  'tests/stop.test.ts': 20,
 };
 
 /**
@@ -134,8 +139,12 @@ export default defineConfig({
     globalSetup: ['./vitest.global-setup.ts'],
     projects: [...packageDirs.flatMap(packageProjects), ...(fastOnly ? [] : ['tests/vitest.config.ts'])],
     sequence: { sequencer: LongestFirst },
-    // Vitest's default is one worker fewer than the cores: one at all on a 2-core machine, which left
-    // the second core idle while a test waited on the CLI, Chromium or Slidev.
-    maxWorkers: Math.max(2, availableParallelism() - 1),
+    // Vitest's default is one worker fewer than the cores: one at all on a 2-core machine. The whole
+    // run takes one more than the cores: its slow files wait on a child (the CLI, Chromium, Slidev)
+    // that works one step at a time, with pauses (a watch's debounce, a shared build another file
+    // makes), and two workers left the cores idle a third of the time (user+sys 730 s in 504 s on 2
+    // cores). The fast run's work is in the workers themselves: it keeps one fewer than the cores
+    // (at least two).
+    maxWorkers: fastOnly ? Math.max(2, availableParallelism() - 1) : availableParallelism() + 1,
   },
 });

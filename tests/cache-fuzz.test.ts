@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import { serialize } from 'node:v8';
 import { encodeCacheFile } from '@studykit/core/cache-file';
 import { PARSER_VERSION } from '@studykit/core/fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { cacheFormat, readCachePayload } from './cache-formats.js';
-import { root, studykit } from './run-cli.js';
+import { type CliResult, root, studykitEach } from './run-cli.js';
 import { builtMini } from './shared-build.js';
 import { missingTool, skipNote } from './skips.js';
 import { temporaryFolder } from './temporary.js';
@@ -155,41 +155,95 @@ const ownLines = (stderr: string) => stderr.split('\n').filter((line) => line.st
 const work = temporaryFolder('studykit-cache-fuzz-');
 /** A case's folder holds its out/ and its cache/ (outside out/, as the CLI requires). */
 const folders = (dir: string) => ['--out', join(dir, 'out'), '--cache', join(dir, 'cache')];
-afterAll(() => rmSync(work, { recursive: true, force: true }));
 
+/** What one damaged case saw: the command's first run, what that left, and the run after it. */
+interface CaseRun {
+  path: string;
+  first: CliResult;
+  /** out/index.html after the first run. */
+  index: string | undefined;
+  /** Why the rewritten cache file does not read (after the first run), or undefined if it does. */
+  unreadable: unknown;
+  /** What the case's own output check threw (after the first run), or undefined. */
+  outputWrong: unknown;
+  second: CliResult;
+}
+
+/** Runs `check`, and says what it threw (undefined if nothing). */
+function failureOf(check: () => void): unknown {
+  try {
+    check();
+    return undefined;
+  } catch (error) {
+    return error;
+  }
+}
+
+/**
+ * Every command of a cache file's cases runs in one Node process through the CLI's own `main`
+ * (run-cli.ts's studykitEach): each case has its own out/ and cache/, and a start and an import of the
+ * CLI per run cost more than the run. All first runs, then what they left is read, then all second runs.
+ */
 describe.each(FILES)('$file damaged or aged', (cache) => {
   const prepared = join(work, `prepared-${cache.file}`);
+  const skip = cache.outputIsRight ? noPdftotext : undefined;
+  const runs = new Map<string, CaseRun>();
   let baseline: { stdout: string; index: string | undefined };
 
   beforeAll(async () => {
+    const commands: string[][] = [];
     if (cache.prepare === 'shared build') {
       const built = await builtMini();
       for (const part of ['out', 'cache'])
         cpSync(join(built.dir, part), join(prepared, part), { recursive: true });
     } else {
-      const first = await studykit([...cache.prepare, '--content', mini, ...folders(prepared)]);
-      expect(first.code, first.stderr).toBe(0);
+      commands.push([...cache.prepare, '--content', mini, ...folders(prepared)]);
     }
-    const again = await studykit([...cache.command, '--content', mini, ...folders(prepared)]);
-    expect(again.code, again.stderr).toBe(0);
+    commands.push([...cache.command, '--content', mini, ...folders(prepared)]);
+    const prepareRuns = await studykitEach(commands);
+    for (const run of prepareRuns) expect(run.code, run.stderr).toBe(0);
+    const again = prepareRuns.at(-1) as CliResult;
     expect(existsSync(join(prepared, 'cache', cache.file))).toBe(true);
-    const index = join(prepared, 'out', 'index.html');
-    baseline = { stdout: again.stdout, index: existsSync(index) ? readFileSync(index, 'utf8') : undefined };
-  }, 300_000);
+    const preparedIndex = join(prepared, 'out', 'index.html');
+    baseline = {
+      stdout: again.stdout,
+      index: existsSync(preparedIndex) ? readFileSync(preparedIndex, 'utf8') : undefined,
+    };
 
-  const skip = cache.outputIsRight ? noPdftotext : undefined;
-  it.skipIf(skip).each(DAMAGES)(
-    `$damage: the command succeeds, notices only damage, and rewrites the file${skipNote(skip)}`,
-    async ({ damage, reason, spoil }) => {
+    const cases = DAMAGES.map(({ damage, spoil }) => {
       const out = join(work, `${cache.file}-${damage.replaceAll(' ', '-')}`);
       cpSync(prepared, out, { recursive: true });
       const path = join(out, 'cache', cache.file);
       const spoiled = spoil(path, cache);
       if (spoiled) writeFileSync(path, spoiled);
       else rmSync(path);
+      return { damage, out, path };
+    });
+    const command = ({ out }: { out: string }) => [...cache.command, '--content', mini, ...folders(out)];
+    const firsts = await studykitEach(cases.map(command));
+    const left = cases.map(({ out, path }) => {
+      const index = join(out, 'out', 'index.html');
+      return {
+        index: existsSync(index) ? readFileSync(index, 'utf8') : undefined,
+        unreadable: failureOf(() => readCachePayload(path)),
+        outputWrong: skip ? undefined : failureOf(() => cache.outputIsRight?.(join(out, 'out'))),
+      };
+    });
+    const seconds = await studykitEach(cases.map(command));
+    cases.forEach(({ damage, path }, at) => {
+      runs.set(damage, {
+        path,
+        first: firsts[at] as CliResult,
+        ...(left[at] as Pick<CaseRun, 'index' | 'unreadable' | 'outputWrong'>),
+        second: seconds[at] as CliResult,
+      });
+    });
+  }, 300_000);
 
-      const run = () => studykit([...cache.command, '--content', mini, ...folders(out)]);
-      const first = await run();
+  it.skipIf(skip).each(DAMAGES)(
+    `$damage: the command succeeds, notices only damage, and rewrites the file${skipNote(skip)}`,
+    ({ damage, reason }) => {
+      const { path, first, index, unreadable, outputWrong, second } = runs.get(damage) as CaseRun;
       expect(first.code, first.stderr).toBe(0);
       expect(first.stdout).toBe(baseline.stdout);
       if (reason) {
@@ -202,17 +256,13 @@ describe.each(FILES)('$file damaged or aged', (cache) => {
       } else {
         expect(ownLines(first.stderr)).toEqual([]);
       }
-      if (baseline.index !== undefined)
-        expect(readFileSync(join(out, 'out', 'index.html'), 'utf8')).toBe(baseline.index);
-      cache.outputIsRight?.(join(out, 'out'));
+      if (baseline.index !== undefined) expect(index).toBe(baseline.index);
+      if (outputWrong) throw outputWrong;
 
       // Written anew, whole and of this version: the next run reads it without a word.
-      expect(() => readCachePayload(path)).not.toThrow();
-      const second = await run();
+      expect(unreadable).toBeUndefined();
       expect(second.code, second.stderr).toBe(0);
       expect(ownLines(second.stderr)).toEqual([]);
-      rmSync(out, { recursive: true, force: true });
     },
-    60_000,
   );
 });

@@ -1,17 +1,20 @@
 /**
  * Every edit rebuilds exactly the outputs whose inputs changed, and `build` and `watch` agree: the same
- * edits, made once between separate builds and once under a running watch, rebuild the same outputs.
- * A renamed paper rebuilds every deck that shows it (another family's lineage slide, a meeting on a
- * paper building on it), a meeting's file only that meeting's deck (and the index and calendar that
- * list it), study.md's title everything that prints it; a new Chromium redraws the diagram and the
- * decks (and the report embedding the diagram), never the references. Slidev is the test's fake
- * (decks are still laid out in Chromium), and the decks are built without PDFs; the handouts are
- * printed from decks put on disk by the test (what a deck build leaves: deck.json and the PDF).
+ * edits, made once between separate builds and once under a running watch, rebuild the same outputs,
+ * and each rebuilt deck shows the edit. A renamed paper rebuilds every deck that shows it (its
+ * family's, a meeting on it, another family's lineage slide, a meeting on a paper building on it), a
+ * meeting's file only that meeting's deck (and the index and calendar that list it), text only one
+ * paper's slides show only the decks with those slides, study.md's title everything that prints it;
+ * a new Chromium redraws the diagram and the decks (and the report embedding the diagram), never the
+ * references. Slidev is the test's fake (decks are still laid out in Chromium), and the decks are
+ * built without PDFs; the handouts are printed from decks put on disk by the test (what a deck build
+ * leaves: deck.json and the PDF). The edits between builds and under watch start from copies of one
+ * first build.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { chmodSync, cpSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeDeck, slide } from '../apps/handout/test/tools.js';
 import { until } from './processes.js';
 import { bin, root, studykit, TEST_ENV } from './run-cli.js';
@@ -52,7 +55,7 @@ function makeContent(dir: string): string {
   mkdirSync(join(content, 'meetings'));
   writeFileSync(
     join(content, 'meetings', '2026-12-01.md'),
-    '---\ndate: 2026-12-01\ntitle: Alpha day\npapers: [alpha-1]\n---\n',
+    '---\ndate: 2026-12-01\ntitle: Alpha day\npapers: [alpha-1, alpha-2]\n---\n',
   );
   writeFileSync(
     join(content, 'meetings', '2026-12-08.md'),
@@ -72,6 +75,8 @@ interface Edit {
   from: string | RegExp;
   to: string;
   rebuilds: string[];
+  /** Text each rebuilt deck (its slides.md) then shows. */
+  shows?: [folder: string, text: string][];
 }
 
 const EDITS: Edit[] = [
@@ -84,12 +89,28 @@ const EDITS: Edit[] = [
     rebuilds: [],
   },
   {
-    // beta-1 builds on alpha-2: beta's lineage slide (and facts) and the meeting on beta-1 show it.
+    // Its family's deck and the meeting on it show it (and the index and calendar, which name that
+    // meeting's papers); beta-1 builds on alpha-2: beta's lineage slide (and facts) and the meeting on
+    // beta-1 show it too.
     name: 'a renamed paper',
     file: 'alpha/alpha-2.md',
     from: /^short: Alpha-2$/m,
     to: 'short: Alpha-Second',
-    rebuilds: ['slides/alpha', 'slides/beta', 'meetings/2026-12-08', 'lineage', 'report'],
+    rebuilds: [
+      'slides/alpha',
+      'slides/beta',
+      'meetings/2026-12-01',
+      'meetings/2026-12-08',
+      'lineage',
+      'report',
+      'calendar',
+      'index',
+    ],
+    shows: [
+      ['slides/alpha', 'Alpha-Second'],
+      ['slides/beta', 'Alpha-Second'],
+      ['meetings/2026-12-01', 'Alpha-Second'],
+    ],
   },
   {
     name: "a meeting's file",
@@ -97,6 +118,7 @@ const EDITS: Edit[] = [
     from: 'title: Alpha day',
     to: 'title: Alpha afternoon',
     rebuilds: ['meetings/2026-12-01', 'calendar', 'index'],
+    shows: [['meetings/2026-12-01', 'Alpha afternoon']],
   },
   {
     name: 'the text of a paper a meeting shows',
@@ -104,6 +126,10 @@ const EDITS: Edit[] = [
     from: 'Open models.',
     to: 'Open weights, at last.',
     rebuilds: ['slides/beta', 'meetings/2026-12-08', 'report'],
+    shows: [
+      ['slides/beta', 'Open weights, at last.'],
+      ['meetings/2026-12-08', 'Open weights, at last.'],
+    ],
   },
   {
     name: "the study's title",
@@ -123,6 +149,12 @@ function edit(content: string, { file, from, to }: Edit): void {
   writeFileSync(path, after);
 }
 
+/** Whether each deck `change` rebuilt shows what it should. */
+function expectShown(out: string, change: Edit): void {
+  for (const [folder, text] of change.shows ?? [])
+    expect(readFileSync(join(out, folder, 'slides.md'), 'utf8'), `${change.name}: ${folder}`).toContain(text);
+}
+
 /** Which outputs were rewritten since the last call. */
 function rebuiltSince(out: string) {
   const times = () =>
@@ -138,46 +170,67 @@ function rebuiltSince(out: string) {
   };
 }
 
+/** Builds content/ of `dir` into its out/, with its cache/. */
+async function buildFolder(dir: string, env: Record<string, string> = {}) {
+  const folders = [
+    '--content',
+    join(dir, 'content'),
+    '--out',
+    join(dir, 'out'),
+    '--cache',
+    join(dir, 'cache'),
+  ];
+  const result = await studykit(['build', ...folders, ...ARGS], { ...ENV, ...env });
+  expect(result.code, result.stderr).toBe(0);
+  return result;
+}
+
+/** A copy of `built` (content/, out/, cache/) in a fresh folder. */
+function copyOf(built: string, prefix: string): string {
+  const dir = temporaryFolder(prefix);
+  cpSync(built, dir, { recursive: true });
+  return dir;
+}
+
 describe('each edit rebuilds exactly what shows it', () => {
+  // The content built once: the edits between builds and the edits under watch start from a copy.
+  const built = temporaryFolder('studykit-inputs-built-');
+  beforeAll(async () => {
+    makeContent(built);
+    await buildFolder(built);
+  }, 300_000);
+
   it('between builds, and a new Chromium redraws the diagram and the decks, not the references', async () => {
-    const dir = temporaryFolder('studykit-inputs-build-');
-    const content = makeContent(dir);
+    const dir = copyOf(built, 'studykit-inputs-build-');
+    const content = join(dir, 'content');
     const out = join(dir, 'out');
-    const build = async (env: Record<string, string> = {}) => {
-      const result = await studykit(['build', '--content', content, '--out', out, ...ARGS], {
-        ...ENV,
-        ...env,
-      });
-      expect(result.code, result.stderr).toBe(0);
-      return result;
-    };
-    await build();
     const rebuilt = rebuiltSince(out);
-    await build();
+    await buildFolder(dir);
     expect(rebuilt()).toEqual([]);
     for (const change of EDITS) {
       edit(content, change);
-      await build();
+      await buildFolder(dir);
       expect(rebuilt(), change.name).toEqual([...change.rebuilds].sort());
+      expectShown(out, change);
     }
-    expect(readFileSync(join(out, 'slides/beta/slides.md'), 'utf8')).toContain('Alpha-Second');
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('The small study');
 
     // Another Chromium: a launcher of its own (other bytes) that starts the same browser.
     const chromium = join(dir, 'chromium');
     writeFileSync(chromium, '#!/bin/sh\n# another Chromium\nexec /usr/bin/chromium "$@"\n');
     chmodSync(chromium, 0o755);
-    await build({ STUDYKIT_CHROMIUM: chromium });
+    await buildFolder(dir, { STUDYKIT_CHROMIUM: chromium });
     // The report embeds the redrawn diagram.
     expect(rebuilt()).toEqual([...DECKS, 'lineage', 'report'].sort());
   }, 600_000);
 
   it('under watch: the same answers', async () => {
-    const dir = temporaryFolder('studykit-inputs-watch-');
-    const content = makeContent(dir);
+    const dir = copyOf(built, 'studykit-inputs-watch-');
+    const content = join(dir, 'content');
     const out = join(dir, 'out');
     let stderr = '';
-    const watcher: ChildProcess = spawn('node', [bin, 'watch', '--content', content, '--out', out, ...ARGS], {
+    const folders = ['--content', content, '--out', out, '--cache', join(dir, 'cache')];
+    const watcher: ChildProcess = spawn('node', [bin, 'watch', ...folders, ...ARGS], {
       cwd: root,
       env: { ...process.env, ...TEST_ENV, ...ENV },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -196,6 +249,7 @@ describe('each edit rebuilds exactly what shows it', () => {
       edit(content, change);
       await until(`the rebuild after ${change.name}`, () => cycles() > before, 300_000);
       expect(rebuilt(), change.name).toEqual([...change.rebuilds].sort());
+      expectShown(out, change);
     }
     const exited = new Promise((resolve) => watcher.once('exit', resolve));
     watcher.kill('SIGINT');

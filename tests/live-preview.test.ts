@@ -57,6 +57,9 @@ describe('studykit watch --serve', () => {
         join(dir, 'cache'),
         '--only',
         'lineage,slides',
+        // One deck (a Slidev build each): every check here looks at alpha's.
+        '--family',
+        'alpha',
         '--no-pdf',
       ],
       { cwd: root, env: { ...process.env, ...TEST_ENV }, stdio: ['ignore', 'pipe', 'pipe'] },

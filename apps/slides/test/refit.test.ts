@@ -1,16 +1,29 @@
 /**
  * When the built deck disagrees with the measuring page (a slide leaves its frame), the deck is laid
  * out again with less room on that slide, once; if it still overflows, the build fails naming it.
- * A wrapped measuring page that under-reports heights stands in for such a disagreement.
+ * A wrapped measuring page that under-reports heights stands in for such a disagreement. Both cases
+ * start with the same optimistic layout, so Slidev builds that first deck once (memo-slidev.mjs):
+ * three builds instead of four.
  */
+import { fileURLToPath } from 'node:url';
 import type { ProgressEvent } from '@studykit/core';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { temporaryFolder } from '../../../tests/temporary.js';
 import type { Measurer } from '../src/layout-deck.js';
 import { builtSlides, renderInto } from './build-fixture.js';
 import { fixtureAst } from './fixtures.js';
 
 const ast = fixtureAst();
+
+const MEMO_SLIDEV = fileURLToPath(new URL('./memo-slidev.mjs', import.meta.url));
+beforeAll(() => {
+  process.env.STUDYKIT_SLIDEV_BIN = MEMO_SLIDEV;
+  process.env.SLIDEV_MEMO_DIR = temporaryFolder('studykit-refit-sites-');
+});
+afterAll(() => {
+  delete process.env.STUDYKIT_SLIDEV_BIN;
+  delete process.env.SLIDEV_MEMO_DIR;
+});
 
 /** Reports every run of chunks 40 px shorter than it is, and every page as fitting: slides overfill. */
 function optimistic(real: Measurer, always: boolean): Measurer {
