@@ -35,7 +35,7 @@ export interface Chunk {
   group?: Group;
   /** Position in the group (the item number of an ordered list, less its start). */
   indexInGroup?: number;
-  /** A heading or a label: never the last thing on a page. */
+  /** A heading, a label or a lead-in ("… as follows:"): never the last thing on a page. */
   keepWithNext?: boolean;
   divisible?: Divisible;
   /** An image or a diagram: layout sizes it, and a large one gets a slide of its own. */
@@ -120,7 +120,19 @@ function imageChunk(image: Image): Chunk {
 }
 
 function paragraphChunk(node: Paragraph): Chunk {
-  return { html: blockToHtml(node), divisible: divisiblePhrasing(node.children, '<p>', '<p>', '</p>') };
+  return {
+    html: blockToHtml(node),
+    divisible: divisiblePhrasing(node.children, '<p>', '<p>', '</p>'),
+    ...(isLeadIn(node) ? { keepWithNext: true } : {}),
+  };
+}
+
+/** A paragraph that ends in a colon introduces what follows (a list, a table). */
+const LEAD_IN_END = /[:：]\s*$/u;
+
+function isLeadIn(node: Paragraph): boolean {
+  const last = node.children.at(-1);
+  return last?.type === 'text' && LEAD_IN_END.test(last.value);
 }
 
 export function chunkList(node: List, style: ListStyle = {}): Chunk[] {

@@ -36,6 +36,11 @@ export const CODE_LINE = 1.4;
  * text drops below this many canvas pixels (about 23 px on a 1920 px projector).
  */
 export const READABLE_PX = 12;
+/**
+ * A section a little taller than its slide is shown down to this zoom rather than split into a
+ * half-empty pair (a presenter shrinks a slide a notch before adding one); 18 px body text at 0.9.
+ */
+export const MIN_FLOW_ZOOM = 0.9;
 /** The diagram on the lineage slide is enlarged at most this much (small families look lost otherwise). */
 export const DIAGRAM_MAX_ZOOM = 2.4;
 /**
