@@ -8,7 +8,7 @@
 // `value` is the TeX as written.
 import type { Literal, RootContent } from 'mdast';
 
-export const AST_VERSION = 3 as const;
+export const AST_VERSION = 4 as const;
 
 /** 1-based line and column, 0-based offset into the file text (BOM removed, CRLF kept as written). */
 export interface Point {
@@ -159,6 +159,8 @@ export interface Paper {
   parameters: Size[];
   tokens?: Size;
   tags: string[];
+  /** A one-line summary for comparison tables (`headline:`), at most MAX_HEADLINE_LENGTH. */
+  headline?: string;
   buildsOn: BuildsOn[];
   sections: Section[];
   conclusions: Conclusion[];

@@ -23,6 +23,19 @@ export const MAX_TITLE_LENGTH = {
   sectionTitle: 120,
 } as const;
 
+/** A comparison table's headline cell: one line of a slide-wide column, two at most in a narrow one. */
+export const MAX_HEADLINE_LENGTH = 80;
+
+export function checkHeadline(text: string, span: Span, sink: DiagnosticSink): void {
+  const length = displayLength(text);
+  if (length <= MAX_HEADLINE_LENGTH) return;
+  sink.report(
+    'headline-too-long',
+    span,
+    `Headline is ${length} characters long; a comparison table shows at most ${MAX_HEADLINE_LENGTH}`,
+  );
+}
+
 /** Leaves each column about 4 characters at 12 px (30 two-letter columns built, 40 did not); shipped tables have 6. */
 export const MAX_TABLE_COLUMNS = 20;
 

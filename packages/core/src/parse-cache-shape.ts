@@ -30,6 +30,7 @@ const PAPER: Fields<PaperDraft> = {
   parameters: 'array',
   tokens: 'object?',
   tags: 'array',
+  headline: 'string?',
   buildsOn: 'array',
   sections: 'array',
   conclusions: 'array',

@@ -3,7 +3,7 @@ import { RELATION_KINDS } from './ast.js';
 import { bodyNodes } from './blocks.js';
 import type { DiagnosticSink } from './diagnostics.js';
 import { idProblem, shownName } from './ids.js';
-import { checkTitle, MAX_TITLE_LENGTH } from './layout-limits.js';
+import { checkHeadline, checkTitle, MAX_TITLE_LENGTH } from './layout-limits.js';
 import { PAPER_FIELDS, type PaperFrontmatter, paperSchema } from './schema.js';
 import { readPaperBody } from './sections.js';
 import { toSize } from './size.js';
@@ -78,6 +78,7 @@ export function readPaper(
   }
   checkTitle('Title', data.title, MAX_TITLE_LENGTH.paperTitle, frontmatter.bestSpan(['title']), sink);
   checkTitle('Short name', data.short, MAX_TITLE_LENGTH.short, frontmatter.bestSpan(['short']), sink);
+  if (data.headline) checkHeadline(data.headline, frontmatter.bestSpan(['headline']), sink);
   const buildsOn = readBuildsOn(data, source, sink);
   if (!buildsOn) valid = false;
   if (!valid || !buildsOn) return undefined;
@@ -97,6 +98,7 @@ export function readPaper(
     parameters: parameters.map(toSize),
     ...(data.tokens !== undefined ? { tokens: toSize(data.tokens) } : {}),
     tags: data.tags ?? [],
+    ...(data.headline ? { headline: data.headline } : {}),
     buildsOn,
     ...body,
     footnotes: source.footnotes,

@@ -110,6 +110,14 @@ export const RULES = {
     severity: 'error',
     hint: 'Shorten it: a slide title has room for a few lines; the full wording can go in the text.',
   },
+  'headline-too-long': {
+    severity: 'error',
+    hint: 'Say the paper’s main finding in one line of at most 80 characters; the full findings stay in ## Conclusions.',
+  },
+  'prose-too-long': {
+    severity: 'warning',
+    hint: 'Keep the claim on the slide and move the explanation to the speaker notes (`## Notes`, then `### <Section>`), or split it into bullets.',
+  },
   'table-too-wide': {
     severity: 'error',
     hint: 'Drop or merge columns, shorten the long words in its cells, or split it into two tables.',

@@ -68,6 +68,7 @@ export const paperSchema = z.object({
   tokens: size.optional(),
   builds_on: z.array(buildsOnEntry).optional(),
   tags: z.array(text).optional(),
+  headline: text.optional(),
 });
 export type PaperFrontmatter = z.infer<typeof paperSchema>;
 
@@ -89,6 +90,7 @@ export const FIELD_EXPECTATIONS: Record<string, string> = {
   tokens: 'a size such as 300B or 1.4T',
   builds_on: 'a list of paper ids, or of {id, kind, label} entries',
   tags: 'a list of text',
+  headline: 'one short line, e.g. "Instruction-following from 52K self-instruct demos"',
   subtitle: 'non-empty text',
   group: 'non-empty text, e.g. "LLM reading group"',
   language: '"en" or "zh"',
