@@ -159,6 +159,10 @@ code, kbd, pre, samp { font-family: ${MONO}; }
 }
 .slidev-layout.sk-page .sk-body ul.sk-secondary { color: var(--sk-muted); font-size: 18px; }
 
+/* Two short blocks side by side (layout-deck.ts chooses it when it saves a slide). */
+.slidev-layout.sk-page .sk-body .sk-columns { display: grid; grid-template-columns: 1fr 1fr; column-gap: ${L.COLUMN_GAP}px; align-items: start; }
+.slidev-layout.sk-page .sk-body .sk-columns > div { min-width: 0; }
+
 /* Formulas (KaTeX's HTML, its stylesheet and fonts are the deck's own); a display formula is centred. */
 /* As wide as the formula (centred), so the measuring page sees one wider than the body and scales its slide. */
 .slidev-layout.sk-page .sk-body .sk-math { margin: 0 auto ${L.PARAGRAPH_GAP}px; width: fit-content; max-width: none; }

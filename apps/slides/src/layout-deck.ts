@@ -290,11 +290,41 @@ async function breakPages(
   const whole = all.runs[0]?.[chunks.length - 1];
   if (whole !== undefined && whole <= all.available / minZoom) return [joinChunks(chunks)];
 
+  // Two short blocks (Main beside Secondary findings, a list beside a table) side by side, when that
+  // saves a slide.
+  const columns = twoColumns(chunks);
+  if (columns) {
+    const fit = await measurer.fit(frame, columns, READABLE_PX);
+    if (fit.fits && fit.zoom >= minZoom) return [columns];
+  }
+
   const numbered = { ...frame, title: frame.title + NUMBERED };
   const divided = await divideTall(chunks, numbered, measurer);
   all = await measurer.runs(numbered, divided, minZoom);
   const bounds = paginate(divided.length, (i) => divided[i]?.keepWithNext === true, all, minZoom);
   return bounds.map(([from, to]) => joinChunks(divided.slice(from, to)));
+}
+
+/**
+ * The flow as two columns when it is exactly two blocks: runs of one group (a list, a table), each
+ * with the headings and labels that lead into it, or single paragraphs. Otherwise undefined.
+ */
+function twoColumns(chunks: readonly Chunk[]): string | undefined {
+  const blocks: Chunk[][] = [];
+  let leading: Chunk[] = [];
+  for (const chunk of chunks) {
+    if (chunk.figure) return undefined;
+    if (chunk.keepWithNext && !chunk.group) {
+      leading.push(chunk);
+      continue;
+    }
+    const last = blocks.at(-1);
+    if (leading.length === 0 && last && chunk.group && last.at(-1)?.group === chunk.group) last.push(chunk);
+    else blocks.push([...leading, chunk]);
+    leading = [];
+  }
+  if (leading.length > 0 || blocks.length !== 2) return undefined;
+  return `<div class="sk-columns">${blocks.map((block) => `<div>${joinChunks(block)}</div>`).join('')}</div>`;
 }
 
 /**

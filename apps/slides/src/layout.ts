@@ -20,6 +20,8 @@ export const PARAGRAPH_GAP = 12;
 export const LIST_INDENT = 28;
 export const LIST_ITEM_GAP = 6;
 export const HEADING_SIZE = 22;
+/** Between two columns of a slide that shows two short blocks side by side. */
+export const COLUMN_GAP = 32;
 
 /** Tables are never set below 14 px: a wide table wraps and splits between rows instead. */
 export const TABLE_SIZE = 16;

@@ -1,0 +1,127 @@
+/// <reference lib="dom" />
+/**
+ * Pacing as a presenter sees it, on a built deck open on Slidev's print route (every slide at once):
+ * no slide ends with a lead-in or heading whose continuation is on the next slide, no table cell is
+ * cut with "…", and no split set ("Details (1/2)", "(2/2)") could be shown on fewer slides, each
+ * shown down to MIN_FLOW_ZOOM as layout may.
+ * `pacingFacts` runs in the page (it imports nothing); `pacingProblems` judges the facts in Node.
+ */
+import { allSlidesRendered } from '../src/browser/print-checks.js';
+import { MIN_FLOW_ZOOM, PARAGRAPH_GAP } from '../src/layout.js';
+import type { DeckBrowser } from './deck-browser.js';
+
+/** What one slide shows, in canvas pixels. */
+export interface SlideFacts {
+  /** The last block's text when it introduces what follows (a lead-in ending in ":", a heading, a label). */
+  leadIn: string | null;
+  /** Table cells showing "…". */
+  cutCells: string[];
+  /** Content height from the body's top, at the slide's zoom, and the body's height. */
+  used: number;
+  available: number;
+  /** A figure given a slide of its own (a split set's text around it cannot move onto it). */
+  figureAlone: boolean;
+}
+
+export function pacingFacts(): SlideFacts[] {
+  const LEAD_IN = /[:：]\s*$/u;
+  return [...document.querySelectorAll('#export-content .print-slide-container')].map((container) => {
+    const frame = container.querySelector<HTMLElement>('.slidev-layout');
+    const body = container.querySelector('.sk-body');
+    const content = container.querySelector('.sk-zoom');
+    const scale = frame ? frame.getBoundingClientRect().width / frame.offsetWidth || 1 : 1;
+    const last = content?.lastElementChild;
+    const lastText = (last?.textContent ?? '').trim();
+    const heading = !!last && (last.tagName === 'H3' || last.classList.contains('sk-label'));
+    const leadIn = last && (heading || (last.tagName === 'P' && LEAD_IN.test(lastText))) ? lastText : null;
+    const cutCells = [...container.querySelectorAll('td, th')]
+      .map((cell) => (cell.textContent ?? '').trim())
+      .filter((text) => text.includes('…'));
+    let used = 0;
+    let available = 0;
+    if (body) {
+      const box = body.getBoundingClientRect();
+      let bottom = box.top;
+      for (const element of body.querySelectorAll('*')) {
+        const rect = element.getBoundingClientRect();
+        if (rect.height > 0) bottom = Math.max(bottom, rect.bottom);
+      }
+      used = (bottom - box.top) / scale;
+      available = box.height / scale;
+    }
+    return { leadIn, cutCells, used, available, figureAlone: !!container.querySelector('.sk-figure-alone') };
+  });
+}
+
+/** A slide as deck.json lists it. */
+export interface ListedSlide {
+  title: string;
+  kicker: string;
+  zoom: number;
+}
+
+const NUMBERED = /^(.*) \((\d+)\/(\d+)\)$/;
+const JOIN_GAP = PARAGRAPH_GAP;
+
+/** The problems a presenter would fix by hand, one line each naming the slide (1-based). */
+export function pacingProblems(facts: readonly SlideFacts[], slides: readonly ListedSlide[]): string[] {
+  const problems: string[] = [];
+  const setOf = (index: number) => {
+    const slide = slides[index];
+    const match = slide ? NUMBERED.exec(slide.title) : null;
+    return match && slide ? `${slide.kicker}\0${match[1]}\0${match[3]}` : undefined;
+  };
+  facts.forEach((fact, index) => {
+    const title = slides[index]?.title ?? '';
+    const set = setOf(index);
+    if (fact.leadIn !== null && set !== undefined && set === setOf(index + 1)) {
+      problems.push(
+        `slide ${index + 1} "${title}" ends with "${fact.leadIn}", continued on slide ${index + 2}`,
+      );
+    }
+    for (const cell of fact.cutCells)
+      problems.push(`slide ${index + 1} "${title}": a table cell is cut: "${cell}"`);
+  });
+  // A split set, less the figures alone on their slides: could its parts fit on fewer slides?
+  for (let start = 0; start < facts.length; ) {
+    const set = setOf(start);
+    let end = start + 1;
+    while (set !== undefined && end < facts.length && setOf(end) === set) end += 1;
+    const segments: number[][] = [[]];
+    for (let index = start; index < end; index += 1) {
+      if (facts[index]?.figureAlone) segments.push([]);
+      else segments.at(-1)?.push(index);
+    }
+    for (const segment of segments) {
+      if (segment.length < 2) continue;
+      // Each slide's content at full size (a shrunk slide shows it at its zoom).
+      const natural = segment.reduce((sum, index) => {
+        const fact = facts[index] as SlideFacts;
+        return sum + fact.used / (slides[index]?.zoom ?? 1);
+      }, 0);
+      const room = (facts[segment[0] as number]?.available ?? 0) / MIN_FLOW_ZOOM;
+      // Joined, the parts gain the gap between them (a paragraph's margin).
+      if (natural + JOIN_GAP * (segment.length - 1) <= (segment.length - 1) * room) {
+        const first = (segment[0] as number) + 1;
+        problems.push(
+          `slides ${first}–${(segment.at(-1) as number) + 1} "${slides[first - 1]?.title}": ${Math.round(natural)} px of content on ${segment.length} slides would fit on ${segment.length - 1} (${Math.round(room)} px each at zoom ${MIN_FLOW_ZOOM})`,
+        );
+      }
+    }
+    start = end;
+  }
+  return problems;
+}
+
+/** The facts of every slide of a built deck (`folder`: `slides/<family>` or `meetings/<id>`). */
+export async function deckPacing(decks: DeckBrowser, folder: string, count: number): Promise<SlideFacts[]> {
+  const page = await decks.browser.newPage({ viewport: { width: 980, height: 551 } });
+  try {
+    await page.goto(`${decks.server.origin}/${folder}/#/export`, { waitUntil: 'load' });
+    await page.waitForFunction(allSlidesRendered, count, { timeout: 60_000 });
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    return await page.evaluate(pacingFacts);
+  } finally {
+    await page.close();
+  }
+}
