@@ -2,8 +2,8 @@
 /**
  * Pacing as a presenter sees it, on a built deck open on Slidev's print route (every slide at once):
  * no slide ends with a lead-in or heading whose continuation is on the next slide, no table cell is
- * cut with "…", and no split set ("Details (1/2)", "(2/2)") could be shown on fewer slides, each
- * shown down to MIN_FLOW_ZOOM as layout may.
+ * cut with "…", and no two slides of a split set ("Details (1/2)", "(2/2)") could be one, shown
+ * down to MIN_FLOW_ZOOM as layout may.
  * `pacingFacts` runs in the page (it imports nothing); `pacingProblems` judges the facts in Node.
  */
 import { allSlidesRendered } from '../src/browser/print-checks.js';
@@ -82,33 +82,22 @@ export function pacingProblems(facts: readonly SlideFacts[], slides: readonly Li
     for (const cell of fact.cutCells)
       problems.push(`slide ${index + 1} "${title}": a table cell is cut: "${cell}"`);
   });
-  // A split set, less the figures alone on their slides: could its parts fit on fewer slides?
-  for (let start = 0; start < facts.length; ) {
-    const set = setOf(start);
-    let end = start + 1;
-    while (set !== undefined && end < facts.length && setOf(end) === set) end += 1;
-    const segments: number[][] = [[]];
-    for (let index = start; index < end; index += 1) {
-      if (facts[index]?.figureAlone) segments.push([]);
-      else segments.at(-1)?.push(index);
+  // Two neighbours of a split set whose contents (at full size, joined by a paragraph's gap) fit one
+  // slide shown down to MIN_FLOW_ZOOM: the set could be a slide shorter. (Not a figure alone on its
+  // slide, and not where the joined slide would end on a lead-in continued after it.)
+  for (let index = 0; index + 1 < facts.length; index += 1) {
+    const set = setOf(index);
+    const [first, second] = [facts[index] as SlideFacts, facts[index + 1] as SlideFacts];
+    if (set === undefined || setOf(index + 1) !== set || first.figureAlone || second.figureAlone) continue;
+    if (second.leadIn !== null && setOf(index + 2) === set) continue;
+    const natural =
+      first.used / (slides[index]?.zoom ?? 1) + second.used / (slides[index + 1]?.zoom ?? 1) + JOIN_GAP;
+    const room = first.available / MIN_FLOW_ZOOM;
+    if (natural <= room) {
+      problems.push(
+        `slides ${index + 1} and ${index + 2} "${slides[index]?.title}": ${Math.round(natural)} px of content would fit on one slide (${Math.round(room)} px at zoom ${MIN_FLOW_ZOOM})`,
+      );
     }
-    for (const segment of segments) {
-      if (segment.length < 2) continue;
-      // Each slide's content at full size (a shrunk slide shows it at its zoom).
-      const natural = segment.reduce((sum, index) => {
-        const fact = facts[index] as SlideFacts;
-        return sum + fact.used / (slides[index]?.zoom ?? 1);
-      }, 0);
-      const room = (facts[segment[0] as number]?.available ?? 0) / MIN_FLOW_ZOOM;
-      // Joined, the parts gain the gap between them (a paragraph's margin).
-      if (natural + JOIN_GAP * (segment.length - 1) <= (segment.length - 1) * room) {
-        const first = (segment[0] as number) + 1;
-        problems.push(
-          `slides ${first}–${(segment.at(-1) as number) + 1} "${slides[first - 1]?.title}": ${Math.round(natural)} px of content on ${segment.length} slides would fit on ${segment.length - 1} (${Math.round(room)} px each at zoom ${MIN_FLOW_ZOOM})`,
-        );
-      }
-    }
-    start = end;
   }
   return problems;
 }

@@ -151,6 +151,11 @@ export interface Paper {
   family: string;
   title: string;
   short: string;
+  /**
+   * The finding in a few words (at most MAX_HEADLINE_LENGTH characters), for comparison tables:
+   * absent when the author gave none (renderers fall back to the first main conclusion).
+   */
+  headline?: string;
   year: number;
   authors: string[];
   venue: string;
@@ -159,8 +164,6 @@ export interface Paper {
   parameters: Size[];
   tokens?: Size;
   tags: string[];
-  /** A one-line summary for comparison tables (`headline:`), at most MAX_HEADLINE_LENGTH. */
-  headline?: string;
   buildsOn: BuildsOn[];
   sections: Section[];
   conclusions: Conclusion[];

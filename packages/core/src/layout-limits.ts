@@ -23,18 +23,11 @@ export const MAX_TITLE_LENGTH = {
   sectionTitle: 120,
 } as const;
 
-/** A comparison table's headline cell: one line of a slide-wide column, two at most in a narrow one. */
+/**
+ * Characters of a paper's `headline` (a wide CJK character counts as two): a comparison table gives it
+ * one cell beside the paper's name, year and sizes, and cuts nothing at this length.
+ */
 export const MAX_HEADLINE_LENGTH = 80;
-
-export function checkHeadline(text: string, span: Span, sink: DiagnosticSink): void {
-  const length = displayLength(text);
-  if (length <= MAX_HEADLINE_LENGTH) return;
-  sink.report(
-    'headline-too-long',
-    span,
-    `Headline is ${length} characters long; a comparison table shows at most ${MAX_HEADLINE_LENGTH}`,
-  );
-}
 
 /** Leaves each column about 4 characters at 12 px (30 two-letter columns built, 40 did not); shipped tables have 6. */
 export const MAX_TABLE_COLUMNS = 20;
@@ -73,6 +66,18 @@ export function checkTitle(
     'title-too-long',
     span,
     `${what} is ${length} characters long${wide}; at most ${limit} fit its slide`,
+  );
+}
+
+/** Reports a headline longer than a comparison-table cell shows whole. */
+export function checkHeadline(text: string, span: Span, sink: DiagnosticSink): void {
+  const length = displayLength(text);
+  if (length <= MAX_HEADLINE_LENGTH) return;
+  const wide = length !== [...text].length ? ', counting a CJK character as two' : '';
+  sink.report(
+    'headline-too-long',
+    span,
+    `Headline is ${length} characters long${wide}; at most ${MAX_HEADLINE_LENGTH} fit a comparison table`,
   );
 }
 

@@ -78,7 +78,7 @@ export function readPaper(
   }
   checkTitle('Title', data.title, MAX_TITLE_LENGTH.paperTitle, frontmatter.bestSpan(['title']), sink);
   checkTitle('Short name', data.short, MAX_TITLE_LENGTH.short, frontmatter.bestSpan(['short']), sink);
-  if (data.headline) checkHeadline(data.headline, frontmatter.bestSpan(['headline']), sink);
+  if (data.headline !== undefined) checkHeadline(data.headline, frontmatter.bestSpan(['headline']), sink);
   const buildsOn = readBuildsOn(data, source, sink);
   if (!buildsOn) valid = false;
   if (!valid || !buildsOn) return undefined;
@@ -90,6 +90,7 @@ export function readPaper(
     family: data.family,
     title: data.title,
     short: data.short,
+    ...(data.headline !== undefined ? { headline: data.headline } : {}),
     year: data.year,
     authors: data.authors,
     venue: data.venue,
@@ -98,7 +99,6 @@ export function readPaper(
     parameters: parameters.map(toSize),
     ...(data.tokens !== undefined ? { tokens: toSize(data.tokens) } : {}),
     tags: data.tags ?? [],
-    ...(data.headline ? { headline: data.headline } : {}),
     buildsOn,
     ...body,
     footnotes: source.footnotes,

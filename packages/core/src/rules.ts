@@ -112,7 +112,7 @@ export const RULES = {
   },
   'headline-too-long': {
     severity: 'error',
-    hint: 'Say the paper’s main finding in one line of at most 80 characters; the full findings stay in ## Conclusions.',
+    hint: 'Say the finding in a few words (at most 80 characters); the full statement stays under Conclusions.',
   },
   'prose-too-long': {
     severity: 'warning',

@@ -59,6 +59,7 @@ export const paperSchema = z.object({
   family: id,
   title: text,
   short: text,
+  headline: text.optional(),
   year: z.number().int(),
   authors: z.array(text).min(1),
   venue: text,
@@ -68,7 +69,6 @@ export const paperSchema = z.object({
   tokens: size.optional(),
   builds_on: z.array(buildsOnEntry).optional(),
   tags: z.array(text).optional(),
-  headline: text.optional(),
 });
 export type PaperFrontmatter = z.infer<typeof paperSchema>;
 
@@ -82,6 +82,7 @@ export const FIELD_EXPECTATIONS: Record<string, string> = {
   colour: 'a hex colour such as "#10a37f" (quoted)',
   title: 'non-empty text',
   short: 'non-empty text',
+  headline: 'short text, e.g. "Few-shot prompting rivals fine-tuning at 175B"',
   year: 'a whole number such as 2020',
   authors: 'a list of names, e.g. [Alec Radford, Ilya Sutskever]',
   venue: 'non-empty text',
@@ -90,7 +91,6 @@ export const FIELD_EXPECTATIONS: Record<string, string> = {
   tokens: 'a size such as 300B or 1.4T',
   builds_on: 'a list of paper ids, or of {id, kind, label} entries',
   tags: 'a list of text',
-  headline: 'one short line, e.g. "Instruction-following from 52K self-instruct demos"',
   subtitle: 'non-empty text',
   group: 'non-empty text, e.g. "LLM reading group"',
   language: '"en" or "zh"',

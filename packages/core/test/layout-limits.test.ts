@@ -20,17 +20,6 @@ describe('titles and tables that no slide can lay out', () => {
     expect(lines(withPaper(PAPER.replace('title: Alpha One', `title: ${'t'.repeat(200)}`)))).toEqual([]);
   });
 
-  it('headline-too-long at the headline; a headline that fits is kept on the paper', () => {
-    const headline = (text: string) =>
-      withPaper(PAPER.replace('short: Alpha-1', `short: Alpha-1\nheadline: ${text}`));
-    expect(lines(headline('h'.repeat(81)))).toEqual([
-      'alpha/alpha-1.md:6:11  error  Headline is 81 characters long; a comparison table shows at most 80  headline-too-long',
-    ]);
-    const fits = headline('One model, many tasks');
-    expect(lines(fits)).toEqual([]);
-    expect(fits.papers[0]?.headline).toBe('One model, many tasks');
-  });
-
   it('prose-too-long at a paragraph that would fill more than about six lines of its slide, not in the notes', () => {
     const sentence =
       'The model reads every document once and predicts the next token from the ones before it. ';

@@ -30,7 +30,7 @@ describe('misspelt keys', () => {
   it('a key near nothing lists the known ones', () => {
     const ast = withPaper(PAPER.replace('year: 2018', 'year: 2018\nmood: happy'));
     expect(hints(ast)).toEqual([
-      'Remove it or fix its spelling; the known fields here are `id`, `family`, `title`, `short`, `year`, `authors`, `venue`, `url`, `organisation`, `parameters`, `tokens`, `builds_on`, `tags`, `headline`.',
+      'Remove it or fix its spelling; the known fields here are `id`, `family`, `title`, `short`, `headline`, `year`, `authors`, `venue`, `url`, `organisation`, `parameters`, `tokens`, `builds_on`, `tags`.',
     ]);
   });
 
