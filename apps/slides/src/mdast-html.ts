@@ -36,11 +36,11 @@ export function phrasingToHtml(nodes: readonly PhrasingContent[]): string {
   return html;
 }
 
-const GLUED_CHIP = 22;
+export const GLUED_CHIP = 22;
 /** Opening brackets and quotes right before a chip (already escaped: none of them is escaped). */
-const OPENING_END = /[([{“‘«「『（]+$/u;
+export const OPENING_END = /[([{“‘«「『（]+$/u;
 /** Closing brackets and punctuation right after a chip. */
-const CLOSING_START = /^[)\]}”’»」』）.,;:!?。，；：！？]+/u;
+export const CLOSING_START = /^[)\]}”’»」』）.,;:!?。，；：！？]+/u;
 
 function inlineToHtml(node: PhrasingContent): string {
   switch (node.type) {

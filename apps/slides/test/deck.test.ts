@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { StudyAst } from '@studykit/core';
 import type { Table } from 'mdast';
 import { describe, expect, it } from 'vitest';
+import { chunkBlocks } from '../src/chunks.js';
 import type { DeckOptions, DeckSlide, SlidePlan } from '../src/deck.js';
 import { contentHtml } from '../src/escape.js';
 import { planDeck, toSlidevMarkdown } from '../src/index.js';
@@ -155,6 +156,23 @@ describe('planDeck', () => {
         { type: 'inlineCode', value: 'x' },
       ]),
     ).toBe('see <code>x</code>');
+  });
+
+  it('keeps the glued chip whole when a tall paragraph is divided between slides', () => {
+    const [chunk] = chunkBlocks([
+      {
+        type: 'paragraph',
+        children: [
+          { type: 'text', value: 'The base model (' },
+          { type: 'inlineCode', value: 'davinci' },
+          { type: 'text', value: '), then more.' },
+        ],
+      },
+    ]);
+    const atoms = chunk?.divisible?.atoms ?? [];
+    expect(atoms).toContain('<span class="sk-glue">(<code>davinci</code>),</span>');
+    // The atoms still spell the paragraph as it is shown whole.
+    expect(`<p>${atoms.join('')}</p>`).toBe(chunk?.html);
   });
 
   it('keeps short hyphenated words whole in table cells and right-aligns columns of numbers', () => {
