@@ -9,7 +9,15 @@ import type { Image, List, ListItem, Paragraph, PhrasingContent, RootContent, Ta
 import { contentHtml } from './escape.js';
 import { type Figure, figureHtml } from './figures.js';
 import { mathHtml } from './math-html.js';
-import { blockToHtml, listItemToHtml, phrasingToHtml, tableToHtml } from './mdast-html.js';
+import {
+  blockToHtml,
+  CLOSING_START,
+  GLUED_CHIP,
+  listItemToHtml,
+  OPENING_END,
+  phrasingToHtml,
+  tableToHtml,
+} from './mdast-html.js';
 
 /** Consecutive chunks of one group on a page share a wrapper (a list, a table with its header row). */
 export interface Group {
@@ -35,7 +43,7 @@ export interface Chunk {
   group?: Group;
   /** Position in the group (the item number of an ordered list, less its start). */
   indexInGroup?: number;
-  /** A heading or a label: never the last thing on a page. */
+  /** A heading, a label or a lead-in ("… as follows:"): never the last thing on a page. */
   keepWithNext?: boolean;
   divisible?: Divisible;
   /** An image or a diagram: layout sizes it, and a large one gets a slide of its own. */
@@ -120,7 +128,19 @@ function imageChunk(image: Image): Chunk {
 }
 
 function paragraphChunk(node: Paragraph): Chunk {
-  return { html: blockToHtml(node), divisible: divisiblePhrasing(node.children, '<p>', '<p>', '</p>') };
+  return {
+    html: blockToHtml(node),
+    divisible: divisiblePhrasing(node.children, '<p>', '<p>', '</p>'),
+    ...(isLeadIn(node) ? { keepWithNext: true } : {}),
+  };
+}
+
+/** A paragraph that ends in a colon introduces what follows (a list, a table). */
+const LEAD_IN_END = /[:：]\s*$/u;
+
+function isLeadIn(node: Paragraph): boolean {
+  const last = node.children.at(-1);
+  return last?.type === 'text' && LEAD_IN_END.test(last.value);
 }
 
 export function chunkList(node: List, style: ListStyle = {}): Chunk[] {
@@ -189,9 +209,9 @@ function divisiblePhrasing(
 ): Divisible {
   const atoms: string[] = [];
   const sentenceEnds: boolean[] = [];
-  for (const child of children) {
-    if (child.type !== 'text') {
-      atoms.push(phrasingToHtml([child]));
+  for (const child of gluedChips(children)) {
+    if (Array.isArray(child) || child.type !== 'text') {
+      atoms.push(phrasingToHtml(Array.isArray(child) ? child : [child]));
       sentenceEnds.push(false);
       continue;
     }
@@ -205,4 +225,42 @@ function divisiblePhrasing(
     }
   }
   return { open, continuedOpen, close, atoms, sentenceEnds };
+}
+
+/**
+ * The children with each short code chip and the bracket before it and punctuation after it taken out
+ * of their texts as one unbreakable group (phrasingToHtml glues them): a page never breaks between "("
+ * and its chip.
+ */
+function gluedChips(children: readonly PhrasingContent[]): (PhrasingContent | PhrasingContent[])[] {
+  const out: (PhrasingContent | PhrasingContent[])[] = [];
+  const rest = [...children];
+  for (let index = 0; index < rest.length; index += 1) {
+    const child = rest[index] as PhrasingContent;
+    const previous = out.at(-1);
+    const next = rest[index + 1];
+    if (child.type !== 'inlineCode' || [...child.value].length > GLUED_CHIP) {
+      out.push(child);
+      continue;
+    }
+    const before =
+      previous && !Array.isArray(previous) && previous.type === 'text'
+        ? (previous.value.match(OPENING_END)?.[0] ?? '')
+        : '';
+    const after = next?.type === 'text' ? (next.value.match(CLOSING_START)?.[0] ?? '') : '';
+    if (!before && !after) {
+      out.push(child);
+      continue;
+    }
+    if (before && previous && !Array.isArray(previous) && previous.type === 'text')
+      out[out.length - 1] = { type: 'text', value: previous.value.slice(0, -before.length) };
+    if (after && next?.type === 'text')
+      rest[index + 1] = { type: 'text', value: next.value.slice(after.length) };
+    out.push([
+      ...(before ? [{ type: 'text' as const, value: before }] : []),
+      child,
+      ...(after ? [{ type: 'text' as const, value: after }] : []),
+    ]);
+  }
+  return out;
 }

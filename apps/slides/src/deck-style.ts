@@ -58,7 +58,7 @@ code, kbd, pre, samp { font-family: ${MONO}; }
 }
 .slidev-layout.sk-page .sk-header h1 {
   margin: 0 0 ${L.TITLE_GAP}px; font-size: ${L.TITLE_SIZE}px; line-height: 1.2; font-weight: 700;
-  color: var(--sk-ink); letter-spacing: -0.01em;
+  color: var(--sk-ink); letter-spacing: -0.01em; text-wrap: balance;
 }
 .slidev-layout.sk-page .sk-body { font-size: ${L.BODY_SIZE}px; line-height: ${L.BODY_LINE}; overflow-wrap: anywhere; }
 .slidev-layout.sk-page .sk-body p { margin: 0 0 ${L.PARAGRAPH_GAP}px; font-size: inherit; line-height: inherit; opacity: 1; }
@@ -75,8 +75,10 @@ code, kbd, pre, samp { font-family: ${MONO}; }
 .slidev-layout.sk-page .sk-body strong { color: var(--sk-ink); font-weight: 700; }
 .slidev-layout.sk-page .sk-body a { color: var(--sk-accent); text-decoration: underline; border: none; }
 .slidev-layout.sk-page .sk-body code {
-  font-family: ${MONO}; font-size: 0.85em; background: #f1f5f9; color: #0f172a; padding: 1px 5px; border-radius: 4px;
+  font-family: ${MONO}; font-size: 0.85em; background: #f1f5f9; color: #0f172a; padding: 1px 2px; border-radius: 4px;
 }
+/* A chip with the bracket or punctuation around it breaks as one word. */
+.slidev-layout.sk-page .sk-body .sk-glue { white-space: nowrap; }
 .slidev-layout.sk-page .sk-body pre.sk-code {
   margin: 0 0 ${L.PARAGRAPH_GAP}px; padding: 12px; background: #f8fafc; border: 1px solid #e2e8f0; border-radius: 6px; font-family: ${MONO};
   font-size: ${L.CODE_SIZE}px; line-height: ${L.CODE_LINE}; white-space: pre-wrap; overflow-wrap: anywhere;
@@ -105,8 +107,10 @@ code, kbd, pre, samp { font-family: ${MONO}; }
 .slidev-layout.sk-page .sk-body table.sk-table .sk-break { overflow-wrap: anywhere; }
 .slidev-layout.sk-page .sk-body table.sk-table th { background: var(--sk-accent-soft); color: var(--sk-ink); font-weight: 700; border-bottom: 2px solid var(--sk-accent-mid); }
 .slidev-layout.sk-page .sk-body table.sk-table tbody tr:nth-child(even) td { background: #f8fafc; }
-.slidev-layout.sk-page .sk-body .sk-align-right { text-align: right; }
-.slidev-layout.sk-page .sk-body .sk-align-center { text-align: center; }
+/* GFM alignment (and numeric columns) win over the cells' left alignment above. */
+.slidev-layout.sk-page .sk-body table.sk-table .sk-align-right { text-align: right; font-variant-numeric: tabular-nums; }
+.slidev-layout.sk-page .sk-body table.sk-table .sk-align-center { text-align: center; }
+.slidev-layout.sk-page .sk-body table.sk-table .sk-nobreak { white-space: nowrap; }
 
 .sk-footer {
   position: absolute; right: ${L.PAD_X}px; bottom: 12px; font-family: ${SANS}; font-size: 12px;
@@ -154,6 +158,10 @@ code, kbd, pre, samp { font-family: ${MONO}; }
   padding: 6px 14px; border-left: 5px solid var(--sk-accent); background: var(--sk-accent-soft); border-radius: 0 6px 6px 0; font-weight: 600;
 }
 .slidev-layout.sk-page .sk-body ul.sk-secondary { color: var(--sk-muted); font-size: 18px; }
+
+/* Two short blocks side by side (layout-deck.ts chooses it when it saves a slide). */
+.slidev-layout.sk-page .sk-body .sk-columns { display: grid; grid-template-columns: 1fr 1fr; column-gap: ${L.COLUMN_GAP}px; align-items: start; }
+.slidev-layout.sk-page .sk-body .sk-columns > div { min-width: 0; }
 
 /* Formulas (KaTeX's HTML, its stylesheet and fonts are the deck's own); a display formula is centred. */
 /* As wide as the formula (centred), so the measuring page sees one wider than the body and scales its slide. */

@@ -15,6 +15,7 @@ import {
 } from '@studykit/core';
 import { toMermaid } from '@studykit/lineage-mermaid';
 import {
+  displayWidth,
   familyOf,
   type Labels,
   labelsOf,
@@ -491,53 +492,60 @@ function cell(value: string): TableCell {
   return { type: 'tableCell', children: value ? [text(value)] : [] };
 }
 
-const HEADLINE_LENGTH = 90;
+/** A first main finding shown whole in the comparison when the paper gives no `headline`. */
+const HEADLINE_LENGTH = 80;
 
 function comparisonTable(ast: StudyAst, papers: Paper[], labels: Labels): Table {
   const shortOf = new Map(ast.papers.map((p) => [p.id, p.short]));
   // A column no paper fills says nothing (training tokens in a study of diffusion models): left out.
-  const columns: [string, (paper: Paper) => string][] = [
-    [labels.model, (paper) => paper.short],
-    [labels.year, (paper) => String(paper.year)],
-    [labels.venue, (paper) => paper.venue],
-    [labels.parameters, (paper) => parametersText(paper, labels)],
-    [labels.tokens, (paper) => paper.tokens?.text ?? ''],
+  // Numbers are right-aligned.
+  const columns: [string, (paper: Paper) => string, 'right' | null][] = [
+    [labels.model, (paper) => paper.short, null],
+    [labels.year, (paper) => String(paper.year), 'right'],
+    [labels.venue, (paper) => paper.venue, null],
+    [labels.parameters, (paper) => parametersText(paper, labels), 'right'],
+    [labels.tokens, (paper) => paper.tokens?.text ?? '', 'right'],
     [
       labels.buildsOn,
       (paper) => paper.buildsOn.map((b) => shortOf.get(b.id) ?? b.id).join(labels.listSeparator),
+      null,
     ],
-    [
-      labels.headline,
-      (paper) => {
-        const headline = paper.conclusions.find((c) => c.weight === 'main') ?? paper.conclusions[0];
-        return shorten(headline?.text ?? '', HEADLINE_LENGTH);
-      },
-    ],
+    [labels.headline, headlineOf, null],
   ];
-  const shown = columns.filter(([, value]) => papers.some((paper) => value(paper) !== ''));
+  // Headlines are shown when every paper has one: a column of a few findings reads as data missing.
+  const shown = columns.filter(([label, value]) =>
+    label === labels.headline
+      ? papers.every((paper) => value(paper) !== '')
+      : papers.some((paper) => value(paper) !== ''),
+  );
   const header = shown.map(([label]) => label);
   const rows = papers.map((paper) => shown.map(([, value]) => value(paper)));
   return {
     type: 'table',
-    align: header.map(() => null),
+    align: shown.map(([, , align]) => align),
     children: [header, ...rows].map((values) => ({ type: 'tableRow', children: values.map(cell) })),
   };
 }
+
+/**
+ * The paper's `headline`; without one, the first sentence of its first main finding when that is one
+ * short line. A finding is never cut mid-sentence: a cell ending in "…" says less than an empty one.
+ */
+function headlineOf(paper: Paper): string {
+  if (paper.headline) return paper.headline;
+  const finding = paper.conclusions.find((c) => c.weight === 'main') ?? paper.conclusions[0];
+  const text = finding?.text.replace(/\s+/g, ' ').trim() ?? '';
+  const sentence = text.match(FIRST_SENTENCE)?.[0] ?? text;
+  return displayWidth(sentence) <= HEADLINE_LENGTH ? sentence : '';
+}
+
+const FIRST_SENTENCE = /^.*?[.!?](?=\s|$)|^.*?[。！？]/u;
 
 /** "175B", or "4 sizes, up to 65B". */
 function parametersText(paper: Paper, labels: Labels): string {
   const largest = largestSize(paper.parameters);
   const largestText = largest ? formatSize(largest.value) : '';
   return paper.parameters.length > 1 ? labels.sizesUpTo(paper.parameters.length, largestText) : largestText;
-}
-
-/** At most `length` characters, cut at a word boundary (or anywhere for text without spaces, e.g. Chinese). */
-export function shorten(text: string, length: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  if ([...flat].length <= length) return flat;
-  const cut = [...flat].slice(0, length - 1).join('');
-  const space = cut.lastIndexOf(' ');
-  return `${(space > length * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')}…`;
 }
 
 /** APA 7 references (formatReferences), formatted among the deck's papers so that 2020a/2020b count within it. */

@@ -8,8 +8,8 @@ import { DiagramSyntaxError, oneLine, type RenderedSvg } from '@studykit/diagram
 import type { Chunk } from './chunks.js';
 import type { DeckSlide, SlidePlan } from './deck.js';
 import { type Figure, figureHtml, inlineSvg, maxZoom, type SizedFigure } from './figures.js';
-import { DIAGRAM_MAX_ZOOM, FORMULA_MIN_ZOOM, LARGE_FIGURE, READABLE_PX } from './layout.js';
-import type { SlideFrame, SlideMeasurer } from './measure-page.js';
+import { DIAGRAM_MAX_ZOOM, FORMULA_MIN_ZOOM, LARGE_FIGURE, MIN_FLOW_ZOOM, READABLE_PX } from './layout.js';
+import type { Fit, SlideFrame, SlideMeasurer } from './measure-page.js';
 import { divideNotes } from './note-division.js';
 import { joinChunks, paginate } from './paginate.js';
 
@@ -97,17 +97,30 @@ export async function layoutDeck(
       slides.push({ ...base, title: plan.title, bodyHtml: diagram.html, zoom: 1 });
       continue;
     }
-    let pages: string[];
-    if (body.type === 'fixed') pages = [body.html];
-    else {
-      const flow = await flowPages(body.chunks, frame, tools, `${deckId}-figure-${planIndex}`);
-      css += flow.css;
-      pages = flow.pages;
-    }
-    const notes = divideNotes(plan.notes, pages, plan.pageNote);
-    for (const [index, html] of pages.entries()) {
-      const title = pages.length > 1 ? `${plan.title} (${index + 1}/${pages.length})` : plan.title;
-      const fit = await tools.measurer.fit({ ...frame, title }, html, READABLE_PX);
+    const titled = (pages: readonly string[], index: number) =>
+      pages.length > 1 ? `${plan.title} (${index + 1}/${pages.length})` : plan.title;
+    const fitted = async (minZoom: number) => {
+      let pages = [body.type === 'fixed' ? body.html : ''];
+      let flowCss = '';
+      if (body.type === 'flow') {
+        const flow = await flowPages(body.chunks, frame, tools, `${deckId}-figure-${planIndex}`, minZoom);
+        flowCss = flow.css;
+        pages = flow.pages;
+      }
+      const fits: Fit[] = [];
+      for (const [index, html] of pages.entries())
+        fits.push(await tools.measurer.fit({ ...frame, title: titled(pages, index) }, html, READABLE_PX));
+      return { pages, css: flowCss, fits };
+    };
+    // A page shrunk to keep a section together may hold text the readable floor forbids shrinking
+    // (a footnote marker): then the section is broken at full size.
+    let laid = await fitted(body.type === 'flow' ? MIN_FLOW_ZOOM : 1);
+    if (body.type === 'flow' && laid.fits.some((fit) => !fit.fits)) laid = await fitted(1);
+    css += laid.css;
+    const notes = divideNotes(plan.notes, laid.pages, plan.pageNote);
+    for (const [index, html] of laid.pages.entries()) {
+      const title = titled(laid.pages, index);
+      const fit = laid.fits[index] as Fit;
       if (!fit.fits) {
         throw new SlideOverflowError(
           slides.length + 1,
@@ -138,11 +151,12 @@ async function flowPages(
   frame: SlideFrame,
   tools: LayoutTools,
   id: string,
+  minZoom: number,
 ): Promise<{ pages: string[]; css: string }> {
   const { measurer } = tools;
   const chunks = await narrowFormulas(flowChunks, frame, measurer);
   if (!chunks.some((chunk) => chunk.figure))
-    return { pages: await breakPages(chunks, frame, measurer), css: '' };
+    return { pages: await breakPages(chunks, frame, measurer, minZoom), css: '' };
   const drawn = await Promise.all(
     chunks.map((chunk, index) =>
       chunk.figure ? sizeFigure(chunk.figure, tools, `${id}-${index}`) : undefined,
@@ -162,7 +176,7 @@ async function flowPages(
   const pages: string[] = [];
   let run: Chunk[] = [];
   const flush = async () => {
-    if (run.length > 0) pages.push(...(await breakPages(run, frame, measurer)));
+    if (run.length > 0) pages.push(...(await breakPages(run, frame, measurer, minZoom)));
     run = [];
   };
   for (const [index, chunk] of inFlow.entries()) {
@@ -267,22 +281,53 @@ export function diagramFailure(figure: Extract<Figure, { kind: 'diagram' }>, err
   return `${figure.file}:${line}: mermaid cannot draw this diagram block: ${reason}. Fix the block (mermaid.live shows the same error).`;
 }
 
-/** The HTML of each page of a flow. */
+/** The HTML of each page of a flow; a page may be shown down to `minZoom` (see paginate). */
 async function breakPages(
   chunks: readonly Chunk[],
   frame: SlideFrame,
   measurer: Measurer,
+  minZoom: number,
 ): Promise<string[]> {
   if (chunks.length === 0) return [''];
-  let all = await measurer.runs(frame, chunks);
+  let all = await measurer.runs(frame, chunks, minZoom);
   const whole = all.runs[0]?.[chunks.length - 1];
-  if (whole !== undefined && whole <= all.available) return [joinChunks(chunks)];
+  if (whole !== undefined && whole <= all.available / minZoom) return [joinChunks(chunks)];
+
+  // Two short blocks (Main beside Secondary findings, a list beside a table) side by side, when that
+  // saves a slide.
+  const columns = twoColumns(chunks);
+  if (columns) {
+    const fit = await measurer.fit(frame, columns, READABLE_PX);
+    if (fit.fits && fit.zoom >= minZoom) return [columns];
+  }
 
   const numbered = { ...frame, title: frame.title + NUMBERED };
   const divided = await divideTall(chunks, numbered, measurer);
-  all = await measurer.runs(numbered, divided);
-  const bounds = paginate(divided.length, (i) => divided[i]?.keepWithNext === true, all);
+  all = await measurer.runs(numbered, divided, minZoom);
+  const bounds = paginate(divided.length, (i) => divided[i]?.keepWithNext === true, all, minZoom);
   return bounds.map(([from, to]) => joinChunks(divided.slice(from, to)));
+}
+
+/**
+ * The flow as two columns when it is exactly two blocks: runs of one group (a list, a table), each
+ * with the headings and labels that lead into it, or single paragraphs. Otherwise undefined.
+ */
+function twoColumns(chunks: readonly Chunk[]): string | undefined {
+  const blocks: Chunk[][] = [];
+  let leading: Chunk[] = [];
+  for (const chunk of chunks) {
+    if (chunk.figure) return undefined;
+    if (chunk.keepWithNext && !chunk.group) {
+      leading.push(chunk);
+      continue;
+    }
+    const last = blocks.at(-1);
+    if (leading.length === 0 && last && chunk.group && last.at(-1)?.group === chunk.group) last.push(chunk);
+    else blocks.push([...leading, chunk]);
+    leading = [];
+  }
+  if (leading.length > 0 || blocks.length !== 2) return undefined;
+  return `<div class="sk-columns">${blocks.map((block) => `<div>${joinChunks(block)}</div>`).join('')}</div>`;
 }
 
 /**
@@ -302,9 +347,11 @@ async function divideTall(chunks: readonly Chunk[], frame: SlideFrame, measurer:
       ? [chunk.group.open.replace('{start}', String((chunk.indexInGroup ?? 0) + 1)), chunk.group.close]
       : ['', ''];
     const parts = await measurer.divide(frame, chunk.divisible, limit, wrap);
-    for (const part of parts) {
-      const { divisible: _, ...rest } = chunk;
-      out.push({ ...rest, html: part });
+    const { divisible: _, keepWithNext, ...rest } = chunk;
+    // Only the last part leads into what follows.
+    for (const [k, part] of parts.entries()) {
+      const last = k === parts.length - 1;
+      out.push({ ...rest, html: part, ...(keepWithNext && last ? { keepWithNext } : {}) });
     }
   }
   return out;

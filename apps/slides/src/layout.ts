@@ -20,6 +20,8 @@ export const PARAGRAPH_GAP = 12;
 export const LIST_INDENT = 28;
 export const LIST_ITEM_GAP = 6;
 export const HEADING_SIZE = 22;
+/** Between two columns of a slide that shows two short blocks side by side. */
+export const COLUMN_GAP = 32;
 
 /** Tables are never set below 14 px: a wide table wraps and splits between rows instead. */
 export const TABLE_SIZE = 16;
@@ -36,6 +38,11 @@ export const CODE_LINE = 1.4;
  * text drops below this many canvas pixels (about 23 px on a 1920 px projector).
  */
 export const READABLE_PX = 12;
+/**
+ * A section a little taller than its slide is shown down to this zoom rather than split into a
+ * half-empty pair (a presenter shrinks a slide a notch before adding one); 18 px body text at 0.9.
+ */
+export const MIN_FLOW_ZOOM = 0.9;
 /** The diagram on the lineage slide is enlarged at most this much (small families look lost otherwise). */
 export const DIAGRAM_MAX_ZOOM = 2.4;
 /**

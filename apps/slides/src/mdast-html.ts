@@ -9,14 +9,38 @@
 // (`inlineMath` and `math`: core's AST holds them; its built typings do not carry this reference.)
 
 import { displayWidth, safeHttpUrl } from '@studykit/view';
-import type { ListItem, PhrasingContent, RootContent, Table, TableCell } from 'mdast';
+import type { AlignType, ListItem, PhrasingContent, RootContent, Table, TableCell } from 'mdast';
 import { contentHtml } from './escape.js';
 import { figureFile } from './figures.js';
 import { mathHtml } from './math-html.js';
 
 export function phrasingToHtml(nodes: readonly PhrasingContent[]): string {
-  return nodes.map(inlineToHtml).join('');
+  const queue = [...nodes];
+  let html = '';
+  for (let index = 0; index < queue.length; index += 1) {
+    const node = queue[index] as PhrasingContent;
+    const next = queue[index + 1];
+    // A code chip keeps the bracket before it and the punctuation after it on its line: "(" never
+    // ends a line with its chip on the next, and no line starts with ")".
+    // (A long chip may still break inside, in a narrow column.)
+    const glued = node.type === 'inlineCode' && [...node.value].length <= GLUED_CHIP;
+    const before = glued ? (html.match(OPENING_END)?.[0] ?? '') : '';
+    const after = glued && next?.type === 'text' ? (next.value.match(CLOSING_START)?.[0] ?? '') : '';
+    if (!before && !after) {
+      html += inlineToHtml(node);
+      continue;
+    }
+    html = `${html.slice(0, html.length - before.length)}<span class="sk-glue">${before}${inlineToHtml(node)}${contentHtml(after)}</span>`;
+    if (next?.type === 'text') queue[index + 1] = { type: 'text', value: next.value.slice(after.length) };
+  }
+  return html;
 }
+
+export const GLUED_CHIP = 22;
+/** Opening brackets and quotes right before a chip (already escaped: none of them is escaped). */
+export const OPENING_END = /[([{“‘«「『（]+$/u;
+/** Closing brackets and punctuation right after a chip. */
+export const CLOSING_START = /^[)\]}”’»」』）.,;:!?。，；：！？]+/u;
 
 function inlineToHtml(node: PhrasingContent): string {
   switch (node.type) {
@@ -130,7 +154,7 @@ export function listItemToHtml(item: ListItem): string {
 /** A table with the given header row (the table's first row) and a subset of its body rows. */
 export function tableToHtml(table: Table, bodyRows: Table['children']): string {
   const [header] = table.children;
-  const align = table.align ?? [];
+  const align = columnAlignment(table);
   const cell = (tag: 'th' | 'td', content: TableCell, index: number) => {
     const alignment = align[index];
     const classes = [
@@ -139,7 +163,7 @@ export function tableToHtml(table: Table, bodyRows: Table['children']): string {
     ]
       .filter(Boolean)
       .join(' ');
-    return `<${tag}${classes ? ` class="${classes}"` : ''}>${phrasingToHtml(content.children)}</${tag}>`;
+    return `<${tag}${classes ? ` class="${classes}"` : ''}>${cellHtml(content.children)}</${tag}>`;
   };
   const head = header
     ? `<thead><tr>${header.children.map((c, i) => cell('th', c, i)).join('')}</tr></thead>`
@@ -150,6 +174,44 @@ export function tableToHtml(table: Table, bodyRows: Table['children']): string {
   const columns = header?.children.length ?? 0;
   const compact = columns > 5 || tableTextWidth(table) > 110 ? ' sk-table-compact' : '';
   return `<table class="sk-table${compact}">${head}<tbody>${body}</tbody></table>`;
+}
+
+/** A number, maybe with a unit or sign: "768", "1.5B", "72.31 %", "~300B", "−2.1". */
+const NUMERIC = /^[~≈<>≤≥+−-]?\s*\d[\d.,\u202f ]*\s*(%|[KMBTkmbt]|×)?$/u;
+
+/** The GFM alignment of each column; a column without one whose filled cells are all numbers is right-aligned. */
+function columnAlignment(table: Table): AlignType[] {
+  const [, ...rows] = table.children;
+  const columns = table.children[0]?.children.length ?? 0;
+  return Array.from({ length: columns }, (_, index) => {
+    const given = table.align?.[index];
+    if (given) return given;
+    const filled = rows.map((row) =>
+      nodeText(row.children[index] ?? { type: 'tableCell', children: [] }).trim(),
+    );
+    const values = filled.filter(Boolean);
+    return values.length > 0 && values.every((value) => NUMERIC.test(value)) ? 'right' : null;
+  });
+}
+
+/** A short hyphenated word ("ChatGLM-6B", "GPT-3") is never broken at its hyphen in a narrow column. */
+const HYPHENATED = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+/gu;
+const NO_BREAK_LENGTH = 14;
+
+function cellHtml(children: readonly PhrasingContent[]): string {
+  return children
+    .map((child) => {
+      if (child.type !== 'text') return phrasingToHtml([child]);
+      let html = '';
+      let at = 0;
+      for (const match of child.value.matchAll(HYPHENATED)) {
+        if ([...match[0]].length > NO_BREAK_LENGTH) continue;
+        html += `${contentHtml(child.value.slice(at, match.index))}<span class="sk-nobreak">${contentHtml(match[0])}</span>`;
+        at = match.index + match[0].length;
+      }
+      return html + contentHtml(child.value.slice(at));
+    })
+    .join('');
 }
 
 /** Long unbreakable runs (URLs, identifiers) may break anywhere; other cells wrap between words. */

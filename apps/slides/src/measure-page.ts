@@ -144,10 +144,10 @@ export class SlideMeasurer {
     return this.call('singles', [shown(frame), c, groups]);
   }
 
-  /** Heights of runs of chunks on one page (see RunHeights). */
-  runs(frame: SlideFrame, chunks: readonly Chunk[]): Promise<RunHeights> {
+  /** Heights of runs of chunks on one page (see RunHeights), up to the body's height / `minZoom`. */
+  runs(frame: SlideFrame, chunks: readonly Chunk[], minZoom = 1): Promise<RunHeights> {
     const { chunks: c, groups } = serialise(chunks);
-    return this.call('runs', [shown(frame), c, groups]);
+    return this.call('runs', [shown(frame), c, groups, minZoom]);
   }
 
   /** A divisible chunk cut into parts of at most `limit` px, each wrapped like the chunk's group. */

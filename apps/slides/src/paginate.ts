@@ -6,7 +6,8 @@ import type { Chunk, Group } from './chunks.js';
 
 /**
  * Measured heights of runs of chunks laid out together on one page: `runs[from][k]` is the height of
- * chunks[from ..= from + k]. Each row stops at the first run that no longer fits.
+ * chunks[from ..= from + k]. Each row stops at the first run that no longer fits (in `available / minZoom`
+ * when the page may be shrunk).
  */
 export interface RunHeights {
   available: number;
@@ -19,40 +20,52 @@ export type PageBounds = [number, number][];
 /**
  * The fewest pages that hold the chunks, and among those the most even split (the smallest sum of
  * squared page heights): a section that needs two slides is cut 3+2 rather than 4+1, and one that
- * fits stays on one. A page ends on a keep-with-next chunk (a heading) only when nothing else is
- * possible. A single chunk taller than a page gets a page of its own (it is scaled down later).
+ * fits stays on one. A page ends on a keep-with-next chunk (a heading, a lead-in ending in ":") only
+ * when nothing else is possible. A single chunk taller than a page gets a page of its own (it is
+ * scaled down later).
+ *
+ * `minZoom` below 1 lets a page hold up to `available / minZoom` (the page is then shown that much
+ * smaller): a section a little taller than one slide stays on one instead of becoming a half-empty
+ * pair. Among equally many pages, fewer shrunk pages win, then evenness.
  */
 export function paginate(
   chunkCount: number,
   keepWithNext: (index: number) => boolean,
   measured: RunHeights,
+  minZoom = 1,
 ): PageBounds {
   if (chunkCount === 0) return [];
   const heightOf = (from: number, to: number): number =>
     measured.runs[from]?.[to - from - 1] ?? Number.POSITIVE_INFINITY;
+  const room = measured.available / minZoom;
   interface Best {
     pages: number;
     orphans: number;
+    shrunk: number;
     squares: number;
     from: number;
   }
-  const better = (a: Best, b: Best | undefined) =>
-    !b ||
-    a.orphans < b.orphans ||
-    (a.orphans === b.orphans && (a.pages < b.pages || (a.pages === b.pages && a.squares < b.squares)));
-  const best: (Best | undefined)[] = [{ pages: 0, orphans: 0, squares: 0, from: -1 }];
+  // Lexicographic: orphans, then pages, then shrunk pages, then evenness.
+  const order = ['orphans', 'pages', 'shrunk', 'squares'] as const;
+  const better = (a: Best, b: Best | undefined): boolean => {
+    if (!b) return true;
+    for (const key of order) if (a[key] !== b[key]) return a[key] < b[key];
+    return false;
+  };
+  const best: (Best | undefined)[] = [{ pages: 0, orphans: 0, shrunk: 0, squares: 0, from: -1 }];
   for (let to = 1; to <= chunkCount; to += 1) {
     let found: Best | undefined;
     for (let from = to - 1; from >= 0; from -= 1) {
       const height = heightOf(from, to);
-      if (height > measured.available && to - from > 1) continue;
+      if (height > room && to - from > 1) continue;
       const before = best[from];
       if (!before) continue;
       const orphan = to < chunkCount && keepWithNext(to - 1) ? 1 : 0;
-      const shown = Math.min(height, measured.available);
+      const shown = Math.min(height, room);
       const candidate: Best = {
         pages: before.pages + 1,
         orphans: before.orphans + orphan,
+        shrunk: before.shrunk + (height > measured.available && to - from > 1 ? 1 : 0),
         squares: before.squares + shown * shown,
         from,
       };

@@ -9,6 +9,7 @@ import { skipNote } from '../../../tests/skips.js';
 import { temporaryFolder } from '../../../tests/temporary.js';
 import { builtSlides, renderInto } from './build-fixture.js';
 import { DeckBrowser, noPoppler, pwned, readPdf } from './deck-browser.js';
+import { deckPacing, pacingProblems } from './pacing.js';
 import { pdfOutline } from './pdf-outline.js';
 
 const CONTENT = fileURLToPath(new URL('../../../content', import.meta.url));
@@ -55,6 +56,17 @@ describe('decks of the shipped content', () => {
       }
     }
   }, 600_000);
+
+  it('is paced as a presenter would: no lead-in ends a slide before its list, no cell is cut with "…", no split set could take fewer slides', async () => {
+    for (const family of ast.families.filter((f) => f.papers.length > 0)) {
+      const slides = builtSlides(OUT, family.id);
+      const facts = await deckPacing(decks, `slides/${family.id}`, slides.length);
+      expect({ family: family.id, problems: pacingProblems(facts, slides) }).toEqual({
+        family: family.id,
+        problems: [],
+      });
+    }
+  }, 300_000);
 
   it.skipIf(noPoppler)(`exports one PDF page per slide, with every paper title${skipNote(noPoppler)}`, () => {
     for (const family of ast.families.filter((f) => f.papers.length > 0)) {

@@ -1,10 +1,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { StudyAst } from '@studykit/core';
+import type { Table } from 'mdast';
 import { describe, expect, it } from 'vitest';
-import { type DeckOptions, type DeckSlide, type SlidePlan, shorten } from '../src/deck.js';
+import { chunkBlocks } from '../src/chunks.js';
+import type { DeckOptions, DeckSlide, SlidePlan } from '../src/deck.js';
 import { contentHtml } from '../src/escape.js';
 import { planDeck, toSlidevMarkdown } from '../src/index.js';
+import { phrasingToHtml, tableToHtml } from '../src/mdast-html.js';
 import { joinChunks } from '../src/paginate.js';
 import { fixtureAst } from './fixtures.js';
 
@@ -107,7 +110,7 @@ describe('planDeck', () => {
   it('compares the papers in a table and lists references with links', () => {
     const comparison = slides.find((s) => s.kind === 'comparison')?.bodyHtml ?? '';
     expect(comparison).toContain('<th>Model</th>');
-    expect(comparison).toContain('<td>4 sizes, up to 1.5B</td>');
+    expect(comparison).toContain('<td class="sk-align-right">4 sizes, up to 1.5B</td>');
     const references = slides.find((s) => s.kind === 'references')?.bodyHtml ?? '';
     expect(references).toContain('href="https://example.org/alpha-1"');
     // APA 7 from formatReferences: every author (up to 20), "&" before the last one, escaped as HTML.
@@ -126,10 +129,75 @@ describe('planDeck', () => {
     expect(references).toContain(contentHtml(paper?.authors[0] ?? 'missing author'));
   });
 
-  it('shortens headlines at a word boundary', () => {
-    expect(shorten('alpha beta gamma delta', 14)).toBe('alpha beta…');
-    expect(shorten('short', 14)).toBe('short');
-    expect(shorten('自回归空白填充在理解和生成任务上都优于', 6)).toBe('自回归空白…');
+  it("compares with each paper's headline, never a finding cut with '…', numbers right-aligned", () => {
+    const comparisonOf = (study: StudyAst) =>
+      bodyOf(planDeck(study, 'demo').find((plan) => plan.kind === 'comparison') as SlidePlan);
+    const withHeadlines = structuredClone(ast);
+    for (const paper of withHeadlines.papers) paper.headline = `What ${paper.year} showed`;
+    const table = comparisonOf(withHeadlines);
+    expect(table).toContain('<td>What 2018 showed</td>');
+    expect(table).toContain('<th class="sk-align-right">Year</th>');
+    expect(table).toMatch(/<td class="sk-align-right">\d{4}<\/td>/);
+    // Without headlines a finding is shown whole when it is one short line, else not at all.
+    expect(comparisonOf(ast)).not.toContain('…');
+  });
+
+  it('keeps a code chip on one line with the bracket before it and the punctuation after it', () => {
+    expect(
+      phrasingToHtml([
+        { type: 'text', value: 'GPT-3 (' },
+        { type: 'inlineCode', value: 'davinci' },
+        { type: 'text', value: '): a base model' },
+      ]),
+    ).toBe('GPT-3 <span class="sk-glue">(<code>davinci</code>):</span> a base model');
+    expect(
+      phrasingToHtml([
+        { type: 'text', value: 'see ' },
+        { type: 'inlineCode', value: 'x' },
+      ]),
+    ).toBe('see <code>x</code>');
+  });
+
+  it('keeps the glued chip whole when a tall paragraph is divided between slides', () => {
+    const [chunk] = chunkBlocks([
+      {
+        type: 'paragraph',
+        children: [
+          { type: 'text', value: 'The base model (' },
+          { type: 'inlineCode', value: 'davinci' },
+          { type: 'text', value: '), then more.' },
+        ],
+      },
+    ]);
+    const atoms = chunk?.divisible?.atoms ?? [];
+    expect(atoms).toContain('<span class="sk-glue">(<code>davinci</code>),</span>');
+    // The atoms still spell the paragraph as it is shown whole.
+    expect(`<p>${atoms.join('')}</p>`).toBe(chunk?.html);
+  });
+
+  it('keeps short hyphenated words whole in table cells and right-aligns columns of numbers', () => {
+    const table: Table = {
+      type: 'table',
+      align: [null, null, 'center'],
+      children: [
+        ['Model', 'Layers', 'Note'],
+        ['ChatGLM-6B', '28', 'text-davinci-003-and-more'],
+        ['GPT-3', '96', ''],
+      ].map((values) => ({
+        type: 'tableRow',
+        children: values.map((value) => ({
+          type: 'tableCell',
+          children: value ? [{ type: 'text', value }] : [],
+        })),
+      })),
+    };
+    const html = tableToHtml(table, table.children.slice(1));
+    expect(html).toContain('<th class="sk-align-right">Layers</th>');
+    expect(html).toContain('<td class="sk-align-right">28</td>');
+    expect(html).toContain('<th class="sk-align-center">Note</th>');
+    expect(html).toContain('<td><span class="sk-nobreak">ChatGLM-6B</span></td>');
+    // A long run may still break: a narrow column must not overflow.
+    expect(html).toContain('<td class="sk-align-center sk-break">text-davinci-003-and-more</td>');
   });
 
   it('works for Chinese content', () => {

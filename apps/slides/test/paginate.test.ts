@@ -35,6 +35,50 @@ describe('paginate', () => {
     expect(bounds.some(([, to]) => to === 3)).toBe(false);
   });
 
+  it('never ends a page on a lead-in whose list continues on the next (keep with next)', () => {
+    // ChatGPT's Results: a paragraph, three bullets, "Limitations that OpenAI lists:" (chunk 4), five
+    // bullets. At even heights the best split ends page one on the lead-in; it must go with its list.
+    const heights = [40, 50, 60, 30, 30, 90, 30, 60, 30, 30];
+    const bounds = paginate(10, (i) => i === 4, additive(heights, 300));
+    expect(bounds).toEqual([
+      [0, 4],
+      [4, 10],
+    ]);
+    // Without the mark the lead-in would end page one: the test can fail.
+    expect(paginate(10, () => false, additive(heights, 300))[0]).toEqual([0, 5]);
+  });
+
+  it('keeps a section a little taller than a page on one page, shown smaller, rather than a half-empty pair', () => {
+    // 430 px in a 400 px body: at zoom 0.9 a page holds 444 px.
+    expect(paginate(4, () => false, additive([100, 110, 110, 110], 400), 0.9)).toEqual([[0, 4]]);
+    expect(paginate(4, () => false, additive([100, 110, 110, 110], 400))).toEqual([
+      [0, 2],
+      [2, 4],
+    ]);
+  });
+
+  it('takes no more pages than the content needs, and splits them evenly', () => {
+    // 3 parallel bullets that need two pages are not cut 2 + 1 when 1 + 2 is as many pages and more even.
+    expect(paginate(3, () => false, additive([150, 150, 200], 400))).toEqual([
+      [0, 2],
+      [2, 3],
+    ]);
+    // Five chunks of 170 px in a 400 px body need three pages; at zoom 0.9 (444 px) still three, not
+    // four, and no page is shrunk when an unshrunk split of as many pages exists.
+    const bounds = paginate(5, () => false, additive([170, 170, 170, 170, 170], 400), 0.9);
+    expect(bounds).toHaveLength(3);
+    expect(bounds.map(([from, to]) => to - from)).toEqual([2, 2, 1]);
+  });
+
+  it('ends no page on a heading, even when shrinking would save nothing', () => {
+    // A heading (chunk 1) that would end the shrunk page: the section takes two full-size pages.
+    const bounds = paginate(3, (i) => i === 1, additive([300, 40, 300], 400), 0.9);
+    expect(bounds).toEqual([
+      [0, 1],
+      [1, 3],
+    ]);
+  });
+
   it('gives a chunk taller than a page a page of its own', () => {
     expect(paginate(3, () => false, additive([100, 900, 100], 400))).toEqual([
       [0, 1],

@@ -3,6 +3,7 @@ import { bodyNodes, groupByHeading, spanOfNodes, toBlock } from './blocks.js';
 import type { DiagnosticSink } from './diagnostics.js';
 import { idProblem, shownName } from './ids.js';
 import { checkTitle, MAX_TITLE_LENGTH } from './layout-limits.js';
+import { checkProse } from './prose-length.js';
 import { FAMILY_FIELDS, familySchema } from './schema.js';
 import type { ParsedSource } from './source.js';
 import { validateFrontmatter } from './validate-frontmatter.js';
@@ -29,7 +30,9 @@ export function readFamily(source: ParsedSource, sink: DiagnosticSink): FamilyDr
   for (const group of groups) {
     const span = spanOfNodes([group.heading], source.locator);
     checkTitle('Section title', group.title, MAX_TITLE_LENGTH.sectionTitle, span, sink);
+    checkProse(group.nodes, source.locator, sink);
   }
+  checkProse(lead, source.locator, sink);
   return {
     id: data.id,
     name: data.name,

@@ -114,6 +114,10 @@ export const RULES = {
     severity: 'error',
     hint: 'Say the finding in a few words (at most 80 characters); the full statement stays under Conclusions.',
   },
+  'prose-too-long': {
+    severity: 'warning',
+    hint: 'Keep the claim on the slide and move the explanation to the speaker notes (`## Notes`, then `### <Section>`), or split it into bullets.',
+  },
   'table-too-wide': {
     severity: 'error',
     hint: 'Drop or merge columns, shorten the long words in its cells, or split it into two tables.',

@@ -13,6 +13,7 @@ import { groupByHeading, type HeadingGroup, plainText, spanOfNodes, toBlock } fr
 import type { DiagnosticSink } from './diagnostics.js';
 import { checkTitle, MAX_TITLE_LENGTH } from './layout-limits.js';
 import type { Locator } from './location.js';
+import { checkProse } from './prose-length.js';
 
 /** Heading text (lower case) → section kind; English and Chinese names. */
 const SECTION_NAMES: Record<string, SectionKind> = {
@@ -107,6 +108,7 @@ export function readPaperBody(
         headingSpan,
         `Unknown section \`${group.title}\` is kept as an extra section`,
       );
+      checkProse(group.nodes, locator, sink);
       body.sections.push(sectionOf('extra', group, locator));
       continue;
     }
@@ -128,6 +130,7 @@ export function readPaperBody(
     }
     seen.set(kind, seen.get(kind) ?? group.title);
     furthest = Math.max(furthest, index);
+    if (kind !== 'notes') checkProse(group.nodes, locator, sink);
     if (kind === 'conclusions') {
       conclusionsHeading = group;
       body.conclusions.push(...readConclusions(group, locator, sink));

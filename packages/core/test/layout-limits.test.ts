@@ -20,6 +20,23 @@ describe('titles and tables that no slide can lay out', () => {
     expect(lines(withPaper(PAPER.replace('title: Alpha One', `title: ${'t'.repeat(200)}`)))).toEqual([]);
   });
 
+  it('prose-too-long at a paragraph that would fill more than about six lines of its slide, not in the notes', () => {
+    const sentence =
+      'The model reads every document once and predicts the next token from the ones before it. ';
+    // One sentence is about 0.87 of a line on the 868 px body at 20 px: eight of them fill 7 lines.
+    const wall = sentence.repeat(8).trim();
+    expect(lines(withBody(wall))).toEqual([
+      'alpha/alpha-1.md:14:1  warning  Paragraph fills about 7 lines of its slide; more than 6 is a wall of text  prose-too-long',
+    ]);
+    expect(lines(withBody(`- ${wall}`))[0]).toMatch(
+      /^alpha\/alpha-1\.md:14:3 {2}warning {2}Paragraph fills about \d+ lines/,
+    );
+    expect(lines(withBody(sentence.repeat(6).trim()))).toEqual([]);
+    expect(lines(withPaper(`${PAPER}\n## Notes\n\n${wall}\n`))).toEqual([]);
+    // Chinese: a wide character is about one em; 300 of them fill about 7 lines.
+    expect(lines(withBody('模'.repeat(300)))[0]).toContain('Paragraph fills about 7 lines');
+  });
+
   it('a CJK character counts as two', () => {
     expect(displayLength('GPT-3 模型')).toBe(10);
     const ast = withPaper(PAPER.replace('short: Alpha-1', `short: ${'模'.repeat(21)}`));

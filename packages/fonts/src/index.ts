@@ -1,3 +1,4 @@
+export { advanceEm } from './advance.js';
 export { Coverage, coverage, MISSING_GLYPH } from './coverage.js';
 export { cssStack, FACES, FAMILIES, type Face, type FaceId, facePath, facesOf, STACKS } from './faces.js';
 export {

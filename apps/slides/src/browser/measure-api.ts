@@ -42,8 +42,16 @@ export interface MeasureApi {
   setFrame(frame: SlideFrame): void;
   /** The body's width, and the room from its top to the frame's content edge. */
   box(frame?: SlideFrame): { width: number; height: number };
-  /** Heights of runs chunks[from..to); each row stops at the first run that does not fit. */
-  runs(frame: SlideFrame, chunks: PageChunk[], groups: PageGroup[]): { available: number; runs: number[][] };
+  /**
+   * Heights of runs chunks[from..to); each row stops at the first run taller than the body's height
+   * divided by `minZoom` (a page that may be shown smaller holds more).
+   */
+  runs(
+    frame: SlideFrame,
+    chunks: PageChunk[],
+    groups: PageGroup[],
+    minZoom: number,
+  ): { available: number; runs: number[][] };
   /** Heights of each chunk alone (inside its group's wrapper). */
   singles(
     frame: SlideFrame,
@@ -167,9 +175,10 @@ export function installMeasureApi(): void {
     return html;
   }
 
-  function runs(f: SlideFrame, chunks: PageChunk[], groups: PageGroup[]) {
+  function runs(f: SlideFrame, chunks: PageChunk[], groups: PageGroup[], minZoom: number) {
     setFrame(f);
     const available = box().height;
+    const room = available / minZoom;
     const rows: number[][] = [];
     for (let from = 0; from < chunks.length; from++) {
       const row: number[] = [];
@@ -178,7 +187,7 @@ export function installMeasureApi(): void {
         const height = m.wide ? Number.POSITIVE_INFINITY : m.height;
         // Infinity would not survive the trip back to Node as JSON.
         row.push(height === Number.POSITIVE_INFINITY ? 1e9 : height);
-        if (height > available) break;
+        if (height > room) break;
       }
       rows.push(row);
     }
