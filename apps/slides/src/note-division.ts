@@ -5,7 +5,7 @@
  * shares none. Nothing is copied onto two slides. Pure: the page HTML in, the notes per page out.
  */
 import type { List, ListItem, Paragraph, PhrasingContent, RootContent } from 'mdast';
-import { type SlideNote, shorten } from './deck.js';
+import type { SlideNote } from './deck.js';
 import { nodeText } from './mdast-html.js';
 import { slideNote } from './note-html.js';
 
@@ -291,4 +291,13 @@ function aloneFigureCaption(html: string): string | undefined {
   return visibleText(caption || alt)
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/** A sentence cut at a word to about `length` characters, with "…" (a generated note's opening). */
+function shorten(text: string, length: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if ([...flat].length <= length) return flat;
+  const cut = [...flat].slice(0, length - 1).join('');
+  const space = cut.lastIndexOf(' ');
+  return `${(space > length * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')}…`;
 }
