@@ -31,6 +31,7 @@ import {
 import type { List, ListItem, PhrasingContent, RootContent, Table, TableCell } from 'mdast';
 import { type Chunk, chunkBlock, chunkBlocks, chunkList } from './chunks.js';
 import { contentHtml } from './escape.js';
+import { eraSplit } from './lineage-eras.js';
 import { linkHtml, phrasingToHtml } from './mdast-html.js';
 import { noteHtml } from './note-html.js';
 
@@ -80,8 +81,17 @@ export interface SlideNote {
 export type SlideBody =
   | { type: 'fixed'; html: string }
   | { type: 'flow'; chunks: Chunk[] }
-  /** Mermaid text of the family's lineage, drawn left to right and top to bottom (the better fit wins). */
-  | { type: 'diagram'; mermaid: { LR: string; TB: string } };
+  /**
+   * Mermaid text of the family's lineage, drawn left to right and top to bottom (the better fit wins);
+   * when neither keeps its labels readable, `eras(n)` is the same lineage over n slides (n ≤ `papers`).
+   */
+  | { type: 'diagram'; mermaid: LineageTexts; papers: number; eras: (parts: number) => LineageTexts[] };
+
+/** One lineage drawing in both directions. */
+export interface LineageTexts {
+  LR: string;
+  TB: string;
+}
 
 /** A slide before layout: a flow body may become several slides ("Title (2/3)"). */
 export interface SlidePlan {
@@ -94,7 +104,10 @@ export interface SlidePlan {
   paper?: string;
 }
 
-export type MermaidSource = (ast: StudyAst, options: { family: string; direction: 'LR' | 'TB' }) => string;
+export type MermaidSource = (
+  ast: StudyAst,
+  options: { family: string; direction: 'LR' | 'TB'; only?: readonly string[] },
+) => string;
 
 export interface DeckOptions {
   /** Mermaid text of the family's lineage (default: `toMermaid`); null leaves the slide out. */
@@ -107,8 +120,22 @@ export interface DeckOptions {
  * The lineage's per-family flowchart (@studykit/lineage-mermaid), without the relation-kind legend: on
  * a 16:9 slide it takes more room than the diagram (edge styles are explained by their labels).
  */
-const defaultMermaid: MermaidSource = (ast, { family, direction }) =>
-  toMermaid(ast, { family, direction, legend: false });
+const defaultMermaid: MermaidSource = (ast, { family, direction, only }) =>
+  toMermaid(ast, { family, direction, legend: false, ...(only ? { only } : {}) });
+
+/** The lineage slide's body: the whole lineage of `papers`, and the same cut into eras (lineage-eras.ts). */
+function lineageBody(
+  papers: readonly Paper[],
+  draw: (direction: 'LR' | 'TB', only?: readonly string[]) => string,
+): Extract<SlideBody, { type: 'diagram' }> {
+  const both = (only?: readonly string[]): LineageTexts => ({ LR: draw('LR', only), TB: draw('TB', only) });
+  return {
+    type: 'diagram',
+    mermaid: both(),
+    papers: papers.length,
+    eras: (parts) => eraSplit(papers, parts).map((era) => both(era)),
+  };
+}
 
 export function planDeck(ast: StudyAst, familyId: string, options: DeckOptions = {}): SlidePlan[] {
   const family = familyOf(ast, familyId);
@@ -126,10 +153,9 @@ export function planDeck(ast: StudyAst, familyId: string, options: DeckOptions =
 
   const mermaidSource = options.mermaid === undefined ? defaultMermaid : options.mermaid;
   const mermaid = mermaidSource
-    ? {
-        LR: mermaidSource(ast, { family: family.id, direction: 'LR' }),
-        TB: mermaidSource(ast, { family: family.id, direction: 'TB' }),
-      }
+    ? lineageBody(papers, (direction, only) =>
+        mermaidSource(ast, { family: family.id, direction, ...(only ? { only } : {}) }),
+      )
     : undefined;
   const agenda: string[] = [];
   if (family.overview.children.length > 0) agenda.push(labels.overview);
@@ -147,7 +173,7 @@ export function planDeck(ast: StudyAst, familyId: string, options: DeckOptions =
   if (family.overview.children.length > 0) {
     plan('overview', labels.overview, family.name, flow(chunkBlocks(family.overview.children, family.file)));
   }
-  if (mermaid) plan('lineage', labels.lineage, family.name, { type: 'diagram', mermaid });
+  if (mermaid) plan('lineage', labels.lineage, family.name, mermaid);
 
   papers.forEach((paper, index) => {
     plans.push(
@@ -266,10 +292,9 @@ export function planMeetingDeck(ast: StudyAst, meetingId: string, options: DeckO
   const mermaid =
     options.mermaid === null
       ? undefined
-      : {
-          LR: toMermaid(sub, { direction: 'LR', legend: false }),
-          TB: toMermaid(sub, { direction: 'TB', legend: false }),
-        };
+      : lineageBody(sub.papers, (direction, only) =>
+          toMermaid(sub, { direction, legend: false, ...(only ? { only } : {}) }),
+        );
   const agenda = [
     ...(mermaid ? [labels.lineage] : []),
     ...papers.map((p) => `${p.short} (${p.year}): ${p.title}`),
@@ -278,7 +303,7 @@ export function planMeetingDeck(ast: StudyAst, meetingId: string, options: DeckO
     labels.references,
   ];
   plan('agenda', labels.agenda, flow(chunkList(textList(agenda, true), { className: 'sk-agenda' })));
-  if (mermaid) plan('lineage', labels.lineage, { type: 'diagram', mermaid });
+  if (mermaid) plan('lineage', labels.lineage, mermaid);
   papers.forEach((paper, index) => {
     const family = ast.families.find((f) => f.id === paper.family);
     plans.push(

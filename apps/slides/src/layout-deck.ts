@@ -6,9 +6,9 @@
  */
 import { DiagramSyntaxError, oneLine, type RenderedSvg } from '@studykit/diagram';
 import type { Chunk } from './chunks.js';
-import type { DeckSlide, SlidePlan } from './deck.js';
+import type { DeckSlide, LineageTexts, SlideBody, SlidePlan } from './deck.js';
 import { type Figure, figureHtml, inlineSvg, maxZoom, type SizedFigure } from './figures.js';
-import { DIAGRAM_MAX_ZOOM, FORMULA_MIN_ZOOM, LARGE_FIGURE, READABLE_PX } from './layout.js';
+import { DIAGRAM_MAX_ZOOM, DIAGRAM_MIN_ZOOM, FORMULA_MIN_ZOOM, LARGE_FIGURE, READABLE_PX } from './layout.js';
 import type { SlideFrame, SlideMeasurer } from './measure-page.js';
 import { joinChunks, paginate } from './paginate.js';
 
@@ -87,13 +87,15 @@ export async function layoutDeck(
     };
     const body = plan.body;
     if (body.type === 'diagram') {
-      const diagram = await fitDrawing(
-        await (drawings.get(planIndex) as ReturnType<typeof drawBoth>),
-        frame,
-        tools,
-      );
-      css += diagram.css;
-      slides.push({ ...base, title: plan.title, bodyHtml: diagram.html, zoom: 1 });
+      const whole = await (drawings.get(planIndex) as ReturnType<typeof drawBoth>);
+      const parts = await lineageSlides(body, whole, frame, tools, `${deckId}-lineage`);
+      for (const [index, part] of parts.entries()) {
+        css += part.css;
+        const title = parts.length > 1 ? `${plan.title} (${index + 1}/${parts.length})` : plan.title;
+        // The notes (if any) belong to the first part: a note is never copied onto two slides.
+        const notes = index === 0 ? base.notes : [];
+        slides.push({ ...base, notes, title, bodyHtml: part.html, zoom: 1 });
+      }
       continue;
     }
     let pages: string[];
@@ -308,11 +310,7 @@ async function divideTall(chunks: readonly Chunk[], frame: SlideFrame, measurer:
 }
 
 /** The diagram drawn left to right and top to bottom. */
-function drawBoth(
-  mermaid: { LR: string; TB: string },
-  tools: LayoutTools,
-  id: string,
-): Promise<DiagramSvg[]> {
+function drawBoth(mermaid: LineageTexts, tools: LayoutTools, id: string): Promise<DiagramSvg[]> {
   return Promise.all(
     (['LR', 'TB'] as const).map((direction) =>
       tools.drawDiagram(mermaid[direction], `${id}-${direction.toLowerCase()}`),
@@ -320,13 +318,44 @@ function drawBoth(
   );
 }
 
-/** Of both directions, the one that can be shown larger in the body wins. */
-async function fitDrawing(
-  drawn: readonly DiagramSvg[],
+interface FittedDrawing {
+  html: string;
+  css: string;
+  /** How much the drawing is enlarged (> 1) or reduced (< 1) on the slide. */
+  scale: number;
+}
+
+/**
+ * The lineage on as few slides as keep its labels at DIAGRAM_MIN_ZOOM or more: the whole lineage on
+ * one, else cut into eras (earlier papers as stubs), more eras until every part is readable. A
+ * diagram is never shrunk below the floor to fit (only a single paper too wide for a slide would be).
+ */
+async function lineageSlides(
+  body: Extract<SlideBody, { type: 'diagram' }>,
+  whole: readonly DiagramSvg[],
   frame: SlideFrame,
   tools: LayoutTools,
-): Promise<{ html: string; css: string }> {
-  const box = await tools.measurer.box(frame);
+  id: string,
+): Promise<FittedDrawing[]> {
+  const single = fitDrawing(whole, await tools.measurer.box(frame));
+  if (single.scale >= DIAGRAM_MIN_ZOOM || body.papers < 2) return [single];
+  const box = await tools.measurer.box({ ...frame, title: frame.title + NUMBERED });
+  // Fewer eras than the shortfall would leave each part too small anyway: start there.
+  const first = Math.min(body.papers, Math.max(2, Math.floor(DIAGRAM_MIN_ZOOM / single.scale)));
+  let fitted: FittedDrawing[] = [single];
+  for (let parts = first; parts <= body.papers; parts++) {
+    const eras = body.eras(parts);
+    const drawn = await Promise.all(
+      eras.map((era, index) => drawBoth(era, tools, `${id}-${parts}-${index + 1}`)),
+    );
+    fitted = drawn.map((both) => fitDrawing(both, box));
+    if (fitted.every((part) => part.scale >= DIAGRAM_MIN_ZOOM)) break;
+  }
+  return fitted;
+}
+
+/** Of both directions, the one that can be shown larger in the body wins. */
+function fitDrawing(drawn: readonly DiagramSvg[], box: { width: number; height: number }): FittedDrawing {
   const best = drawn
     .map((svg) => ({
       ...svg,
@@ -339,6 +368,5 @@ async function fitDrawing(
   const svg = inline.svg.replace(/^<svg[^>]*>/, (tag) =>
     tag.replace(/ width="[^"]*"/, ` width="${width}"`).replace(/ height="[^"]*"/, ` height="${height}"`),
   );
-  const css = inline.css;
-  return { html: `<div class="sk-diagram">${svg}</div>`, css };
+  return { html: `<div class="sk-diagram">${svg}</div>`, css: inline.css, scale: best.scale };
 }
