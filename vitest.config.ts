@@ -33,6 +33,7 @@ export const BROWSER_TESTS: Record<string, string[]> = {
     'test/browser.test.ts',
     'test/content.test.ts',
     'test/figures.test.ts',
+    'test/lineage-slide.test.ts',
     'test/measure-page.test.ts',
     'test/refit.test.ts',
     'test/render-decks.test.ts',

@@ -53,7 +53,8 @@ export function lineageTexts(ast: StudyAst, main: MainView = 'auto'): LineageTex
     pdfTitle: `${ast.study.title} — ${labelsOf(ast).lineageOfPapers}`,
     families: familiesWithPapers(ast).map((family) => ({
       name: `lineage-${family.id}`,
-      text: toMermaid(ast, { family: family.id }),
+      // Top to bottom: a chapter figure on a portrait page (and lineage-families.pdf) is read larger so.
+      text: toMermaid(ast, { family: family.id, direction: 'TB' }),
     })),
   };
 }

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { skipNote } from '../../../tests/skips.js';
 import { temporaryFolder } from '../../../tests/temporary.js';
 import { builtSlides, renderInto } from './build-fixture.js';
-import { DeckBrowser, noPoppler, pwned, readPdf } from './deck-browser.js';
+import { DeckBrowser, noPoppler, pwned, readPdf, showSlide } from './deck-browser.js';
+import { measureLineageSlide } from './lineage-measures.js';
 
 const CONTENT = fileURLToPath(new URL('../../../content', import.meta.url));
 // A folder of its own, never the repository's out/ (which `npm run setup` fills and a user reads):
@@ -52,6 +53,35 @@ describe('decks of the shipped content', () => {
       }
     }
   }, 600_000);
+
+  it('draws every lineage slide with labels at least 0.6 of the body text, none overlapping, no edge through a node', async () => {
+    const problems: string[] = [];
+    let lineageSlides = 0;
+    for (const family of ast.families.filter((f) => f.papers.length > 0)) {
+      const slides = builtSlides(OUT, family.id);
+      const { page } = await decks.open(family.id);
+      try {
+        for (const [index, slide] of slides.entries()) {
+          if (slide.kind !== 'lineage') continue;
+          const n = index + 1;
+          lineageSlides++;
+          await showSlide(page, n);
+          await page.locator(`.slidev-page-${n} .sk-diagram svg`).first().waitFor({ timeout: 20_000 });
+          const measured = await measureLineageSlide(
+            page,
+            `${family.id} slide ${n} "${slide.title}"`,
+            `.slidev-page-${n} .sk-diagram svg`,
+            `.slidev-page-${n} .sk-body`,
+          );
+          problems.push(...measured.problems);
+        }
+      } finally {
+        await page.close();
+      }
+    }
+    expect(lineageSlides).toBeGreaterThanOrEqual(ast.families.filter((f) => f.papers.length > 0).length);
+    expect(problems).toEqual([]);
+  }, 300_000);
 
   it.skipIf(noPoppler)(`exports one PDF page per slide, with every paper title${skipNote(noPoppler)}`, () => {
     for (const family of ast.families.filter((f) => f.papers.length > 0)) {

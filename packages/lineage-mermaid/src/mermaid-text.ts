@@ -193,6 +193,14 @@ export function toMermaid(ast: StudyAst, options: ToMermaidOptions = {}): string
     });
     lines.push('  end');
     lines.push('  style legend fill:#ffffff,stroke:#d1d5db,color:#374151');
+    // Left to right, the entries are held in one row by invisible links (ELK stacked them in a block
+    // 0.53 of the drawing's height); top to bottom they stay a column beside the diagram.
+    if (direction === 'LR') {
+      for (let index = 1; index < kinds.length; index++) {
+        lines.push(`  k${index}b ~~~ k${index + 1}a`);
+        linkIndex++;
+      }
+    }
   }
 
   for (const [before, after] of yearChains) {

@@ -24,7 +24,13 @@ export function measureDiagrams(selector: string): DiagramMeasures {
   const meets = (a: DOMRect, b: DOMRect): boolean =>
     Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 &&
     Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1;
-  const textOf = (element: Element): string => (element.textContent ?? '').replace(/\s+/g, ' ').trim();
+  // The lines of a label (one <tspan> each) joined by a space, as a reader reads them.
+  const textOf = (element: Element): string => {
+    const lines = [...element.querySelectorAll(':scope > tspan')];
+    const parts =
+      lines.length > 0 ? lines.map((line) => line.textContent ?? '') : [element.textContent ?? ''];
+    return parts.join(' ').replace(/\s+/g, ' ').trim();
+  };
 
   const result: DiagramMeasures = { diagrams: 0, smallestLabelPx: 0, overlaps: [], edgesThroughNodes: [] };
   let smallest = Number.POSITIVE_INFINITY;
