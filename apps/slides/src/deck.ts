@@ -31,7 +31,6 @@ import {
 import type { List, ListItem, PhrasingContent, RootContent, Table, TableCell } from 'mdast';
 import { type Chunk, chunkBlock, chunkBlocks, chunkList } from './chunks.js';
 import { contentHtml } from './escape.js';
-import { eraSplit } from './lineage-eras.js';
 import { linkHtml, phrasingToHtml } from './mdast-html.js';
 import { noteHtml } from './note-html.js';
 
@@ -83,9 +82,15 @@ export type SlideBody =
   | { type: 'flow'; chunks: Chunk[] }
   /**
    * Mermaid text of the family's lineage, drawn left to right and top to bottom (the better fit wins);
-   * when neither keeps its labels readable, `eras(n)` is the same lineage over n slides (n ≤ `papers`).
+   * when neither keeps its labels readable, the lineage is shown era by era: `era(ids)` draws a run of
+   * `papers` (reading order) with the papers they build on as stubs.
    */
-  | { type: 'diagram'; mermaid: LineageTexts; papers: number; eras: (parts: number) => LineageTexts[] };
+  | {
+      type: 'diagram';
+      mermaid: LineageTexts;
+      papers: readonly string[];
+      era: (papers: readonly string[]) => LineageTexts;
+    };
 
 /** One lineage drawing in both directions. */
 export interface LineageTexts {
@@ -123,18 +128,13 @@ export interface DeckOptions {
 const defaultMermaid: MermaidSource = (ast, { family, direction, only }) =>
   toMermaid(ast, { family, direction, legend: false, ...(only ? { only } : {}) });
 
-/** The lineage slide's body: the whole lineage of `papers`, and the same cut into eras (lineage-eras.ts). */
+/** The lineage slide's body: the whole lineage of `papers`, and any era of it (a run of its papers). */
 function lineageBody(
   papers: readonly Paper[],
   draw: (direction: 'LR' | 'TB', only?: readonly string[]) => string,
 ): Extract<SlideBody, { type: 'diagram' }> {
   const both = (only?: readonly string[]): LineageTexts => ({ LR: draw('LR', only), TB: draw('TB', only) });
-  return {
-    type: 'diagram',
-    mermaid: both(),
-    papers: papers.length,
-    eras: (parts) => eraSplit(papers, parts).map((era) => both(era)),
-  };
+  return { type: 'diagram', mermaid: both(), papers: papers.map((paper) => paper.id), era: both };
 }
 
 export function planDeck(ast: StudyAst, familyId: string, options: DeckOptions = {}): SlidePlan[] {

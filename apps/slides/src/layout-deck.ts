@@ -327,8 +327,9 @@ interface FittedDrawing {
 
 /**
  * The lineage on as few slides as keep its labels at DIAGRAM_MIN_ZOOM or more: the whole lineage on
- * one, else cut into eras (earlier papers as stubs), more eras until every part is readable. A
- * diagram is never shrunk below the floor to fit (only a single paper too wide for a slide would be).
+ * one, else era by era in reading order, each era taking papers while its drawing stays readable (the
+ * papers it builds on from earlier eras or other families drawn as stubs). A drawing is never shrunk
+ * below the floor to fit; only a single paper too large for a slide would be.
  */
 async function lineageSlides(
   body: Extract<SlideBody, { type: 'diagram' }>,
@@ -338,20 +339,24 @@ async function lineageSlides(
   id: string,
 ): Promise<FittedDrawing[]> {
   const single = fitDrawing(whole, await tools.measurer.box(frame));
-  if (single.scale >= DIAGRAM_MIN_ZOOM || body.papers < 2) return [single];
+  if (single.scale >= DIAGRAM_MIN_ZOOM || body.papers.length < 2) return [single];
   const box = await tools.measurer.box({ ...frame, title: frame.title + NUMBERED });
-  // Fewer eras than the shortfall would leave each part too small anyway: start there.
-  const first = Math.min(body.papers, Math.max(2, Math.floor(DIAGRAM_MIN_ZOOM / single.scale)));
-  let fitted: FittedDrawing[] = [single];
-  for (let parts = first; parts <= body.papers; parts++) {
-    const eras = body.eras(parts);
-    const drawn = await Promise.all(
-      eras.map((era, index) => drawBoth(era, tools, `${id}-${parts}-${index + 1}`)),
-    );
-    fitted = drawn.map((both) => fitDrawing(both, box));
-    if (fitted.every((part) => part.scale >= DIAGRAM_MIN_ZOOM)) break;
+  const fitEra = async (from: number, to: number) =>
+    fitDrawing(await drawBoth(body.era(body.papers.slice(from, to)), tools, `${id}-${from}-${to}`), box);
+  const eras: FittedDrawing[] = [];
+  for (let from = 0; from < body.papers.length; ) {
+    let to = from + 1;
+    let era = await fitEra(from, to);
+    while (to < body.papers.length) {
+      const longer = await fitEra(from, to + 1);
+      if (longer.scale < DIAGRAM_MIN_ZOOM) break;
+      era = longer;
+      to++;
+    }
+    eras.push(era);
+    from = to;
   }
-  return fitted;
+  return eras;
 }
 
 /** Of both directions, the one that can be shown larger in the body wins. */
