@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { StudyAst } from '@studykit/core';
@@ -74,6 +75,12 @@ describe('decks of the shipped content', () => {
             `.slidev-page-${n} .sk-body`,
           );
           problems.push(...measured.problems);
+          if (process.env.SLIDES_SCREENSHOTS) {
+            mkdirSync(join(OUT, 'screens'), { recursive: true });
+            await page.screenshot({
+              path: join(OUT, 'screens', `${family.id}-lineage-${n}-${measured.ratio}.png`),
+            });
+          }
         }
       } finally {
         await page.close();
