@@ -43,6 +43,7 @@ test('no label on another, no edge through a node, a legend at most half as tall
   for (const file of files.filter((f) => f.path.endsWith('.svg'))) {
     const measured = await inspector.measure(file.contents as string);
     for (const pair of measured.overlaps) problems.push(`${file.path}: labels overlap: ${pair}`);
+    // Edges across a family's title are not counted yet (docs/lineage-layout.md, "Known limits").
     for (const edge of measured.edgesThroughNodes) problems.push(`${file.path}: edge ${edge}`);
     if (measured.legendShare > 0.5)
       problems.push(`${file.path}: the legend is ${measured.legendShare} of the drawing's height`);

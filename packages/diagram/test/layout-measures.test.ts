@@ -38,12 +38,24 @@ async function measure(svg: string) {
 describe('measureDiagrams', () => {
   it('finds nothing wrong in an edge that goes around the node between its ends', async () => {
     const clean = await measure(drawing('M 100 50 L 120 50 L 120 150 L 480 150 L 480 50 L 500 50'));
-    expect(clean).toEqual({ diagrams: 1, smallestLabelPx: 16, overlaps: [], edgesThroughNodes: [] });
+    expect(clean).toEqual({
+      diagrams: 1,
+      smallestLabelPx: 16,
+      overlaps: [],
+      edgesThroughNodes: [],
+      edgesThroughTitles: [],
+    });
   });
 
   it('names an edge that runs through a node that is not one of its ends', async () => {
     const through = await measure(drawing('M 100 50 L 500 50'));
     expect(through.edgesThroughNodes).toEqual(['A → C through B']);
+  });
+
+  it("names an edge that crosses a family's title", async () => {
+    const title = `<g class="cluster"><rect x="200" y="100" width="200" height="90"/><g class="cluster-label" transform="translate(270, 105)"><text y="14" style="font-size: 16px">Family</text></g></g>`;
+    const crossing = await measure(drawing('M 100 50 L 120 50 L 120 80 L 300 80 L 300 150', title));
+    expect(crossing.edgesThroughTitles).toEqual(['A → B through the title Family']);
   });
 
   it('names two labels whose boxes meet', async () => {

@@ -15,6 +15,8 @@ export interface DiagramMeasures {
   overlaps: string[];
   /** "GPT-3 → ChatGPT through Alpaca": an edge passing through a node that is not one of its ends. */
   edgesThroughNodes: string[];
+  /** "GPT-3 → ChatGPT through the title GLM and ChatGLM": an edge crossing a family's title. */
+  edgesThroughTitles: string[];
 }
 
 export function measureDiagrams(selector: string): DiagramMeasures {
@@ -32,7 +34,13 @@ export function measureDiagrams(selector: string): DiagramMeasures {
     return parts.join(' ').replace(/\s+/g, ' ').trim();
   };
 
-  const result: DiagramMeasures = { diagrams: 0, smallestLabelPx: 0, overlaps: [], edgesThroughNodes: [] };
+  const result: DiagramMeasures = {
+    diagrams: 0,
+    smallestLabelPx: 0,
+    overlaps: [],
+    edgesThroughNodes: [],
+    edgesThroughTitles: [],
+  };
   let smallest = Number.POSITIVE_INFINITY;
   for (const svg of document.querySelectorAll<SVGSVGElement>(selector)) {
     result.diagrams++;
@@ -40,6 +48,9 @@ export function measureDiagrams(selector: string): DiagramMeasures {
       name: textOf(node),
       box: (node.querySelector('rect, polygon, circle, path') ?? node).getBoundingClientRect(),
     }));
+    const titles = [...svg.querySelectorAll<SVGGElement>('g.cluster-label')]
+      .map((title) => ({ name: textOf(title), box: title.getBoundingClientRect() }))
+      .filter((title) => title.name && title.box.width > 0);
 
     // Every piece of text a reader reads: node labels, edge labels, cluster titles.
     const labels: { name: string; box: DOMRect }[] = [];
@@ -83,12 +94,15 @@ export function measureDiagrams(selector: string): DiagramMeasures {
           .reduce((a, b) => (b.gap < a.gap ? b : a)).node;
       if (nodes.length === 0) continue;
       const ends = new Set([nearest(first), nearest(last)]);
+      const edgeName = [...ends].map((end) => end.name).join(' → ');
+      for (const title of titles) {
+        if (points.some((point) => inside(title.box, point.x, point.y, 0)))
+          result.edgesThroughTitles.push(`${edgeName} through the title ${title.name}`);
+      }
       for (const node of nodes) {
         if (ends.has(node)) continue;
         if (points.some((point) => inside(node.box, point.x, point.y, 2))) {
-          result.edgesThroughNodes.push(
-            `${[...ends].map((end) => end.name).join(' → ')} through ${node.name}`,
-          );
+          result.edgesThroughNodes.push(`${edgeName} through ${node.name}`);
         }
       }
     }
