@@ -25,7 +25,7 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  */
 export const BROWSER_TESTS: Record<string, string[]> = {
   'packages/browser': ['test/reproducible-pdf.test.ts'],
-  'packages/diagram': ['test/renderer.test.ts'],
+  'packages/diagram': ['test/layout-measures.test.ts', 'test/renderer.test.ts'],
   'apps/report': ['test/figures.test.ts'],
   'apps/handout': ['test/notes-math.test.ts'],
   'apps/lineage': ['test/render.test.ts', 'test/scale.test.ts', 'test/shipped.test.ts'],
@@ -33,6 +33,7 @@ export const BROWSER_TESTS: Record<string, string[]> = {
     'test/browser.test.ts',
     'test/content.test.ts',
     'test/figures.test.ts',
+    'test/lineage-slide.test.ts',
     'test/measure-page.test.ts',
     'test/refit.test.ts',
     'test/render-decks.test.ts',

@@ -42,9 +42,12 @@ export type LineageTexts = MainTexts & {
 
 function mainTexts(ast: StudyAst, main: MainView): MainTexts {
   const view = mainViewFor(ast, main);
-  if (view === 'detail') return { view, detail: toMermaid(ast) };
+  // Top to bottom: ELK's left-to-right drawing of the shipped lineage is 3419 × 584 px, which the
+  // report's page shows with 3 pt labels; top to bottom it is 1032 × 1557 and read twice as large.
+  const detail = () => toMermaid(ast, { direction: 'TB' });
+  if (view === 'detail') return { view, detail: detail() };
   if (view === 'overview') return { view, overview: toOverviewMermaid(ast) };
-  return { view, detail: toMermaid(ast), overview: toOverviewMermaid(ast) };
+  return { view, detail: detail(), overview: toOverviewMermaid(ast) };
 }
 
 export function lineageTexts(ast: StudyAst, main: MainView = 'auto'): LineageTexts {
@@ -53,7 +56,8 @@ export function lineageTexts(ast: StudyAst, main: MainView = 'auto'): LineageTex
     pdfTitle: `${ast.study.title} — ${labelsOf(ast).lineageOfPapers}`,
     families: familiesWithPapers(ast).map((family) => ({
       name: `lineage-${family.id}`,
-      text: toMermaid(ast, { family: family.id }),
+      // Top to bottom: a chapter figure on a portrait page (and lineage-families.pdf) is read larger so.
+      text: toMermaid(ast, { family: family.id, direction: 'TB' }),
     })),
   };
 }

@@ -2,6 +2,7 @@
  * Looks at rendered output the way a reader would: in a real Chromium, separate from the renderer.
  */
 import { launchChromium } from '@studykit/browser';
+import { type DiagramMeasures, measureDiagrams } from '@studykit/diagram';
 import type { Browser, Page } from 'playwright-core';
 
 export interface SvgView {
@@ -93,6 +94,25 @@ export class Inspector {
         height: box.height,
       };
     });
+  }
+
+  /**
+   * An SVG as a reader sees it opened on its own: the smallest label, overlapping labels, edges through
+   * nodes (@studykit/diagram's measureDiagrams), and the legend's height over the whole drawing's.
+   */
+  async measure(svg: string): Promise<DiagramMeasures & { legendShare: number }> {
+    await this.svg(svg);
+    const measures = await this.page.evaluate(measureDiagrams, ':root');
+    const legendShare = await this.page.evaluate(() => {
+      const legend = [...document.querySelectorAll('g.cluster')].find((cluster) =>
+        cluster.id.endsWith('-legend'),
+      );
+      const whole = document.documentElement.getBoundingClientRect().height;
+      return legend && whole > 0
+        ? Math.round((legend.getBoundingClientRect().height / whole) * 100) / 100
+        : 0;
+    });
+    return { ...measures, legendShare };
   }
 
   /** The rows of every edge label of the last opened SVG, as drawn (one string per row). */

@@ -52,7 +52,7 @@ describe('renderLineage', () => {
         'lineage/lineage-families.pdf',
       ].sort(),
     );
-    expect(text(files, 'lineage/lineage.mmd')).toBe(toMermaid(FIXTURE));
+    expect(text(files, 'lineage/lineage.mmd')).toBe(toMermaid(FIXTURE, { direction: 'TB' }));
   });
 
   test('the SVG shows every paper, every family and every edge label, as SVG text', async () => {

@@ -82,8 +82,23 @@ export interface SlideNote {
 export type SlideBody =
   | { type: 'fixed'; html: string }
   | { type: 'flow'; chunks: Chunk[] }
-  /** Mermaid text of the family's lineage, drawn left to right and top to bottom (the better fit wins). */
-  | { type: 'diagram'; mermaid: { LR: string; TB: string } };
+  /**
+   * Mermaid text of the family's lineage, drawn left to right and top to bottom (the better fit wins);
+   * when neither keeps its labels readable, the lineage is shown era by era: `era(ids)` draws a run of
+   * `papers` (reading order) with the papers they build on as stubs.
+   */
+  | {
+      type: 'diagram';
+      mermaid: LineageTexts;
+      papers: readonly string[];
+      era: (papers: readonly string[]) => LineageTexts;
+    };
+
+/** One lineage drawing in both directions. */
+export interface LineageTexts {
+  LR: string;
+  TB: string;
+}
 
 /** A slide before layout: a flow body may become several slides ("Title (2/3)"). */
 export interface SlidePlan {
@@ -98,7 +113,10 @@ export interface SlidePlan {
   pageNote?: (page: PageSummary) => SlideNote;
 }
 
-export type MermaidSource = (ast: StudyAst, options: { family: string; direction: 'LR' | 'TB' }) => string;
+export type MermaidSource = (
+  ast: StudyAst,
+  options: { family: string; direction: 'LR' | 'TB'; only?: readonly string[] },
+) => string;
 
 export interface DeckOptions {
   /** Mermaid text of the family's lineage (default: `toMermaid`); null leaves the slide out. */
@@ -111,8 +129,17 @@ export interface DeckOptions {
  * The lineage's per-family flowchart (@studykit/lineage-mermaid), without the relation-kind legend: on
  * a 16:9 slide it takes more room than the diagram (edge styles are explained by their labels).
  */
-const defaultMermaid: MermaidSource = (ast, { family, direction }) =>
-  toMermaid(ast, { family, direction, legend: false });
+const defaultMermaid: MermaidSource = (ast, { family, direction, only }) =>
+  toMermaid(ast, { family, direction, legend: false, ...(only ? { only } : {}) });
+
+/** The lineage slide's body: the whole lineage of `papers`, and any era of it (a run of its papers). */
+function lineageBody(
+  papers: readonly Paper[],
+  draw: (direction: 'LR' | 'TB', only?: readonly string[]) => string,
+): Extract<SlideBody, { type: 'diagram' }> {
+  const both = (only?: readonly string[]): LineageTexts => ({ LR: draw('LR', only), TB: draw('TB', only) });
+  return { type: 'diagram', mermaid: both(), papers: papers.map((paper) => paper.id), era: both };
+}
 
 export function planDeck(ast: StudyAst, familyId: string, options: DeckOptions = {}): SlidePlan[] {
   const family = familyOf(ast, familyId);
@@ -131,10 +158,9 @@ export function planDeck(ast: StudyAst, familyId: string, options: DeckOptions =
 
   const mermaidSource = options.mermaid === undefined ? defaultMermaid : options.mermaid;
   const mermaid = mermaidSource
-    ? {
-        LR: mermaidSource(ast, { family: family.id, direction: 'LR' }),
-        TB: mermaidSource(ast, { family: family.id, direction: 'TB' }),
-      }
+    ? lineageBody(papers, (direction, only) =>
+        mermaidSource(ast, { family: family.id, direction, ...(only ? { only } : {}) }),
+      )
     : undefined;
   const agenda: string[] = [];
   if (family.overview.children.length > 0) agenda.push(labels.overview);
@@ -155,7 +181,7 @@ export function planDeck(ast: StudyAst, familyId: string, options: DeckOptions =
     ]);
   }
   if (mermaid) {
-    plan('lineage', labels.lineage, family.name, { type: 'diagram', mermaid }, [
+    plan('lineage', labels.lineage, family.name, mermaid, [
       generatedNote(say.lineage(lineageSteps(ast, papers, labels))),
     ]);
   }
@@ -280,10 +306,9 @@ export function planMeetingDeck(ast: StudyAst, meetingId: string, options: DeckO
   const mermaid =
     options.mermaid === null
       ? undefined
-      : {
-          LR: toMermaid(sub, { direction: 'LR', legend: false }),
-          TB: toMermaid(sub, { direction: 'TB', legend: false }),
-        };
+      : lineageBody(sub.papers, (direction, only) =>
+          toMermaid(sub, { direction, legend: false, ...(only ? { only } : {}) }),
+        );
   const agenda = [
     ...(mermaid ? [labels.lineage] : []),
     ...papers.map((p) => `${p.short} (${p.year}): ${p.title}`),
@@ -293,7 +318,7 @@ export function planMeetingDeck(ast: StudyAst, meetingId: string, options: DeckO
   ];
   plan('agenda', labels.agenda, flow(chunkList(textList(agenda, true), { className: 'sk-agenda' })));
   if (mermaid) {
-    plan('lineage', labels.lineage, { type: 'diagram', mermaid }, [
+    plan('lineage', labels.lineage, mermaid, [
       generatedNote(say.lineage(lineageSteps(sub, sub.papers, labels))),
     ]);
   }

@@ -6,9 +6,16 @@
  */
 import { DiagramSyntaxError, oneLine, type RenderedSvg } from '@studykit/diagram';
 import type { Chunk } from './chunks.js';
-import type { DeckSlide, SlidePlan } from './deck.js';
+import type { DeckSlide, LineageTexts, SlideBody, SlidePlan } from './deck.js';
 import { type Figure, figureHtml, inlineSvg, maxZoom, type SizedFigure } from './figures.js';
-import { DIAGRAM_MAX_ZOOM, FORMULA_MIN_ZOOM, LARGE_FIGURE, MIN_FLOW_ZOOM, READABLE_PX } from './layout.js';
+import {
+  DIAGRAM_MAX_ZOOM,
+  DIAGRAM_MIN_ZOOM,
+  FORMULA_MIN_ZOOM,
+  LARGE_FIGURE,
+  MIN_FLOW_ZOOM,
+  READABLE_PX,
+} from './layout.js';
 import type { Fit, SlideFrame, SlideMeasurer } from './measure-page.js';
 import { divideNotes } from './note-division.js';
 import { joinChunks, paginate } from './paginate.js';
@@ -88,13 +95,19 @@ export async function layoutDeck(
     };
     const body = plan.body;
     if (body.type === 'diagram') {
-      const diagram = await fitDrawing(
-        await (drawings.get(planIndex) as ReturnType<typeof drawBoth>),
-        frame,
-        tools,
+      const whole = await (drawings.get(planIndex) as ReturnType<typeof drawBoth>);
+      const parts = await lineageSlides(body, whole, frame, tools, `${deckId}-lineage`);
+      // An era shown on a slide of its own takes the sentences of the notes that name its papers.
+      const notes = divideNotes(
+        plan.notes,
+        parts.map((part) => part.html),
+        plan.pageNote,
       );
-      css += diagram.css;
-      slides.push({ ...base, title: plan.title, bodyHtml: diagram.html, zoom: 1 });
+      for (const [index, part] of parts.entries()) {
+        css += part.css;
+        const title = parts.length > 1 ? `${plan.title} (${index + 1}/${parts.length})` : plan.title;
+        slides.push({ ...base, notes: notes[index] ?? [], title, bodyHtml: part.html, zoom: 1 });
+      }
       continue;
     }
     const titled = (pages: readonly string[], index: number) =>
@@ -358,11 +371,7 @@ async function divideTall(chunks: readonly Chunk[], frame: SlideFrame, measurer:
 }
 
 /** The diagram drawn left to right and top to bottom. */
-function drawBoth(
-  mermaid: { LR: string; TB: string },
-  tools: LayoutTools,
-  id: string,
-): Promise<DiagramSvg[]> {
+function drawBoth(mermaid: LineageTexts, tools: LayoutTools, id: string): Promise<DiagramSvg[]> {
   return Promise.all(
     (['LR', 'TB'] as const).map((direction) =>
       tools.drawDiagram(mermaid[direction], `${id}-${direction.toLowerCase()}`),
@@ -370,13 +379,49 @@ function drawBoth(
   );
 }
 
-/** Of both directions, the one that can be shown larger in the body wins. */
-async function fitDrawing(
-  drawn: readonly DiagramSvg[],
+interface FittedDrawing {
+  html: string;
+  css: string;
+  /** How much the drawing is enlarged (> 1) or reduced (< 1) on the slide. */
+  scale: number;
+}
+
+/**
+ * The lineage on as few slides as keep its labels at DIAGRAM_MIN_ZOOM or more: the whole lineage on
+ * one, else era by era in reading order, each era taking papers while its drawing stays readable (the
+ * papers it builds on from earlier eras or other families drawn as stubs). A drawing is never shrunk
+ * below the floor to fit; only a single paper too large for a slide would be.
+ */
+async function lineageSlides(
+  body: Extract<SlideBody, { type: 'diagram' }>,
+  whole: readonly DiagramSvg[],
   frame: SlideFrame,
   tools: LayoutTools,
-): Promise<{ html: string; css: string }> {
-  const box = await tools.measurer.box(frame);
+  id: string,
+): Promise<FittedDrawing[]> {
+  const single = fitDrawing(whole, await tools.measurer.box(frame));
+  if (single.scale >= DIAGRAM_MIN_ZOOM || body.papers.length < 2) return [single];
+  const box = await tools.measurer.box({ ...frame, title: frame.title + NUMBERED });
+  const fitEra = async (from: number, to: number) =>
+    fitDrawing(await drawBoth(body.era(body.papers.slice(from, to)), tools, `${id}-${from}-${to}`), box);
+  const eras: FittedDrawing[] = [];
+  for (let from = 0; from < body.papers.length; ) {
+    let to = from + 1;
+    let era = await fitEra(from, to);
+    while (to < body.papers.length) {
+      const longer = await fitEra(from, to + 1);
+      if (longer.scale < DIAGRAM_MIN_ZOOM) break;
+      era = longer;
+      to++;
+    }
+    eras.push(era);
+    from = to;
+  }
+  return eras;
+}
+
+/** Of both directions, the one that can be shown larger in the body wins. */
+function fitDrawing(drawn: readonly DiagramSvg[], box: { width: number; height: number }): FittedDrawing {
   const best = drawn
     .map((svg) => ({
       ...svg,
@@ -389,6 +434,5 @@ async function fitDrawing(
   const svg = inline.svg.replace(/^<svg[^>]*>/, (tag) =>
     tag.replace(/ width="[^"]*"/, ` width="${width}"`).replace(/ height="[^"]*"/, ` height="${height}"`),
   );
-  const css = inline.css;
-  return { html: `<div class="sk-diagram">${svg}</div>`, css };
+  return { html: `<div class="sk-diagram">${svg}</div>`, css: inline.css, scale: best.scale };
 }

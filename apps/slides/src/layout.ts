@@ -45,6 +45,12 @@ export const READABLE_PX = 12;
 export const MIN_FLOW_ZOOM = 0.9;
 /** The diagram on the lineage slide is enlarged at most this much (small families look lost otherwise). */
 export const DIAGRAM_MAX_ZOOM = 2.4;
+/** The size mermaid sets every lineage label in (nodes, edges, family titles), in px. */
+export const DIAGRAM_LABEL_PX = 16;
+/** A lineage label is never smaller than this share of the body text: a larger lineage takes more slides. */
+export const DIAGRAM_MIN_LABEL = 0.6;
+/** The smallest scale of a lineage drawing on a slide: its 16 px labels at 0.6 × 20 px = 12 px. */
+export const DIAGRAM_MIN_ZOOM = (DIAGRAM_MIN_LABEL * BODY_SIZE) / DIAGRAM_LABEL_PX;
 /**
  * A figure whose measured height (at the body's width, never enlarged) passes this share of the body
  * gets a slide of its own, drawn as large as the body allows, with its alt text as the caption.

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { StudyAst } from '@studykit/core';
@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { skipNote } from '../../../tests/skips.js';
 import { temporaryFolder } from '../../../tests/temporary.js';
 import { builtSlides, renderInto } from './build-fixture.js';
-import { DeckBrowser, noPoppler, pwned, readPdf } from './deck-browser.js';
+import { DeckBrowser, noPoppler, pwned, readPdf, showSlide } from './deck-browser.js';
+import { measureLineageSlide } from './lineage-measures.js';
 import { deckPacing, pacingProblems } from './pacing.js';
 import { pdfOutline } from './pdf-outline.js';
 
@@ -66,6 +67,41 @@ describe('decks of the shipped content', () => {
         problems: [],
       });
     }
+  }, 300_000);
+
+  it('draws every lineage slide with labels at least 0.6 of the body text, none overlapping, no edge through a node', async () => {
+    const problems: string[] = [];
+    let lineageSlides = 0;
+    for (const family of ast.families.filter((f) => f.papers.length > 0)) {
+      const slides = builtSlides(OUT, family.id);
+      const { page } = await decks.open(family.id);
+      try {
+        for (const [index, slide] of slides.entries()) {
+          if (slide.kind !== 'lineage') continue;
+          const n = index + 1;
+          lineageSlides++;
+          await showSlide(page, n);
+          await page.locator(`.slidev-page-${n} .sk-diagram svg`).first().waitFor({ timeout: 20_000 });
+          const measured = await measureLineageSlide(
+            page,
+            `${family.id} slide ${n} "${slide.title}"`,
+            `.slidev-page-${n} .sk-diagram svg`,
+            `.slidev-page-${n} .sk-body`,
+          );
+          problems.push(...measured.problems);
+          if (process.env.SLIDES_SCREENSHOTS) {
+            mkdirSync(join(OUT, 'screens'), { recursive: true });
+            await page.screenshot({
+              path: join(OUT, 'screens', `${family.id}-lineage-${n}-${measured.ratio}.png`),
+            });
+          }
+        }
+      } finally {
+        await page.close();
+      }
+    }
+    expect(lineageSlides).toBeGreaterThanOrEqual(ast.families.filter((f) => f.papers.length > 0).length);
+    expect(problems).toEqual([]);
   }, 300_000);
 
   it.skipIf(noPoppler)(`exports one PDF page per slide, with every paper title${skipNote(noPoppler)}`, () => {

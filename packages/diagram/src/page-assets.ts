@@ -1,5 +1,5 @@
 /**
- * What the rendering page may load: its own HTML and script, mermaid's dist bundle and the kit's
+ * What the rendering page may load: its own HTML and script, mermaid's dist bundle (and its ELK layout) and the kit's
  * faces, served through a Playwright route at a made-up origin (file:// ESM is blocked by CORS).
  * Every other request is aborted, so a label that sneaks in an <img src> can never reach the network.
  */
@@ -16,6 +16,8 @@ export const PAGE_URL = `${PAGE_ORIGIN}/index.html`;
 const require = createRequire(import.meta.url);
 /** mermaid's dist folder: the ESM bundle imports its chunks by relative path, so serve all of it. */
 const MERMAID_DIST = dirname(require.resolve('mermaid/dist/mermaid.esm.min.mjs'));
+/** The ELK layout (@mermaid-js/layout-elk): lineage diagrams route their edges around nodes with it. */
+const ELK_DIST = dirname(require.resolve('@mermaid-js/layout-elk/dist/mermaid-layout-elk.esm.min.mjs'));
 /** KaTeX's stylesheet and its fonts folder beside it (@studykit/math's assets): formulas are drawn with these. */
 const KATEX_DIST = dirname(katexAssets().css);
 /** Where the page loads KaTeX's stylesheet from (its fonts follow as `fonts/…` beside it). */
@@ -74,6 +76,8 @@ export async function assetFor(url: string): Promise<Asset | undefined> {
   if (parsed.pathname === '/page-script.mjs') return { body: PAGE_SCRIPT, contentType: 'text/javascript' };
   if (parsed.pathname.startsWith('/mermaid/'))
     return fileAsset(MERMAID_DIST, parsed.pathname.slice('/mermaid/'.length));
+  if (parsed.pathname.startsWith('/mermaid-elk/'))
+    return fileAsset(ELK_DIST, parsed.pathname.slice('/mermaid-elk/'.length));
   if (parsed.pathname === '/katex/katex.min.css' || parsed.pathname.startsWith('/katex/fonts/'))
     return fileAsset(KATEX_DIST, parsed.pathname.slice('/katex/'.length));
   const face = DIAGRAM_FACES.find((f) => parsed.pathname === `/fonts/${f.id}.ttf`);

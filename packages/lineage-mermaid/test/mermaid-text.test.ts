@@ -179,3 +179,16 @@ describe('concurrent work', () => {
     expect(LABELS.en.relationNames.concurrent).toBe('concurrent work');
   });
 });
+
+describe('the only option (one era of a family on its own slide)', () => {
+  test('draws those papers in the family box and what they build on as dim stubs outside it', () => {
+    const era = toMermaid(FIXTURE, { family: 'openai', only: ['gpt-3', 'codex'], legend: false });
+    const box = era.slice(era.indexOf('subgraph f1'), era.indexOf('  end'));
+    expect(box).toContain('"GPT-3 · 2020 · 175B"');
+    expect(box).toContain('"Codex · 2021 · 12B"');
+    expect(box).not.toContain('GPT-2');
+    // GPT-2 (an earlier era) is a stub, GPT-1 (not built on by this era) is left out.
+    expect(era).toMatch(/^ {2}n\d+\["GPT-2 · 2019 · 1\.5B"\]:::outside$/m);
+    expect(era).not.toContain('GPT-1');
+  });
+});

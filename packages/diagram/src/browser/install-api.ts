@@ -107,6 +107,38 @@ export function installDiagramApi(mermaid: Mermaid, setup: PageSetup): void {
     }
   }
 
+  // ELK brings an edge into a family's box through the middle of its top side, where mermaid centres
+  // the family's title: move a crossed title along its strip to the nearest place no edge crosses.
+  function clearClusterTitles(svg: SVGSVGElement): void {
+    const scale = svg.getScreenCTM()?.a || 1;
+    const points: DOMPoint[] = [];
+    for (const path of svg.querySelectorAll<SVGPathElement>('path.flowchart-link')) {
+      const matrix = path.getScreenCTM();
+      if (!matrix) continue;
+      const length = path.getTotalLength();
+      for (let at = 0; at <= length; at += 2) points.push(path.getPointAtLength(at).matrixTransform(matrix));
+    }
+    const crossed = (left: number, right: number, top: number, bottom: number) =>
+      points.some((point) => point.x > left && point.x < right && point.y > top && point.y < bottom);
+    for (const label of svg.querySelectorAll<SVGGElement>('g.cluster > g.cluster-label')) {
+      const frame = label.parentElement?.querySelector('rect')?.getBoundingClientRect();
+      const box = label.getBoundingClientRect();
+      if (!frame || box.width === 0 || !crossed(box.left - 2, box.right + 2, box.top, box.bottom)) continue;
+      // Candidate left edges every 4 px across the strip, nearest to the centred place first.
+      const candidates: number[] = [];
+      for (let left = frame.left + 6; left + box.width <= frame.right - 6; left += 4) candidates.push(left);
+      candidates.sort((a, b) => Math.abs(a - box.left) - Math.abs(b - box.left));
+      const free = candidates.find((left) => !crossed(left - 2, left + box.width + 2, box.top, box.bottom));
+      if (free === undefined) continue;
+      const shift = (free - box.left) / scale;
+      const moved = (label.getAttribute('transform') ?? '').replace(
+        /translate\(\s*([-\d.e]+)[\s,]+([-\d.e]+)\s*\)/,
+        (_, x: string, y: string) => `translate(${Number(x) + shift}, ${y})`,
+      );
+      label.setAttribute('transform', moved);
+    }
+  }
+
   // mermaid decodes a click link's href (%2F becomes /, %26 becomes &), which changes the address:
   // give each node's link back the exact URL of its `click <node> href "<url>"` statement (the
   // caller's escaping leaves no quote in it). Node ids are "<svg id>-flowchart-<node>-<counter>".
@@ -153,6 +185,7 @@ export function installDiagramApi(mermaid: Mermaid, setup: PageSetup): void {
     mergeWordSpans(svg);
     await document.fonts.ready;
     backEdgeLabels(svg);
+    clearClusterTitles(svg);
     // Explicit pixel size: a standalone SVG (and the PDF page) needs one; drop the responsive max-width.
     const box = svg.viewBox.baseVal;
     const width = Math.ceil(box?.width ? box.width : svg.getBBox().width);
