@@ -1,7 +1,7 @@
 /** A paper's facts panel: authors, year, venue, size, links, tags, URL, as a tinted two-column panel. */
-import type { Paper } from '@studykit/core';
+import type { BuildsOn, Paper } from '@studykit/core';
 import { INK, MUTED, type Rgb, type Run } from '@studykit/typeset';
-import { safeHttpUrl } from '@studykit/view';
+import { safeHttpUrl, splitConcurrent } from '@studykit/view';
 import { paperMarker } from './anchors.js';
 import type { BodySetting } from './body-setting.js';
 import type { FlowBox } from './flow.js';
@@ -23,10 +23,12 @@ function factRows(setting: BodySetting, paper: Paper): [string, Run[]][] {
       [{ text: paper.parameters.map((size) => size.text).join(', '), style: valueStyle }],
     ]);
   if (paper.tokens) rows.push([words.tokens, [{ text: paper.tokens.text, style: valueStyle }]]);
-  if (paper.buildsOn.length > 0) {
-    // Earlier papers by their short names, linked to their sections when they are in the report.
+  // Earlier papers by their short names, linked to their sections when they are in the report; work
+  // done at the same time in a row of its own (it is not built on).
+  const { earlier, concurrent } = splitConcurrent(paper.buildsOn);
+  const linkRuns = (links: readonly BuildsOn[], withKind: boolean): Run[] => {
     const runs: Run[] = [];
-    paper.buildsOn.forEach((link, i) => {
+    links.forEach((link, i) => {
       const target = papersById.get(link.id);
       if (i > 0) runs.push({ text: words.clauseSeparator, style: valueStyle });
       runs.push({
@@ -34,13 +36,13 @@ function factRows(setting: BodySetting, paper: Paper): [string, Run[]][] {
         style: target ? { ...valueStyle, color: LINK, dest: paperMarker(link.id) } : valueStyle,
       });
       const kind = words.relationNames[link.kind] ?? link.kind;
-      runs.push({
-        text: words.aside(link.label ? `${kind}${words.colon}${link.label}` : kind),
-        style: { ...valueStyle, color: MUTED },
-      });
+      const aside = withKind ? (link.label ? `${kind}${words.colon}${link.label}` : kind) : link.label;
+      if (aside) runs.push({ text: words.aside(aside), style: { ...valueStyle, color: MUTED } });
     });
-    rows.push([words.buildsOn, runs]);
-  }
+    return runs;
+  };
+  if (earlier.length > 0) rows.push([words.buildsOn, linkRuns(earlier, true)]);
+  if (concurrent.length > 0) rows.push([words.concurrentWork, linkRuns(concurrent, false)]);
   if (paper.tags.length > 0)
     rows.push([words.tags, [{ text: paper.tags.join(words.listSeparator), style: valueStyle }]]);
   const url = safeHttpUrl(paper.url);

@@ -190,6 +190,22 @@ describe.skipIf(noPdfTools)(`the text on the pages${skipNote(noPdfTools)}`, () =
     expect(structure.links[second?.page ?? 0]?.some((link) => link.page === first?.page)).toBe(true);
   });
 
+  it('names concurrent work in a row of its own, never under "Builds on"', async () => {
+    const papers = ast.papers.map((paper) =>
+      paper.id === 'alpha-2'
+        ? { ...paper, buildsOn: paper.buildsOn.map((link) => ({ ...link, kind: 'concurrent' as const })) }
+        : paper,
+    );
+    const pdf = writeTemp(
+      (await renderReport({ ...ast, papers }, { date: '2026-11-29' }))[0]?.contents as Uint8Array,
+    );
+    const shown = pdfText(pdf);
+    // Row labels are set in capitals.
+    expect(shown).toMatch(/CONCURRENT WORK\s+Alpha-1\s/);
+    expect(shown).not.toContain('BUILDS ON');
+    expect(shown).not.toContain('(concurrent work)');
+  });
+
   it('repeats nothing from speaker notes and keeps the table cells', () => {
     expect(text).toContain('Supervised fine-tuning on human demonstrations');
     expect(text).toContain('中英双语对话模型，经过监督微调和人类反馈强化学习');

@@ -25,6 +25,7 @@ import {
   periodText,
   relationPhrase,
   safeHttpUrl,
+  splitConcurrent,
   subLineage,
 } from '@studykit/view';
 import type { List, ListItem, PhrasingContent, RootContent, Table, TableCell } from 'mdast';
@@ -442,12 +443,19 @@ function paperFacts(ast: StudyAst, paper: Paper, labels: Labels): [string, strin
   if (paper.parameters.length > 0)
     rows.push([labels.parameters, paper.parameters.map((s) => s.text).join(', ')]);
   if (paper.tokens) rows.push([labels.tokens, paper.tokens.text]);
-  if (paper.buildsOn.length > 0) {
-    const relations = paper.buildsOn.map(
+  const { earlier, concurrent } = splitConcurrent(paper.buildsOn);
+  if (earlier.length > 0) {
+    const relations = earlier.map(
       (b) =>
         `${relationPhrase(b.kind, shortOf.get(b.id) ?? b.id, labels)}${b.label ? labels.aside(b.label) : ''}`,
     );
     rows.push([labels.buildsOn, relations.join(labels.clauseSeparator)]);
+  }
+  if (concurrent.length > 0) {
+    const works = concurrent.map(
+      (b) => `${shortOf.get(b.id) ?? b.id}${b.label ? labels.aside(b.label) : ''}`,
+    );
+    rows.push([labels.concurrentWork, works.join(labels.clauseSeparator)]);
   }
   rows.push([labels.link, paper.url]);
   return rows;
@@ -532,7 +540,10 @@ function comparisonTable(ast: StudyAst, papers: Paper[], labels: Labels): Table 
     [labels.tokens, (paper) => paper.tokens?.text ?? '', 'right'],
     [
       labels.buildsOn,
-      (paper) => paper.buildsOn.map((b) => shortOf.get(b.id) ?? b.id).join(labels.listSeparator),
+      (paper) =>
+        splitConcurrent(paper.buildsOn)
+          .earlier.map((b) => shortOf.get(b.id) ?? b.id)
+          .join(labels.listSeparator),
       null,
     ],
     [labels.headline, headlineOf, null],

@@ -22,8 +22,8 @@ function bodyOf(plan: SlidePlan): string {
 }
 
 /** Every plan as one unmeasured slide: what the markdown writer's tests need. */
-function unmeasured(family: string, options: DeckOptions = {}): DeckSlide[] {
-  return planDeck(ast, family, options).map((plan) => ({
+function unmeasured(family: string, options: DeckOptions = {}, study: StudyAst = ast): DeckSlide[] {
+  return planDeck(study, family, options).map((plan) => ({
     kind: plan.kind,
     title: plan.title,
     kicker: plan.kicker,
@@ -83,6 +83,24 @@ describe('planDeck', () => {
     expect(facts).toContain('scales up Alpha-1');
     expect(facts).toContain('et al. (10 authors)');
     expect(facts).toContain('href="https://example.org/alpha-2"');
+  });
+
+  it('names concurrent work in a row of its own, never under "Builds on" (HH-RLHF and InstructGPT)', () => {
+    const study = structuredClone(ast);
+    const alpha2 = study.papers.find((paper) => paper.id === 'alpha-2');
+    if (!alpha2) throw new Error('the fixture lost alpha-2');
+    alpha2.buildsOn = [
+      { ...alpha2.buildsOn[0], id: 'alpha-1', kind: 'concurrent', label: 'the same spring' },
+    ];
+    const deck = unmeasured('demo', {}, study);
+    const facts = deck.find((slide) => slide.title === 'Alpha-2')?.bodyHtml ?? '';
+    expect(facts).toContain('Concurrent work');
+    expect(facts).toContain('Alpha-1 (the same spring)');
+    expect(facts).not.toContain('Builds on');
+    expect(facts).not.toContain('concurrent with');
+    // The comparison's "Builds on" column has nothing left to show.
+    const comparison = deck.find((slide) => slide.kind === 'comparison')?.bodyHtml ?? '';
+    expect(comparison).not.toContain('<th>Builds on</th>');
   });
 
   it('keeps reference-style links and shows footnotes on the section that cites them', () => {

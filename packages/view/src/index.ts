@@ -14,4 +14,4 @@ export { deckPdfPath, familyDiagramPath, handoutPath, OUTPUT_PATHS } from './out
 export { familiesWithPapers, familyOf, meetingOf, papersOf } from './reading-order.js';
 export { subLineage } from './sub-lineage.js';
 export { displayWidth, isWide } from './text-width.js';
-export { periodText, relationPhrase } from './wording.js';
+export { periodText, relationPhrase, splitConcurrent } from './wording.js';

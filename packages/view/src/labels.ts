@@ -27,6 +27,8 @@ export interface Labels {
   parameters: string;
   tokens: string;
   buildsOn: string;
+  /** The facts row naming work done at the same time (a `concurrent` relation: neither built on the other). */
+  concurrentWork: string;
   link: string;
   model: string;
   headline: string;
@@ -167,6 +169,7 @@ const ENGLISH: Labels = {
   parameters: 'Parameters',
   tokens: 'Training tokens',
   buildsOn: 'Builds on',
+  concurrentWork: 'Concurrent work',
   link: 'Link',
   model: 'Model',
   headline: 'Headline finding',
@@ -291,6 +294,7 @@ const CHINESE: Labels = {
   parameters: '参数量',
   tokens: '训练词元',
   buildsOn: '基于',
+  concurrentWork: '同期工作',
   link: '链接',
   model: '模型',
   headline: '主要结论',
