@@ -52,6 +52,22 @@ const wordsOf = (text: string) => new Set((text.match(WORD) ?? []).map((word) =>
  * title is the group's text, in whatever language) and names that are no language's (file formats,
  * the command and its options as the index shows them).
  */
+/** A label function's words: called with numbers (counts), else strings (titles), else lists (topics). */
+function sample(label: (...args: unknown[]) => unknown): unknown {
+  for (const args of [
+    [2, 3],
+    ['2', '3'],
+    [['2'], ['3']],
+  ]) {
+    try {
+      return label(...args);
+    } catch {
+      // the next kind of argument
+    }
+  }
+  throw new Error(`no sample arguments fit the label function ${label.name}`);
+}
+
 function kitWords(content: string): Set<string> {
   const texts: string[] = [
     'Slidev Figure Generated studied lineage handout slides deck meeting image images',
@@ -59,7 +75,7 @@ function kitWords(content: string): Set<string> {
   const collect = (value: unknown, name = ''): void => {
     if (typeof value === 'string') texts.push(value);
     else if (typeof value === 'function')
-      texts.push(String(name === 'date' ? value(new Date(0)) : value(2, 3)));
+      texts.push(String(name === 'date' ? value(new Date(0)) : sample(value)));
     else if (Array.isArray(value)) for (const item of value) collect(item);
     else if (typeof value === 'object' && value !== null)
       for (const [key, item] of Object.entries(value)) collect(item, key);

@@ -207,13 +207,16 @@ export function syntheticLineage(paperCount, options = {}) {
     };
   });
   return {
-    version: 3,
+    version: 4,
     study: {
       title: 'Generated lineage',
       subtitle: null,
       group: null,
       language: null,
       description: { children: [], text: '' },
+      logo: null,
+      accent: null,
+      theme: 'light',
       file: null,
     },
     families: astFamilies,

@@ -28,7 +28,7 @@ import {
   splitConcurrent,
   subLineage,
 } from '@studykit/view';
-import type { List, ListItem, PhrasingContent, RootContent, Table, TableCell } from 'mdast';
+import type { List, ListItem, Paragraph, PhrasingContent, RootContent, Table, TableCell } from 'mdast';
 import { type Chunk, chunkBlock, chunkBlocks, chunkList } from './chunks.js';
 import { contentHtml } from './escape.js';
 import { linkHtml, phrasingToHtml } from './mdast-html.js';
@@ -183,7 +183,7 @@ export function planDeck(ast: StudyAst, familyId: string, options: DeckOptions =
   }
   if (mermaid) {
     plan('lineage', labels.lineage, family.name, mermaid, [
-      generatedNote(say.lineage(lineageSteps(ast, papers, labels))),
+      lineageNote(lineageSteps(ast, papers, labels), labels),
     ]);
   }
 
@@ -319,9 +319,7 @@ export function planMeetingDeck(ast: StudyAst, meetingId: string, options: DeckO
   ];
   plan('agenda', labels.agenda, flow(chunkList(textList(agenda, true), { className: 'sk-agenda' })));
   if (mermaid) {
-    plan('lineage', labels.lineage, mermaid, [
-      generatedNote(say.lineage(lineageSteps(sub, sub.papers, labels))),
-    ]);
+    plan('lineage', labels.lineage, mermaid, [lineageNote(lineageSteps(sub, sub.papers, labels), labels)]);
   }
   papers.forEach((paper, index) => {
     const family = ast.families.find((f) => f.id === paper.family);
@@ -365,6 +363,31 @@ function withPageNotes(plans: SlidePlan[], labels: Labels): SlidePlan[] {
 }
 
 /** "GPT-2 scales up GPT-1" for each edge into the shown papers, in their reading order. */
+/**
+ * The lineage slide's note: a line, the arrows as a list (one item each, so that a lineage shown era by era
+ * gives each slide the arrows it draws: note-division.ts), a question.
+ */
+function lineageNote(steps: readonly string[], labels: Labels): SlideNote {
+  const say = labels.generatedNotes.lineage;
+  if (steps.length === 0) return generatedNote(say.none);
+  const paragraph = (value: string): RootContent => ({
+    type: 'paragraph',
+    children: [{ type: 'text', value }],
+  });
+  const list: List = {
+    type: 'list',
+    ordered: false,
+    spread: false,
+    children: steps.map((step) => ({
+      type: 'listItem',
+      spread: false,
+      children: [paragraph(step) as Paragraph],
+    })),
+  };
+  const children: RootContent[] = [paragraph(say.intro), list, paragraph(say.outro)];
+  return slideNote({ children, text: [say.intro, ...steps, say.outro].join(' ') });
+}
+
 function lineageSteps(ast: StudyAst, papers: readonly Paper[], labels: Labels): string[] {
   const shortOf = new Map(ast.papers.map((p) => [p.id, p.short]));
   return papers.flatMap((paper) =>

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { loadContent } from '@studykit/core/fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { planDeck, planMeetingDeck, type SlidePlan } from '../src/deck.js';
+import { divideNotes } from '../src/note-division.js';
 import { fixtureAst } from './fixtures.js';
 
 const ZH = fileURLToPath(new URL('../../../tests/fixtures/content-zh', import.meta.url));
@@ -86,5 +87,20 @@ describe('generated speaker notes', () => {
         (plan) => ['cover', 'agenda', 'references'].includes(plan.kind) && plan.notes.length > 0,
       ),
     ).toEqual([]);
+  });
+  it('gives a lineage shown era by era each slide the arrows it draws, none twice', () => {
+    const lineage = planDeck(fixtureAst(), 'demo').find((plan) => plan.kind === 'lineage');
+    const notes = lineage?.notes ?? [];
+    expect(notes).toHaveLength(1);
+    // Two eras as the layout draws them: Alpha-1 alone, then Alpha-2 with Alpha-1 as a stub.
+    const eras = [
+      '<div class="sk-diagram"><svg><text>Alpha-1 · 2018</text></svg></div>',
+      '<div class="sk-diagram"><svg><text>Alpha-1 · 2018</text><text>Alpha-2 · 2019</text></svg></div>',
+    ];
+    const [first, second] = divideNotes(notes, eras).map((parts) => parts.map((note) => note.text).join(' '));
+    expect(first).toMatch(/^Read the diagram in time order/);
+    expect(first).not.toContain('Alpha-2 scales up Alpha-1');
+    expect(second).toContain('Alpha-2 scales up Alpha-1');
+    expect(second).toContain('Ask which step changed the most.');
   });
 });

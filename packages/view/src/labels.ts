@@ -101,8 +101,11 @@ export interface Labels {
 export interface GeneratedNoteLabels {
   /** `count`: "6 papers"; `period`: "2018–2022". */
   overview(family: string, count: string, period: string): string;
-  /** `steps`: "GPT-2 scales up GPT-1", in reading order. */
-  lineage(steps: readonly string[]): string;
+  /**
+   * The lineage's note: `intro`, then one item per arrow ("GPT-2 scales up GPT-1", in reading order, so
+   * that a lineage shown era by era gives each slide its own arrows), then `outro`; `none` without arrows.
+   */
+  lineage: { intro: string; outro: string; none: string };
   /** `papers`: the rows; `largest`: "GPT-3 (175B)", when any paper gives its size. */
   comparison(papers: string, largest: string): string;
   discussion(count: number): string;
@@ -255,10 +258,11 @@ const ENGLISH: Labels = {
   generatedNotes: {
     overview: (family, count, period) =>
       `Set the scene for ${family}: ${count}, ${period}. Name the thread that runs through them before going paper by paper.`,
-    lineage: (steps) =>
-      steps.length > 0
-        ? `Read the diagram in time order, one arrow at a time: ${steps.join('; ')}. Ask which step changed the most.`
-        : 'These papers do not build on one another directly: say what each one starts from.',
+    lineage: {
+      intro: 'Read the diagram in time order, one arrow at a time:',
+      outro: 'Ask which step changed the most.',
+      none: 'These papers do not build on one another directly: say what each one starts from.',
+    },
     comparison: (papers, largest) =>
       `Compare the rows side by side: ${papers}.${largest ? ` The largest model here is ${largest}.` : ''} Ask which difference matters most: size, data or training method.`,
     discussion: (count) =>
@@ -378,10 +382,11 @@ const CHINESE: Labels = {
   generatedNotes: {
     overview: (family, count, period) =>
       `先介绍 ${family}：${period} 年间的 ${count}。逐篇讲解之前，先点明贯穿其中的主线。`,
-    lineage: (steps) =>
-      steps.length > 0
-        ? `按时间顺序逐条讲解谱系图中的箭头：${steps.join('；')}。请大家思考哪一步带来的变化最大。`
-        : '这些论文之间没有直接的继承关系：请说明每篇论文各自的出发点。',
+    lineage: {
+      intro: '按时间顺序逐条讲解谱系图中的箭头：',
+      outro: '请大家思考哪一步带来的变化最大。',
+      none: '这些论文之间没有直接的继承关系：请说明每篇论文各自的出发点。',
+    },
     comparison: (papers, largest) =>
       `逐行对比各篇论文：${papers}。${largest ? `其中规模最大的模型是 ${largest}。` : ''}请大家讨论哪方面的差异最重要：规模、数据还是训练方法。`,
     discussion: (count) =>

@@ -122,8 +122,9 @@ async function drawnBefore(
   const read = (extension: 'svg' | 'mmd') =>
     readFile(join(out, ...familyDiagramPath(family, extension).split('/')), 'utf8').catch(() => undefined);
   const [svg, onDisk] = await Promise.all([read('svg'), read('mmd')]);
-  // The drawing's own size, as mermaid gave it: the viewBox (width and height attributes are rounded).
-  const size = svg ? /<svg\b[^>]*?\sviewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(svg) : null;
+  // The drawing's own size, as mermaid gave it: the viewBox (width and height attributes are rounded;
+  // ELK's drawings start off the origin, e.g. "4 4 556.98 217").
+  const size = svg ? /<svg\b[^>]*?\sviewBox="-?[\d.]+ -?[\d.]+ ([\d.]+) ([\d.]+)"/.exec(svg) : null;
   if (!svg || onDisk !== text || !size) return undefined;
   return { svg, width: Number(size[1]), height: Number(size[2]) };
 }
