@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { chunkBlocks } from '../src/chunks.js';
 import type { SlidePlan } from '../src/deck.js';
 import { type LayoutTools, layoutDeck, type Measurer } from '../src/layout-deck.js';
+import { stackedRuns } from './stacked-heights.js';
 
 const BODY = { width: 868, height: 400 };
 const LINE = 60;
@@ -29,16 +30,7 @@ const measurer: Measurer = {
   }),
   runs: async (_frame, chunks, minZoom = 1) => ({
     available: BODY.height,
-    runs: chunks.map((_, from) => {
-      const row: number[] = [];
-      let sum = 0;
-      for (const chunk of chunks.slice(from)) {
-        sum += heightOf(chunk.html);
-        row.push(sum);
-        if (sum > BODY.height / minZoom) break;
-      }
-      return row;
-    }),
+    runs: stackedRuns(chunks, heightOf, BODY.height / minZoom),
   }),
   divide: async () => [],
   formulaZooms: async (_frame, htmls) => htmls.map(() => []),

@@ -15,6 +15,7 @@ import { diagramFailure, type LayoutTools, layoutDeck, type Measurer } from '../
 import { mathHtml } from '../src/math-html.js';
 import { blockToHtml, phrasingToHtml } from '../src/mdast-html.js';
 import { noteHtml } from '../src/note-html.js';
+import { stackedRuns } from './stacked-heights.js';
 
 /** The text a browser would show: tags dropped, entities decoded. */
 function shownText(html: string): string {
@@ -243,16 +244,7 @@ describe('layout of figures', () => {
     }),
     runs: async (_frame, chunks) => ({
       available: BODY.height,
-      runs: chunks.map((_, from) => {
-        const row: number[] = [];
-        let sum = 0;
-        for (const chunk of chunks.slice(from)) {
-          sum += heightOf(chunk.html);
-          row.push(sum);
-          if (sum > BODY.height) break;
-        }
-        return row;
-      }),
+      runs: stackedRuns(chunks, heightOf, BODY.height),
     }),
     divide: async () => [],
     // A display formula with a \sum is 1,000 px wide in an 868 px body, any other fits.

@@ -1,4 +1,4 @@
-import type { RelationKind } from '@studykit/core';
+import { RELATION_KINDS, type RelationKind } from '@studykit/core';
 
 /**
  * How each `builds_on` kind is drawn: arrow shape and colour both differ, so the diagram still reads
@@ -21,15 +21,8 @@ export const RELATION_STYLES: Record<RelationKind, RelationStyle> = {
   concurrent: { arrow: '---', style: 'stroke:#64748b,stroke-width:2px,stroke-dasharray:2 4' },
 };
 
-/** Kinds in legend order. */
-export const RELATION_ORDER: RelationKind[] = [
-  'extends',
-  'scales-up',
-  'fine-tunes',
-  'borrows-method',
-  'uses-data',
-  'concurrent',
-];
+/** Kinds in legend order: core's order. */
+export const RELATION_ORDER: readonly RelationKind[] = RELATION_KINDS;
 
 /** Unknown kinds (a newer AST) are drawn as `extends` rather than breaking the diagram. */
 export function knownKind(kind: string): RelationKind {
