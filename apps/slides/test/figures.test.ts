@@ -93,6 +93,18 @@ describe('formulas', () => {
     const { page } = await decks.open(FAMILY, 'export');
     try {
       const slides = manifest(FAMILY).slides;
+      // The export view mounts its slides one after another: count only once every slide is there
+      // (under load the count once ran after the first).
+      await page.waitForFunction(
+        (count) =>
+          new Set(
+            [...document.querySelectorAll('[class*="slidev-page-"]')].map(
+              (slide) => /slidev-page-(\d+)/.exec(slide.className)?.[1],
+            ),
+          ).size >= count,
+        slides.length,
+        { timeout: 60_000 },
+      );
       const withMath = await slidesWith(page, '.katex');
       // The overview, Motivation, Approach (inline and display) and the Codex estimator.
       expect(withMath.length).toBeGreaterThanOrEqual(3);
