@@ -43,6 +43,8 @@ interface ShownLineage {
   titles: string[];
   ratios: number[];
   problems: string[];
+  /** Each slide's notes, as the presenter reads them. */
+  notes: string[];
 }
 
 /** The deck's lineage plan laid out as the build does it, each slide shown at the canvas size. */
@@ -72,7 +74,7 @@ async function showLineage(plans: readonly SlidePlan[], slug: string): Promise<S
       `data:font/woff2;base64,${Buffer.from(font.woff2).toString('base64')}`;
     const css = deckCss('#0f766e', fontFaceCss(fonts, inline)) + layout.css;
     const page = await context.newPage();
-    const shown: ShownLineage = { titles: [], ratios: [], problems: [] };
+    const shown: ShownLineage = { titles: [], ratios: [], problems: [], notes: [] };
     for (const slide of layout.slides) {
       await page.setContent(
         `<!doctype html><style>${css}</style><div class="slidev-layout sk-page" style="width: 980px"><div class="sk-body"><p class="sk-probe">Body</p><div class="sk-room" style="width: ${box.width}px; height: ${box.height}px">${slide.bodyHtml}</div></div></div>`,
@@ -94,6 +96,7 @@ async function showLineage(plans: readonly SlidePlan[], slug: string): Promise<S
           .locator('.sk-room')
           .screenshot({ path: join(pictures, `${slug}-${shown.titles.length + 1}.png`) });
       shown.titles.push(slide.title);
+      shown.notes.push(slide.notes.map((note) => note.text).join(' '));
       shown.ratios.push(measure.ratio);
       shown.problems.push(
         ...measure.problems,
@@ -112,6 +115,13 @@ describe('the lineage slide', () => {
     for (const meeting of shipped.meetings) {
       const shown = await showLineage(planMeetingDeck(shipped, meeting.id), `meeting-${meeting.id}`);
       expect(shown.titles.length).toBeGreaterThan(0);
+      expect({
+        meeting: meeting.id,
+        withoutNotes: shown.titles.filter((_, i) => shown.notes[i] === ''),
+      }).toEqual({
+        meeting: meeting.id,
+        withoutNotes: [],
+      });
       problems.push(...shown.problems);
     }
     expect(shipped.meetings.length).toBeGreaterThan(0);
@@ -124,6 +134,9 @@ describe('the lineage slide', () => {
     expect(shown.problems).toEqual([]);
     expect(shown.titles.length).toBeGreaterThan(1);
     expect(shown.titles[0]).toMatch(/\(1\/\d+\)$/);
+    // Every era has notes of its own: the arrows it draws, none repeated on another era.
+    expect(shown.notes.filter((note) => note === '')).toEqual([]);
+    expect(new Set(shown.notes).size).toBe(shown.notes.length);
   }, 300_000);
 
   // 12 papers on every run (the test time budget, #22); 4, 7, 12 and 25 when making the pictures of
