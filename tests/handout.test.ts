@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type CliResult, root, studykit } from './run-cli.js';
+import { type CliResult, root, studykit, studykitBuild } from './run-cli.js';
 import { builtCopy, MINI_FULL, SHARED_BUILD_TIMEOUT } from './shared-build.js';
 import { missingTool, skipNote } from './skips.js';
 import { temporaryFolder } from './temporary.js';
@@ -124,34 +124,18 @@ describe('studykit build on the small fixture', () => {
   it.skipIf(noPoppler)(
     `again from the decks on disk: unchanged is skipped, another layout and paper are made${skipNote(noPoppler)}`,
     async () => {
-      const again = await studykit([
-        'build',
-        '--content',
-        content,
-        '--out',
-        out,
-        '--cache',
-        cache,
-        '--only',
-        'handout',
-      ]);
+      const again = await studykitBuild({ content, out, cache }, '--only', 'handout');
       expect(again.code, again.stderr).toBe(0);
       expect(again.stderr).toMatch(/^handout: unchanged: alpha, beta$/m);
-      const sixUp = await studykit([
-        'build',
-        '--content',
-        content,
-        '--out',
-        out,
-        '--cache',
-        cache,
+      const sixUp = await studykitBuild(
+        { content, out, cache },
         '--only',
         'handout',
         '--handout',
         '6up',
         '--paper',
         'letter',
-      ]);
+      );
       expect(sixUp.code, sixUp.stderr).toBe(0);
       expect(info(join(out, 'handout', 'alpha.pdf'))).toEqual({ pages: 3, size: '612 x 792' });
     },
@@ -164,18 +148,7 @@ describe('studykit build on the small fixture', () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/^handout: no deck PDF for alpha, beta \(build the slides first/m);
     expect(existsSync(join(empty, 'handout'))).toBe(false);
-    const noPdf = await studykit([
-      'build',
-      '--content',
-      content,
-      '--out',
-      out,
-      '--cache',
-      cache,
-      '--only',
-      'handout',
-      '--no-pdf',
-    ]);
+    const noPdf = await studykitBuild({ content, out, cache }, '--only', 'handout', '--no-pdf');
     expect(noPdf.stderr).toMatch(/^handout: skipped: the decks are built without PDFs \(--no-pdf\)/m);
   }, 60_000);
 });

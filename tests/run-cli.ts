@@ -39,6 +39,27 @@ export function studykit(args: readonly string[], env: Record<string, string> = 
   });
 }
 
+/** The folders of a build: what `studykitBuild` passes as `--content`, `--out` and `--cache`. */
+export interface BuildFolders {
+  content: string;
+  out: string;
+  cache: string;
+}
+
+/** `studykit build --content … --out … --cache …` and the further arguments. */
+export function studykitBuild(folders: BuildFolders, ...args: string[]): Promise<CliResult> {
+  return studykit([
+    'build',
+    '--content',
+    folders.content,
+    '--out',
+    folders.out,
+    '--cache',
+    folders.cache,
+    ...args,
+  ]);
+}
+
 /**
  * Runs each command line as `studykit()` would, all in one Node process (tests/run-many.mjs), one after
  * the other: for many quick commands that only read (a `check` per bad-content case), where starting
