@@ -22,7 +22,7 @@ import type {
 } from '@studykit/core';
 import { fontFaceCss, subsetFonts } from '@studykit/fonts';
 import { deckTargets, familyOf, labelsOf, meetingOf, type NoteParagraph } from '@studykit/view';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { BrowserContext, BrowserContextOptions } from 'playwright-core';
 import { planDeck, planMeetingDeck, type SlidePlan } from './deck.js';
 import { DECK_COMPONENTS } from './deck-components.js';
 import { deckCss } from './deck-style.js';
@@ -76,6 +76,11 @@ export interface RenderDecksOptions {
   pdfDate?: Date;
   /** References formatted before (the CLI keeps them across builds): only new ones go through citeproc. */
   referenceCache?: ReferenceCache;
+  /**
+   * Opens a browser context for the decks' measuring and printing (closed when the decks are done):
+   * the CLI's, in the Chromium its diagrams are drawn in. Default: a Chromium of the decks' own.
+   */
+  newContext?: (options: BrowserContextOptions) => Promise<BrowserContext>;
   /** Wraps the measuring page: tests use it to simulate a page that disagrees with the built deck. */
   wrapMeasurer?: (measurer: Measurer) => Measurer;
   onProgress?: ProgressListener;
@@ -169,14 +174,15 @@ export function deckSpecs(
 }
 
 export async function renderDecks(ast: StudyAst, options: RenderDecksOptions): Promise<RenderDecksResult> {
-  // Chromium starts while the decks are planned (a second of each, overlapped); closed if unneeded.
-  const launching = launchChromium();
-  launching.catch(() => {}); // awaited, and its failure reported, below
+  // Chromium starts (or the caller's context opens) while the decks are planned; closed if unneeded.
+  const opening = openContext(options);
+  opening.catch(() => {}); // awaited, and its failure reported, below
+  const closeUnused = () => opening.then((opened) => opened.close()).catch(() => {});
   let specs: DeckSpec[];
   try {
     specs = deckSpecs(ast, options);
   } catch (error) {
-    await launching.then((browser) => browser.close()).catch(() => {});
+    await closeUnused();
     throw error;
   }
   const withNotes = options.withNotes ?? true;
@@ -190,14 +196,14 @@ export async function renderDecks(ast: StudyAst, options: RenderDecksOptions): P
 
   const toBuild = specs.map((spec) => ({ ...spec, name: deckName(spec) }));
   if (toBuild.length === 0) {
-    await launching.then((browser) => browser.close()).catch(() => {});
+    await closeUnused();
     return result;
   }
 
-  let browser: Browser | undefined;
+  let opened: Awaited<typeof opening> | undefined;
   try {
-    browser = await launching;
-    const context = await browser.newContext({ serviceWorkers: 'block' });
+    opened = await opening;
+    const { context } = opened;
     // Slidev builds take a core and ~1 GB each: as many at once as the machine has cores. A deck's
     // whole pipeline (a measuring page, a build, a print) holds a slot too, so forty decks never lay
     // out at once: one more than the builds keeps the next deck measured while they run.
@@ -232,10 +238,31 @@ export async function renderDecks(ast: StudyAst, options: RenderDecksOptions): P
       result.failed.push({ name: deck.name, folder: deck.folder, message });
     });
   } finally {
-    await browser?.close().catch(() => {});
+    await opened?.close().catch(() => {});
   }
   result.built.sort();
   return result;
+}
+
+/**
+ * The context the decks lay out and print in: the caller's (the CLI lends one in the Chromium that
+ * draws the diagrams: one browser per build), else one in a Chromium of our own that closes with it.
+ */
+async function openContext(
+  options: RenderDecksOptions,
+): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+  const contextOptions = { serviceWorkers: 'block' } as const;
+  if (options.newContext) {
+    const context = await options.newContext(contextOptions);
+    return { context, close: () => context.close() };
+  }
+  const browser = await launchChromium();
+  try {
+    return { context: await browser.newContext(contextOptions), close: () => browser.close() };
+  } catch (error) {
+    await browser.close().catch(() => {});
+    throw error;
+  }
 }
 
 interface OneDeck extends DeckSpec {

@@ -4,7 +4,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { launchChromium } from '@studykit/browser';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { pageApiReady } from './browser/page-api.js';
 import { PNG_SCALE } from './capture-limits.js';
 import { DiagramRenderError, oneLine } from './errors.js';
@@ -86,6 +86,15 @@ export class PagePool {
         await Promise.all(Array.from({ length: wanted }, () => this.openPage()));
       });
     return this.opening;
+  }
+
+  /**
+   * A context of its own in this Chromium, for pages that are not mermaid's (a deck's measuring and
+   * printing): one browser per build instead of one per renderer. Chromium closes it with the pool.
+   */
+  newContext(options: BrowserContextOptions = {}): Promise<BrowserContext> {
+    if (!this.usable) return Promise.reject(new Error('MermaidRenderer is closed (or its Chromium exited)'));
+    return this.browser.newContext(options);
   }
 
   /** Runs `task` on a free page, waiting for one if every page is busy. */

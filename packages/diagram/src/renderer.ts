@@ -4,6 +4,7 @@
  * The parts: page-pool.ts (browser and pages), draw-svg.ts, screenshot.ts, print.ts, capture-limits.ts.
  */
 import { sourceDate } from '@studykit/browser';
+import type { BrowserContext, BrowserContextOptions } from 'playwright-core';
 import { CAPTURE_LIMITS, type CaptureLimits, pngScaleFor, sizeText } from './capture-limits.js';
 import { checkSyntax, drawSvg, type RenderedSvg, type RenderOptions } from './draw-svg.js';
 import { DiagramDeclined, DiagramRenderError, oneLine } from './errors.js';
@@ -187,6 +188,14 @@ export class MermaidRenderer {
         );
       }),
     );
+  }
+
+  /**
+   * A browser context in the renderer's Chromium for other pages (the decks lay out and print in
+   * one): a build then starts one Chromium, not two. Close it when done; the renderer's close ends it too.
+   */
+  newContext(options?: BrowserContextOptions): Promise<BrowserContext> {
+    return this.pool.newContext(options);
   }
 
   async close(): Promise<void> {

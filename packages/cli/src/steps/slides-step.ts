@@ -39,10 +39,11 @@ export const slidesStep: BuildStep = {
     const { renderDecks } = await import('@studykit/slides');
     const result = await renderDecks(ast, {
       stagingDir: await staged.scratch('slides'),
-      // Chromium and mermaid start only if a deck's lineage slide is drawn.
       diagrams: {
         renderSvg: async (text, options) => (await warmRenderer(session)).renderSvg(text, options),
       },
+      // The decks lay out and print in the same Chromium: one browser per build (and warm under watch).
+      newContext: async (options) => (await warmRenderer(session)).newContext(options),
       families: ids('family'),
       meetings: ids('meeting'),
       // The images the notes show, from the content folder (core resolved and checked each path).
