@@ -17,7 +17,8 @@ export function defaultCacheDir(content: string, out: string, env: NodeJS.Proces
   return join(cacheRoot(env), key);
 }
 
-function cacheRoot(env: NodeJS.ProcessEnv): string {
+/** The folder every study's cache folder is in (and what they share: font subsets). */
+export function cacheRoot(env: NodeJS.ProcessEnv = process.env): string {
   const override = env.STUDYKIT_CACHE_ROOT?.trim();
   if (override) return resolve(override);
   return join(kitRoot(), 'node_modules', '.cache', 'studykit');

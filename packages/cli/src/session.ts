@@ -2,9 +2,13 @@
  * State kept between builds (watch keeps the browser warm across edits): the mermaid renderer,
  * launched on first use and shared by every step and deck that draws a diagram.
  */
+import { join } from 'node:path';
 import type { MermaidRenderer } from '@studykit/diagram';
-import type { Notice } from './io.js';
-import type { createProgress } from './progress.js';
+import { useSubsetStore } from '@studykit/fonts';
+import { cacheRoot } from './cache-dir.js';
+import { fontStore } from './font-store.js';
+import { type Io, type Notice, noticesTo } from './io.js';
+import { createProgress } from './progress.js';
 
 export interface BuildSession {
   renderer?: MermaidRenderer;
@@ -15,6 +19,12 @@ export interface BuildSession {
   notice: Notice;
   /** Told the outputs (out/ paths) each landing put in place: `watch --serve` reloads their pages. */
   landed?: (paths: readonly string[]) => void;
+}
+
+/** A session for `build` or `watch`: font subsets are kept in the cache root between processes. */
+export function newSession(io: Io): BuildSession {
+  useSubsetStore(fontStore(join(cacheRoot(), 'fonts')));
+  return { progress: createProgress(io), notice: noticesTo(io) };
 }
 
 /** The session's mermaid renderer, launched on first use and again if its Chromium went away. */

@@ -7,5 +7,7 @@ export {
   fontFaceCss,
   type SubsetFont,
   type SubsetOptions,
+  type SubsetStore,
   subsetFonts,
+  useSubsetStore,
 } from './subset.js';

@@ -4,8 +4,8 @@ import { UsageError } from '../args.js';
 import { type Io, noticesTo } from '../io.js';
 import { loadCached } from '../load.js';
 import { lockOutFolder } from '../out-lock.js';
-import { createProgress } from '../progress.js';
-import { type BuildSession, runBuild } from '../run-build.js';
+import { runBuild } from '../run-build.js';
+import { newSession } from '../session.js';
 
 /** `studykit build`: validate, then render each requested output; nothing is written if content has errors. */
 export async function build(line: CommandLine, io: Io): Promise<number> {
@@ -25,7 +25,7 @@ export async function build(line: CommandLine, io: Io): Promise<number> {
       `studykit: a build of ${line.out} (pid ${lock.recoveredFrom}) was killed; its staged outputs are finished or dropped`,
     );
   }
-  const session: BuildSession = { progress: createProgress(io), notice: noticesTo(io) };
+  const session = newSession(io);
   try {
     const failures = await runBuild(ast, line, session);
     for (const failure of failures) io.stderr(`studykit: ${failure.step} failed: ${failure.message}`);

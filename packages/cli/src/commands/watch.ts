@@ -2,13 +2,13 @@ import { createParseCache, formatDiagnostics, hasErrors, parse, summarizeDiagnos
 import { readContentFolder } from '@studykit/core/fs';
 import { watch as watchFiles } from 'chokidar';
 import type { CommandLine } from '../args.js';
-import { type Io, noticesTo } from '../io.js';
+import type { Io } from '../io.js';
 import { untilStopped } from '../lifetime.js';
 import { LivePreview } from '../live/live-preview.js';
 import { loadOrFail } from '../load.js';
 import { lockOutFolder } from '../out-lock.js';
-import { createProgress } from '../progress.js';
-import { type BuildSession, runBuild } from '../run-build.js';
+import { runBuild } from '../run-build.js';
+import { newSession } from '../session.js';
 import { currentYear } from '../today.js';
 import { checkFamilies } from './build.js';
 
@@ -17,7 +17,7 @@ import { checkFamilies } from './build.js';
  * what the edit touches. A broken edit keeps the last good outputs; Ctrl-C stops cleanly.
  */
 export async function watch(line: CommandLine, io: Io): Promise<number> {
-  const session: BuildSession = { progress: createProgress(io), notice: noticesTo(io) };
+  const session = newSession(io);
   let running: Promise<void> = Promise.resolve();
   let pending = false;
   let stopping = false;
