@@ -2,9 +2,12 @@ import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bin, type CliResult, root, studykit } from './run-cli.js';
+import { bin, type CliResult, root, studykit, useCliRunner } from './run-cli.js';
 import { builtMini } from './shared-build.js';
 import { temporaryFolder } from './temporary.js';
+
+// Its builds, one after the other, in one CLI process with a warm Chromium.
+useCliRunner();
 
 const mini = join(root, 'tests/fixtures/content-mini');
 

@@ -9,8 +9,11 @@ import { join } from 'node:path';
 import type { ParseCache } from '@studykit/core';
 import { describe, expect, it } from 'vitest';
 import { readCachePayload, writeCachePayload } from './cache-formats.js';
-import { root, studykit } from './run-cli.js';
+import { root, studykit, useCliRunner } from './run-cli.js';
 import { temporaryFolder } from './temporary.js';
+
+// Its builds, one after the other, in one CLI process with a warm Chromium.
+useCliRunner();
 
 function copyOfMini(): { content: string; out: string; cacheFile: string } {
   const dir = temporaryFolder('studykit-cache-');

@@ -7,10 +7,13 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type CliResult, root, studykit, studykitBuild } from './run-cli.js';
+import { type CliResult, root, studykit, studykitBuild, useCliRunner } from './run-cli.js';
 import { builtCopy, MINI_FULL, SHARED_BUILD_TIMEOUT } from './shared-build.js';
 import { missingTool, skipNote } from './skips.js';
 import { temporaryFolder } from './temporary.js';
+
+// Its builds, one after the other, in one CLI process with a warm Chromium.
+useCliRunner();
 
 const mini = join(root, 'tests/fixtures/content-mini');
 const noPoppler = missingTool('pdftotext');

@@ -6,10 +6,13 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { root, studykit } from './run-cli.js';
+import { root, studykit, useCliRunner } from './run-cli.js';
 import { builtMini } from './shared-build.js';
 import { missingTool, skipNote } from './skips.js';
 import { temporaryFolder } from './temporary.js';
+
+// Its builds, one after the other, in one CLI process with a warm Chromium.
+useCliRunner();
 
 const noPdftotext = missingTool('pdftotext');
 const FAKE_SLIDEV = join(root, 'apps/slides/test/fake-slidev.mjs');

@@ -17,7 +17,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeDeck, slide } from '../apps/handout/test/tools.js';
 import { until } from './processes.js';
-import { bin, root, studykit, TEST_ENV } from './run-cli.js';
+import { bin, root, studykit, TEST_ENV, useCliRunner } from './run-cli.js';
 import { temporaryFolder } from './temporary.js';
 
 const FAKE_SLIDEV = join(root, 'apps/slides/test/fake-slidev.mjs');
@@ -170,17 +170,16 @@ function rebuiltSince(out: string) {
   };
 }
 
+// The file's builds, one after the other, in one CLI process with a warm Chromium (Slidev's stand-in).
+useCliRunner(ENV);
+
 /** Builds content/ of `dir` into its out/, with its cache/. */
 async function buildFolder(dir: string, env: Record<string, string> = {}) {
-  const folders = [
-    '--content',
-    join(dir, 'content'),
-    '--out',
-    join(dir, 'out'),
-    '--cache',
-    join(dir, 'cache'),
-  ];
-  const result = await studykit(['build', ...folders, ...ARGS], { ...ENV, ...env });
+  const folders = { content: join(dir, 'content'), out: join(dir, 'out'), cache: join(dir, 'cache') };
+  const result = await studykit(
+    ['build', '--content', folders.content, '--out', folders.out, '--cache', folders.cache, ...ARGS],
+    env,
+  );
   expect(result.code, result.stderr).toBe(0);
   return result;
 }

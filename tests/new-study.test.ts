@@ -7,8 +7,11 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { studykit } from './run-cli.js';
+import { studykit, useCliRunner } from './run-cli.js';
 import { temporaryFolder } from './temporary.js';
+
+// Its builds, one after the other, in one CLI process with a warm Chromium.
+useCliRunner();
 
 function pdfTitle(path: string): string | undefined {
   const info = execFileSync('pdfinfo', [path], { encoding: 'utf8' });

@@ -3,8 +3,11 @@ import { join } from 'node:path';
 import { parse as parseBibtex } from '@retorquere/bibtex-parser';
 import { loadContent } from '@studykit/core/fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CliResult, root, studykit } from './run-cli.js';
+import { type CliResult, root, studykit, useCliRunner } from './run-cli.js';
 import { temporaryFolder } from './temporary.js';
+
+// Its builds, one after the other, in one CLI process with a warm Chromium.
+useCliRunner();
 
 const mini = join(root, 'tests/fixtures/content-mini');
 

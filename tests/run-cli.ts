@@ -1,6 +1,8 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll } from 'vitest';
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
 /** The built CLI, as `npm run setup` leaves it; tests run it like a user does. */
@@ -28,6 +30,7 @@ export interface CliResult {
 
 /** Runs `studykit …` from the repository root and resolves with its exit code and output. */
 export function studykit(args: readonly string[], env: Record<string, string> = {}): Promise<CliResult> {
+  if (fileRunner) return fileRunner.run(args, env);
   return new Promise((resolve) => {
     execFile(
       'node',
@@ -83,4 +86,90 @@ export function studykitEach(
     );
     child.stdin?.end(JSON.stringify(commands));
   });
+}
+
+/** The runner `useCliRunner` started for the current test file. */
+let fileRunner: CliRunner | undefined;
+
+/**
+ * Runs this file's `studykit()` and `studykitBuild()` commands in one CLI process with a warm Chromium
+ * (`cliRunner`): for a file of many builds, each of which would otherwise start Node, import the
+ * renderers and launch Chromium again (tests/README.md). Not for commands that must differ in locale
+ * (the process keeps the one it started with) or that a test runs at the same time as another.
+ */
+export function useCliRunner(env: Record<string, string> = {}): void {
+  beforeAll(() => {
+    fileRunner = cliRunner(env);
+  });
+  afterAll(async () => {
+    await fileRunner?.close();
+    fileRunner = undefined;
+  });
+}
+
+/** A CLI process that runs command after command: see `cliRunner`. */
+export interface CliRunner {
+  /** Runs one command line, with `env` added for it alone; resolves as `studykit()` does. */
+  run(args: readonly string[], env?: Record<string, string>): Promise<CliResult>;
+  /** `build --content … --out … --cache …` and the further arguments. */
+  build(folders: BuildFolders, ...args: string[]): Promise<CliResult>;
+  /** Ends the process (and its warm Chromium). */
+  close(): Promise<void>;
+}
+
+/**
+ * One Node process for a test's builds, run one after the other through the CLI's own `main`
+ * (tests/run-many.mjs --serve): the CLI is imported once and its Chromium stays warm between builds,
+ * as under watch. Each build still reads and writes only its folders, as a separate `studykit build`
+ * would; a test about the process itself (a lock, a kill, a signal) starts `bin` instead.
+ */
+export function cliRunner(env: Record<string, string> = {}): CliRunner {
+  const child = spawn('node', [join(root, 'tests/run-many.mjs'), '--serve'], {
+    cwd: root,
+    env: { ...process.env, ...TEST_ENV, ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString('utf8');
+  });
+  const waiting: ((result: CliResult) => void)[] = [];
+  let exited: string | undefined;
+  const failAll = (why: string) => {
+    exited = why;
+    for (const resolve of waiting.splice(0))
+      resolve({ code: 1, stdout: '', stderr: `tests/run-many.mjs: ${why}\n${stderr}` });
+  };
+  child.on('exit', (code, signal) => failAll(`exited (${signal ?? code})`));
+  createInterface({ input: child.stdout }).on('line', (line) => {
+    waiting.shift()?.(JSON.parse(line) as CliResult);
+  });
+  // One command at a time: a test awaits each before the next (the queue keeps the order if not).
+  let queue: Promise<unknown> = Promise.resolve();
+  const run = (args: readonly string[], commandEnv: Record<string, string> = {}) => {
+    const next = queue.then(
+      () =>
+        new Promise<CliResult>((resolve) => {
+          if (exited) {
+            resolve({ code: 1, stdout: '', stderr: `tests/run-many.mjs: ${exited}\n${stderr}` });
+            return;
+          }
+          waiting.push(resolve);
+          child.stdin.write(`${JSON.stringify({ args, env: commandEnv })}\n`);
+        }),
+    );
+    queue = next;
+    return next;
+  };
+  return {
+    run,
+    build: (folders, ...args) =>
+      run(['build', '--content', folders.content, '--out', folders.out, '--cache', folders.cache, ...args]),
+    close: async () => {
+      if (exited) return;
+      const done = new Promise((resolve) => child.once('exit', resolve));
+      child.stdin.end();
+      await done;
+    },
+  };
 }

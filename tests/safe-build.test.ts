@@ -7,9 +7,12 @@ import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bin, root, studykit, TEST_ENV } from './run-cli.js';
+import { bin, root, studykit, TEST_ENV, useCliRunner } from './run-cli.js';
 import { builtMini } from './shared-build.js';
 import { temporaryFolder } from './temporary.js';
+
+// Its builds, one after the other, in one CLI process with a warm Chromium.
+useCliRunner();
 
 const mini = join(root, 'tests/fixtures/content-mini');
 const FAKE_SLIDEV = join(root, 'apps/slides/test/fake-slidev.mjs');

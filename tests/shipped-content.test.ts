@@ -1,7 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import { loadContent } from '@studykit/core/fs';
 import { describe, expect, it } from 'vitest';
-import { studykit } from './run-cli.js';
+import { studykit, useCliRunner } from './run-cli.js';
+
+// Its builds, one after the other, in one CLI process with a warm Chromium.
+useCliRunner();
 
 /**
  * The only tests that read the shipped content/. Every other test runs on a fixture, so that adding a

@@ -4,9 +4,12 @@ import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { badBase } from './bad-cases.js';
-import { bin, type CliResult, root, studykit, TEST_ENV } from './run-cli.js';
+import { bin, type CliResult, root, studykit, TEST_ENV, useCliRunner } from './run-cli.js';
 import { missingTool, skipNote } from './skips.js';
 import { temporaryFolder } from './temporary.js';
+
+// Its builds, one after the other, in one CLI process with a warm Chromium.
+useCliRunner();
 
 const HINT = '  hint: Make sure it is a readable UTF-8 text file under 1 MB, not a broken link.';
 const OUTSIDE_HINT = '  hint: Copy what it links to into the content folder, or remove the link.';

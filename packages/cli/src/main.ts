@@ -2,9 +2,19 @@ import { parseCommandLine, USAGE, UsageError } from './args.js';
 import { type Io, processIo } from './io.js';
 import { checkOutFolder } from './out-folder.js';
 import { OutFolderBusy } from './out-lock.js';
+import type { WarmBrowser } from './session.js';
+
+export interface MainOptions {
+  /** Keeps the diagram renderer's Chromium between `build` commands of this process. */
+  warm?: WarmBrowser;
+}
 
 /** Runs one command line and returns the exit code: 0 ok, 1 content or build errors, 2 bad usage. */
-export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  io: Io = processIo,
+  options: MainOptions = {},
+): Promise<number> {
   try {
     const line = parseCommandLine(argv);
     if (line.help) {
@@ -24,7 +34,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       case 'ast':
         return await (await import('./commands/ast.js')).ast(line, io);
       case 'build':
-        return await (await import('./commands/build.js')).build(line, io);
+        return await (await import('./commands/build.js')).build(line, io, options.warm);
       case 'watch':
         return await (await import('./commands/watch.js')).watch(line, io);
       case 'present':

@@ -21,6 +21,14 @@ export interface BuildSession {
   landed?: (paths: readonly string[]) => void;
 }
 
+/**
+ * A Chromium kept warm between the commands one process runs (a caller of `main` running builds one
+ * after the other, as the tests' command runner does): each build takes the renderer the last one left.
+ */
+export interface WarmBrowser {
+  renderer?: MermaidRenderer;
+}
+
 /** A session for `build` or `watch`: font subsets are kept in the cache root between processes. */
 export function newSession(io: Io): BuildSession {
   useSubsetStore(fontStore(join(cacheRoot(), 'fonts')));

@@ -5,10 +5,10 @@ import { type Io, noticesTo } from '../io.js';
 import { loadCached } from '../load.js';
 import { lockOutFolder } from '../out-lock.js';
 import { runBuild } from '../run-build.js';
-import { newSession } from '../session.js';
+import { newSession, type WarmBrowser } from '../session.js';
 
 /** `studykit build`: validate, then render each requested output; nothing is written if content has errors. */
-export async function build(line: CommandLine, io: Io): Promise<number> {
+export async function build(line: CommandLine, io: Io, warm?: WarmBrowser): Promise<number> {
   const ast = await loadCached(line.content, line.cache, noticesTo(io));
   if (ast.diagnostics.length > 0) io.stdout(formatDiagnostics(ast.diagnostics));
   if (hasErrors(ast.diagnostics)) {
@@ -26,12 +26,14 @@ export async function build(line: CommandLine, io: Io): Promise<number> {
     );
   }
   const session = newSession(io);
+  if (warm?.renderer?.usable) session.renderer = warm.renderer;
   try {
     const failures = await runBuild(ast, line, session);
     for (const failure of failures) io.stderr(`studykit: ${failure.step} failed: ${failure.message}`);
     return failures.length > 0 ? 1 : 0;
   } finally {
-    await session.renderer?.close();
+    if (warm) warm.renderer = session.renderer;
+    else await session.renderer?.close();
     await lock.release();
   }
 }
