@@ -25,6 +25,8 @@ export async function renderInto(
     const result = await renderDecks(ast, {
       stagingDir,
       diagrams: (options.diagrams ?? ownRenderer) as RenderDecksOptions['diagrams'],
+      // As the CLI does: the decks lay out and print in the renderer's Chromium.
+      ...(ownRenderer ? { newContext: (contextOptions) => ownRenderer.newContext(contextOptions) } : {}),
       ...options,
     });
     for (const file of result.files) {
