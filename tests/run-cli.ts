@@ -169,7 +169,11 @@ export function cliRunner(env: Record<string, string> = {}): CliRunner {
       if (exited) return;
       const done = new Promise((resolve) => child.once('exit', resolve));
       child.stdin.end();
+      // A command still running (its test timed out) is not waited for: the process and its
+      // Chromium go with the file.
+      const stuck = setTimeout(() => child.kill('SIGKILL'), 5_000);
       await done;
+      clearTimeout(stuck);
     },
   };
 }
