@@ -9,11 +9,16 @@ import { join } from 'node:path';
 import type { ParseCache } from '@studykit/core';
 import { describe, expect, it } from 'vitest';
 import { readCachePayload, writeCachePayload } from './cache-formats.js';
-import { root, studykit, useCliRunner } from './run-cli.js';
+import { type CliResult, root, studykit, studykitBuild, useCliRunner } from './run-cli.js';
 import { temporaryFolder } from './temporary.js';
 
 // Its builds, one after the other, in one CLI process with a warm Chromium.
 useCliRunner();
+
+/** `studykit check` of a copy, with the cache beside its out/. */
+function checkCopy(content: string, out: string, env: Record<string, string> = {}): Promise<CliResult> {
+  return studykit(['check', '--content', content, '--out', out, '--cache', join(out, '..', 'cache')], env);
+}
 
 function copyOfMini(): { content: string; out: string; cacheFile: string } {
   const dir = temporaryFolder('studykit-cache-');
@@ -84,45 +89,23 @@ describe('the persistent parse cache', () => {
 
   it('check answers from its summary when nothing changed, and checks again after any edit', async () => {
     const { content, out } = copyOfMini();
-    const first = await studykit([
-      'check',
-      '--content',
-      content,
-      '--out',
-      out,
-      '--cache',
-      join(out, '..', 'cache'),
-    ]);
+    const first = await checkCopy(content, out);
     expect(first.code).toBe(0);
     const summary = join(out, '..', 'cache', 'check-summary.json');
     // Mark the summary: a check that answers from it prints the mark.
     const stored = readCachePayload<object>(summary);
     writeCachePayload(summary, { ...stored, stdout: 'from the summary', code: 0 });
-    expect(
-      (await studykit(['check', '--content', content, '--out', out, '--cache', join(out, '..', 'cache')]))
-        .stdout,
-    ).toBe('from the summary\n');
+    expect((await checkCopy(content, out)).stdout).toBe('from the summary\n');
     // Any edit (here: a broken year) runs the real check again.
     const paper = join(content, 'alpha', 'alpha-1.md');
     writeFileSync(paper, readFileSync(paper, 'utf8').replace(/^year: .*$/m, 'year: 1850'));
-    const edited = await studykit([
-      'check',
-      '--content',
-      content,
-      '--out',
-      out,
-      '--cache',
-      join(out, '..', 'cache'),
-    ]);
+    const edited = await checkCopy(content, out);
     expect(edited.code).toBe(1);
     expect(edited.stdout).toMatch(/^alpha\/alpha-1\.md:\d+:\d+ {2}error {2}Year 1850 is outside 1950–2026/);
     // And the year it checks against is part of the summary: another "today" checks again.
-    const later = await studykit(
-      ['check', '--content', content, '--out', out, '--cache', join(out, '..', 'cache')],
-      {
-        SOURCE_DATE_EPOCH: String(Date.UTC(2031, 0, 1) / 1000),
-      },
-    );
+    const later = await checkCopy(content, out, {
+      SOURCE_DATE_EPOCH: String(Date.UTC(2031, 0, 1) / 1000),
+    });
     expect(later.stdout).toContain('1950–2031');
     rmSync(join(content, '..'), { recursive: true, force: true });
   });
@@ -131,31 +114,19 @@ describe('the persistent parse cache', () => {
     const { content, out } = copyOfMini();
     const referencesFile = join(out, '..', 'cache', 'references.bin');
     // The diagrams first: each report below embeds them from disk instead of starting Chromium.
-    const lineage = await studykit([
-      'build',
-      '--content',
-      content,
-      '--out',
-      out,
-      '--cache',
-      join(out, '..', 'cache'),
+    const lineage = await studykitBuild(
+      { content, out, cache: join(out, '..', 'cache') },
       '--only',
       'lineage',
-    ]);
+    );
     expect(lineage.code, lineage.stderr).toBe(0);
     const report = async () => {
-      const result = await studykit([
-        'build',
-        '--content',
-        content,
-        '--out',
-        out,
-        '--cache',
-        join(out, '..', 'cache'),
+      const result = await studykitBuild(
+        { content, out, cache: join(out, '..', 'cache') },
         '--only',
         'report',
         '--force',
-      ]);
+      );
       expect(result.code, result.stderr).toBe(0);
       // One line per reference: pdftotext keeps the report's reading order.
       return execFileSync('pdftotext', [join(out, 'report', 'study-report.pdf'), '-'], { encoding: 'utf8' });

@@ -7,7 +7,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bin, root, studykit, TEST_ENV, useCliRunner } from './run-cli.js';
+import { bin, root, studykit, studykitBuild, TEST_ENV, useCliRunner } from './run-cli.js';
 import { builtMini } from './shared-build.js';
 import { temporaryFolder } from './temporary.js';
 
@@ -47,7 +47,7 @@ describe('a build deletes only what it made', () => {
     mkdirSync(join(out, '.staging'));
     writeFileSync(join(out, '.staging', 'mine.txt'), 'mine');
     writeFileSync(join(out, 'notes.tmp-abcdefabcdef'), 'mine too');
-    const result = await studykit(['build', '--content', content, '--out', out, '--cache', cache, ...CHEAP]);
+    const result = await studykitBuild({ content, out, cache }, ...CHEAP);
     expect(result.code, result.stderr).toBe(0);
     expect(readFileSync(join(out, 'backup.tmp-0123456789ab', 'thesis.tex'), 'utf8')).toBe('months of work');
     expect(readFileSync(join(out, '.staging', 'mine.txt'), 'utf8')).toBe('mine');
@@ -98,16 +98,7 @@ describe('one build at a time per out/', () => {
     const firstDone = new Promise<number>((resolve) => first.on('exit', (code) => resolve(code ?? 1)));
     const lock = join(out, '.studykit', 'lock');
     while (!existsSync(lock)) await new Promise((wait) => setTimeout(wait, 20));
-    const second = await studykit([
-      'build',
-      '--content',
-      content,
-      '--out',
-      out,
-      '--cache',
-      join(cache, '2'),
-      ...CHEAP,
-    ]);
+    const second = await studykitBuild({ content, out, cache: join(cache, '2') }, ...CHEAP);
     expect(second.code).toBe(1);
     expect(second.stderr.trim()).toBe(
       `studykit: ${out} is being written by another studykit build (pid ${first.pid}, since ${
@@ -132,17 +123,7 @@ describe('one build at a time per out/', () => {
         command: 'build',
       }),
     );
-    const result = await studykit([
-      'build',
-      '--content',
-      content,
-      '--out',
-      out,
-      '--cache',
-      cache,
-      '--only',
-      'index',
-    ]);
+    const result = await studykitBuild({ content, out, cache }, '--only', 'index');
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toContain(`studykit: a build of ${out} (pid ${dead}) was killed`);
     expect(existsSync(join(out, '.studykit'))).toBe(false);
@@ -184,7 +165,7 @@ describe('all or nothing', () => {
     expect(
       [...after.keys()].filter((path) => !before.has(path)).every((path) => path.startsWith('/.studykit/')),
     ).toBe(true);
-    const next = await studykit(['build', '--content', content, '--out', out, '--cache', cache, ...CHEAP]);
+    const next = await studykitBuild({ content, out, cache }, ...CHEAP);
     expect(next.code, next.stderr).toBe(0);
     expect(existsSync(join(out, '.studykit'))).toBe(false);
     expect(readFileSync(join(out, 'lineage', 'lineage.mmd'), 'utf8')).toContain('Renamed');
