@@ -111,6 +111,11 @@ export function installMeasureApi(): void {
   function used(html: string, zoom: number): { height: number; wide: boolean } {
     zoomBox.style.zoom = zoom === 1 ? '' : String(zoom);
     zoomBox.innerHTML = html;
+    return measured();
+  }
+
+  /** `used` of what the zoom box holds now. */
+  function measured(): { height: number; wide: boolean } {
     const content = extent();
     const b = body.getBoundingClientRect();
     const height = content.height === 0 && content.width === 0 ? 0 : content.bottom - b.top;
@@ -175,15 +180,48 @@ export function installMeasureApi(): void {
     return html;
   }
 
+  /**
+   * The element a group's rows go into: its wrapper's innermost last element (an `<ol>`, a table's
+   * empty `<tbody>`).
+   */
+  function insertionPoint(wrapper: Element): Element {
+    let into = wrapper;
+    while (into.lastElementChild) into = into.lastElementChild;
+    return into;
+  }
+
+  /**
+   * Each run from..to is measured by appending chunk to-1 to the run before it, never by laying the
+   * whole run out again: the page holds the same elements join(from, to) would (each group's wrapper
+   * opened where its run starts), and Chromium lays out only what was added (a section of n chunks
+   * cost n² full layouts before; 330 slides of the scale deck took 14 s to lay out).
+   */
   function runs(f: SlideFrame, chunks: PageChunk[], groups: PageGroup[], minZoom: number) {
     setFrame(f);
     const available = box().height;
     const room = available / minZoom;
     const rows: number[][] = [];
+    zoomBox.style.zoom = '';
     for (let from = 0; from < chunks.length; from++) {
       const row: number[] = [];
+      zoomBox.replaceChildren();
+      let open = -1;
+      let into: Element = zoomBox;
       for (let to = from + 1; to <= chunks.length; to++) {
-        const m = used(join(chunks, groups, from, to), 1);
+        const chunk = chunks[to - 1] as PageChunk;
+        const g = chunk.group === undefined ? -1 : chunk.group;
+        if (g !== open) {
+          into = zoomBox;
+          if (g >= 0) {
+            const group = groupAt(groups, g);
+            const opened = group.open.replace('{start}', String((chunk.index || 0) + 1));
+            zoomBox.insertAdjacentHTML('beforeend', opened + group.close);
+            into = insertionPoint(zoomBox.lastElementChild as Element);
+          }
+          open = g;
+        }
+        into.insertAdjacentHTML('beforeend', chunk.html);
+        const m = measured();
         const height = m.wide ? Number.POSITIVE_INFINITY : m.height;
         // Infinity would not survive the trip back to Node as JSON.
         row.push(height === Number.POSITIVE_INFINITY ? 1e9 : height);
