@@ -30,6 +30,9 @@ if (fast) {
   if (lint !== 0) process.exit(lint);
   const build = step('pnpm', ['exec', 'turbo', 'run', 'build', '--output-logs=errors-only']);
   if (build !== 0) process.exit(build);
+  // Every package's dist/ is its src/ now: a test may trust a digest of the built code
+  // (apps/slides/test/content.test.ts reads the decks setup rendered when they are current).
+  process.env.STUDYKIT_CODE_BUILT = '1';
 }
 
 mkdirSync('.tmp', { recursive: true });

@@ -16,6 +16,7 @@ import { chmodSync, cpSync, mkdirSync, readFileSync, statSync, writeFileSync } f
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeDeck, slide } from '../apps/handout/test/tools.js';
+import { readCachePayload } from './cache-formats.js';
 import { until } from './processes.js';
 import { bin, root, studykit, TEST_ENV, useCliRunner } from './run-cli.js';
 import { temporaryFolder } from './temporary.js';
@@ -198,6 +199,22 @@ describe('each edit rebuilds exactly what shows it', () => {
     makeContent(built);
     await buildFolder(built);
   }, 300_000);
+
+  it('each deck says in its deck.json the digest the build keeps for it (what a reader of out/ checks a deck against)', () => {
+    const kept = readCachePayload<Record<string, string>>(join(built, 'cache', 'outputs.json'));
+    const carried = Object.fromEntries(
+      DECKS.map((folder) => [
+        `deck:${folder}`,
+        (JSON.parse(readFileSync(join(built, 'out', folder, 'deck.json'), 'utf8')) as { inputs: string })
+          .inputs,
+      ]),
+    );
+    expect(Object.values(carried).every((digest) => /^[0-9a-f]{64}$/.test(digest))).toBe(true);
+    expect(new Set(Object.values(carried)).size).toBe(DECKS.length);
+    expect(carried).toEqual(
+      Object.fromEntries(DECKS.map((folder) => [`deck:${folder}`, kept[`deck:${folder}`]])),
+    );
+  });
 
   it('between builds, and a new Chromium redraws the diagram and the decks, not the references', async () => {
     const dir = copyOf(built, 'studykit-inputs-build-');

@@ -7,7 +7,7 @@
  */
 import { chromiumStamp } from '@studykit/browser/chromium';
 import type { Family, Meeting, Paper, StudyAst } from '@studykit/core';
-import { rendererStamp } from '@studykit/core/renderer-stamp';
+import { outputDigest, rendererStamp } from '@studykit/core/renderer-stamp';
 import { toMermaid } from '@studykit/lineage-mermaid';
 import { type DeckTarget, familyOf, meetingOf, outputLanguage, papersOf, subLineage } from '@studykit/view';
 
@@ -55,6 +55,15 @@ export function deckInputs(ast: StudyAst, target: DeckTarget, options: DeckBuild
 /** The slides renderer: its code, Slidev, mermaid, the fonts, and the Chromium that measures and prints. */
 export function deckStamp(): string {
   return `${rendererStamp(import.meta.url)} ${chromiumStamp()}`;
+}
+
+/**
+ * A deck's digest: what it reads, with the renderer and the Chromium that lay it out. The CLI keeps it
+ * to skip a current deck; the built deck carries it (deck.json `inputs`) so a reader of out/ can tell
+ * a deck built from this content by this code from a stale one.
+ */
+export function deckDigest(ast: StudyAst, target: DeckTarget, options: DeckBuildOptions): string {
+  return outputDigest(deckStamp(), deckInputs(ast, target, options));
 }
 
 /** Every field of a paper a slide shows: all but the file it came from and that file's digest. */

@@ -28,6 +28,7 @@ import { DECK_COMPONENTS } from './deck-components.js';
 import { deckCss } from './deck-style.js';
 import { type DeckLook, deckLook, deckThemeCss, withLogo } from './deck-theme.js';
 import { figureFile } from './figures.js';
+import { deckDigest } from './inputs.js';
 import { type KatexDeckAssets, katexDeckAssets } from './katex-style.js';
 import { type DiagramSvg, layoutDeck, type Measurer } from './layout-deck.js';
 import { createLimiter } from './limiter.js';
@@ -113,6 +114,8 @@ export interface DeckManifest {
     paper?: string;
   }[];
   fonts: { file: string; bytes: number }[];
+  /** The deck's digest (inputs.ts `deckDigest`): equal to today's, the deck is what this build would make. */
+  inputs: string;
 }
 
 export function deckPaths(outDir: string, family: string) {
@@ -194,7 +197,11 @@ export async function renderDecks(ast: StudyAst, options: RenderDecksOptions): P
   const report = (detail: string) =>
     options.onProgress?.({ step: 'slides', detail, done, total: specs.length });
 
-  const toBuild = specs.map((spec) => ({ ...spec, name: deckName(spec) }));
+  const toBuild = specs.map((spec) => ({
+    ...spec,
+    name: deckName(spec),
+    inputs: deckDigest(ast, { id: spec.id, kind: spec.kind, folder: spec.folder }, { notes: withNotes, pdf }),
+  }));
   if (toBuild.length === 0) {
     await closeUnused();
     return result;
@@ -268,6 +275,8 @@ async function openContext(
 interface OneDeck extends DeckSpec {
   /** "openai", "meeting 2026-12-03": how messages name it. */
   name: string;
+  /** Its digest, for deck.json. */
+  inputs: string;
 }
 
 function deckName(spec: DeckSpec): string {
@@ -373,6 +382,7 @@ async function renderOne(deck: OneDeck, shared: Shared): Promise<{ folder: Outpu
           ...fonts.map((font) => ({ file: font.fileName, bytes: font.woff2.length })),
           ...katexFonts(katex),
         ],
+        inputs: deck.inputs,
       };
       await writeTree(siteDir, {
         'slides.md': markdown,

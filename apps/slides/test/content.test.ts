@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { StudyAst } from '@studykit/core';
@@ -7,6 +7,8 @@ import { loadContent } from '@studykit/core/fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { skipNote } from '../../../tests/skips.js';
 import { temporaryFolder } from '../../../tests/temporary.js';
+import { readManifest } from '../src/index.js';
+import { deckDigest } from '../src/inputs.js';
 import { builtSlides, renderInto } from './build-fixture.js';
 import { DeckBrowser, noPoppler, pwned, readPdf, showSlide } from './deck-browser.js';
 import { measureLineageSlide } from './lineage-measures.js';
@@ -14,19 +16,48 @@ import { deckPacing, pacingProblems } from './pacing.js';
 import { pdfOutline } from './pdf-outline.js';
 
 const CONTENT = fileURLToPath(new URL('../../../content', import.meta.url));
-// A folder of its own, never the repository's out/ (which `npm run setup` fills and a user reads):
-// SLIDES_CONTENT_OUT keeps the decks somewhere to look at.
-const OUT = process.env.SLIDES_CONTENT_OUT ?? temporaryFolder('studykit-content-decks-');
+const REPOSITORY_OUT = fileURLToPath(new URL('../../../out', import.meta.url));
+
+/**
+ * The repository's out/, when the family decks `npm run setup` built there are exactly what this file
+ * would build: each deck.json carries the digest of this content, this built code and this Chromium
+ * (`npm test` builds the code first, and says so in STUDYKIT_CODE_BUILT). They are then only read,
+ * never written. Otherwise (content edited since, a code change not rendered yet, a run of this file
+ * alone) the decks are built into a folder of this file's own.
+ */
+function currentShippedDecks(ast: StudyAst, families: string[]): string | undefined {
+  if (process.env.STUDYKIT_CODE_BUILT !== '1' || process.env.SLIDES_SCREENSHOTS) return undefined;
+  const current = families.every((id) => {
+    const target = { id, kind: 'family' as const, folder: `slides/${id}` };
+    return (
+      readManifest(join(REPOSITORY_OUT, target.folder))?.inputs ===
+        deckDigest(ast, target, { notes: true, pdf: true }) &&
+      existsSync(join(REPOSITORY_OUT, `${target.folder}.pdf`))
+    );
+  });
+  return current ? REPOSITORY_OUT : undefined;
+}
 
 describe('decks of the shipped content', () => {
   let ast: StudyAst;
   let decks: DeckBrowser;
+  // SLIDES_CONTENT_OUT keeps the decks somewhere to look at.
+  let OUT = process.env.SLIDES_CONTENT_OUT ?? '';
 
   beforeAll(async () => {
     ast = await loadContent(CONTENT);
     // The families' decks, which is what this looks at (meeting decks are tested on the fixture).
     const families = ast.families.filter((f) => f.papers.length > 0).map((f) => f.id);
-    await renderInto(ast, OUT, { families });
+    const built = OUT ? undefined : currentShippedDecks(ast, families);
+    if (built) {
+      OUT = built;
+      console.log(
+        `content.test: the decks in ${built} are current (same content, code and Chromium): read there`,
+      );
+    } else {
+      OUT ||= temporaryFolder('studykit-content-decks-');
+      await renderInto(ast, OUT, { families });
+    }
     decks = await DeckBrowser.start(OUT);
   }, 1_800_000);
 

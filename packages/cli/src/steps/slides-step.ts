@@ -5,9 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { StudyAst } from '@studykit/core';
-import { outputDigest } from '@studykit/core/renderer-stamp';
-import { type DeckBuildOptions, deckInputs, deckStamp } from '@studykit/slides/inputs';
+import { type DeckBuildOptions, deckDigest } from '@studykit/slides/inputs';
 import { type DeckTarget, deckPdfPath, deckTargets } from '@studykit/view';
 import { warmRenderer } from '../session.js';
 import { deckSelection } from './deck-selection.js';
@@ -68,11 +66,6 @@ export const slidesStep: BuildStep = {
     return summary;
   },
 };
-
-/** What a deck reads (the slides app's answer), with the renderer and the Chromium that lay it out. */
-function deckDigest(ast: StudyAst, target: DeckTarget, options: DeckBuildOptions): string {
-  return outputDigest(deckStamp(), deckInputs(ast, target, options));
-}
 
 /** "openai", "meeting 2026-12-03": as the slides app names a deck. */
 function deckName(target: DeckTarget): string {
