@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import type { OutputFile, StudyAst } from '@studykit/core';
 import { loadContent } from '@studykit/core/fs';
 import { MermaidRenderer } from '@studykit/diagram';
 import { paperLabel, toMermaid } from '@studykit/lineage-mermaid';
@@ -10,17 +11,23 @@ const CONTENT = fileURLToPath(new URL('../../../content', import.meta.url));
 
 let renderer: MermaidRenderer;
 let inspector: Inspector;
+let ast: StudyAst;
+// The shipped lineage, drawn once for both tests.
+let files: OutputFile[];
 beforeAll(async () => {
-  [renderer, inspector] = await Promise.all([MermaidRenderer.launch(), Inspector.launch()]);
-}, 60_000);
+  [renderer, inspector, ast] = await Promise.all([
+    MermaidRenderer.launch(),
+    Inspector.launch(),
+    loadContent(CONTENT),
+  ]);
+  files = await renderLineage(ast, { renderer });
+}, 120_000);
 afterAll(async () => {
   await Promise.all([renderer?.close(), inspector?.close()]);
 });
 
 test('the shipped content renders in Chromium without a console error, every paper and edge drawn', async () => {
-  const ast = await loadContent(CONTENT);
   expect(ast.papers.length).toBeGreaterThan(0);
-  const files = await renderLineage(ast, { renderer });
   expect(renderer.consoleErrors).toEqual([]);
 
   const svg = files.find((file) => file.path === 'lineage/lineage.svg')?.contents as string;
@@ -36,8 +43,6 @@ test('the shipped content renders in Chromium without a console error, every pap
 }, 120_000);
 
 test('no label on another, no edge through a node, a legend at most half as tall as the drawing, in every shipped diagram', async () => {
-  const ast = await loadContent(CONTENT);
-  const files = await renderLineage(ast, { renderer });
   const problems: string[] = [];
   const legends: Record<string, number> = {};
   for (const file of files.filter((f) => f.path.endsWith('.svg'))) {
