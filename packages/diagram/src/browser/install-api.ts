@@ -111,26 +111,49 @@ export function installDiagramApi(mermaid: Mermaid, setup: PageSetup): void {
   // the family's title: move a crossed title along its strip to the nearest place no edge crosses.
   function clearClusterTitles(svg: SVGSVGElement): void {
     const scale = svg.getScreenCTM()?.a || 1;
+    // Everything is measured before any title moves: a title moved between two measurements would
+    // make Chromium lay the whole drawing out again for the next one. (A title's move changes no
+    // other title's box.)
+    const titles = Array.from(svg.querySelectorAll<SVGGElement>('g.cluster > g.cluster-label')).flatMap(
+      (label) => {
+        const frame = label.parentElement?.querySelector('rect')?.getBoundingClientRect();
+        const box = label.getBoundingClientRect();
+        return frame && box.width > 0 ? [{ label, frame, box }] : [];
+      },
+    );
+    if (titles.length === 0) return;
+    // Points every 2 px along each edge that reaches a title's strip (sampling a path walks along it;
+    // most edges of a large overview pass no title).
     const points: DOMPoint[] = [];
     for (const path of svg.querySelectorAll<SVGPathElement>('path.flowchart-link')) {
+      const reach = path.getBoundingClientRect();
+      const near = titles.some(
+        ({ frame, box }) =>
+          reach.bottom >= box.top &&
+          reach.top <= box.bottom &&
+          reach.right >= Math.min(frame.left, box.left) - 4 &&
+          reach.left <= Math.max(frame.right, box.right) + 4,
+      );
       const matrix = path.getScreenCTM();
-      if (!matrix) continue;
+      if (!near || !matrix) continue;
       const length = path.getTotalLength();
       for (let at = 0; at <= length; at += 2) points.push(path.getPointAtLength(at).matrixTransform(matrix));
     }
-    const crossed = (left: number, right: number, top: number, bottom: number) =>
-      points.some((point) => point.x > left && point.x < right && point.y > top && point.y < bottom);
-    for (const label of svg.querySelectorAll<SVGGElement>('g.cluster > g.cluster-label')) {
-      const frame = label.parentElement?.querySelector('rect')?.getBoundingClientRect();
-      const box = label.getBoundingClientRect();
-      if (!frame || box.width === 0 || !crossed(box.left - 2, box.right + 2, box.top, box.bottom)) continue;
+    const moves: { label: SVGGElement; shift: number }[] = [];
+    for (const { label, frame, box } of titles) {
+      // Only the points level with the title can cross it, wherever along its strip it goes.
+      const level = points.filter((point) => point.y > box.top && point.y < box.bottom);
+      const crossed = (left: number, right: number) =>
+        level.some((point) => point.x > left && point.x < right);
+      if (!crossed(box.left - 2, box.right + 2)) continue;
       // Candidate left edges every 4 px across the strip, nearest to the centred place first.
       const candidates: number[] = [];
       for (let left = frame.left + 6; left + box.width <= frame.right - 6; left += 4) candidates.push(left);
       candidates.sort((a, b) => Math.abs(a - box.left) - Math.abs(b - box.left));
-      const free = candidates.find((left) => !crossed(left - 2, left + box.width + 2, box.top, box.bottom));
-      if (free === undefined) continue;
-      const shift = (free - box.left) / scale;
+      const free = candidates.find((left) => !crossed(left - 2, left + box.width + 2));
+      if (free !== undefined) moves.push({ label, shift: (free - box.left) / scale });
+    }
+    for (const { label, shift } of moves) {
       const moved = (label.getAttribute('transform') ?? '').replace(
         /translate\(\s*([-\d.e]+)[\s,]+([-\d.e]+)\s*\)/,
         (_, x: string, y: string) => `translate(${Number(x) + shift}, ${y})`,
