@@ -107,6 +107,81 @@ export function installDiagramApi(mermaid: Mermaid, setup: PageSetup): void {
     }
   }
 
+  /**
+   * Points at most 2 units apart along an edge, in screen pixels. mermaid draws edges with absolute
+   * M, L, Q and C commands: those are sampled here, by their own formulas (asking Chromium for each
+   * point, getPointAtLength, took a fifth of drawing a 1,000-paper lineage). A path with any other
+   * command (an arc) is asked point by point.
+   */
+  function edgePoints(path: SVGPathElement, m: DOMMatrix): { x: number; y: number }[] {
+    // How many numbers each command takes.
+    const COORDINATES: Record<string, number> = { M: 2, L: 2, Q: 4, C: 6 };
+    const points: { x: number; y: number }[] = [];
+    const add = (x: number, y: number) =>
+      points.push({ x: m.a * x + m.c * y + m.e, y: m.b * x + m.d * y + m.f });
+    const tokens =
+      (path.getAttribute('d') ?? '').match(/[A-Za-z]|[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?/g) ?? [];
+    let at = 0;
+    const numbers = (count: number): number[] | undefined => {
+      const values = tokens.slice(at, at + count).map(Number);
+      at += count;
+      return values.length === count && values.every(Number.isFinite) ? values : undefined;
+    };
+    // A segment from (x, y), drawn by `point(t)` for t in (0, 1], in `steps` equal steps of t.
+    const segment = (steps: number, point: (t: number) => [number, number]) => {
+      const n = Math.max(1, Math.ceil(steps));
+      for (let k = 1; k <= n; k++) add(...point(k / n));
+    };
+    const distance = (ax: number, ay: number, bx: number, by: number) => Math.hypot(bx - ax, by - ay);
+    let x = 0;
+    let y = 0;
+    let drawn = true;
+    while (drawn && at < tokens.length) {
+      const command = tokens[at++];
+      const values = numbers(COORDINATES[command ?? ''] ?? Number.NaN);
+      if (!values) {
+        drawn = false;
+        break;
+      }
+      if (command === 'M') {
+        [x, y] = values as [number, number];
+        add(x, y);
+        continue;
+      }
+      const [x0, y0] = [x, y];
+      if (command === 'L') {
+        const [x1, y1] = values as [number, number];
+        // A line's length is its parameter's speed: steps of at most 2 units.
+        segment(distance(x0, y0, x1, y1) / 2, (t) => [x0 + (x1 - x0) * t, y0 + (y1 - y0) * t]);
+        [x, y] = [x1, y1];
+      } else if (command === 'Q') {
+        const [x1, y1, x2, y2] = values as [number, number, number, number];
+        // A quadratic moves at most twice its longest control leg per unit of t.
+        const leg = Math.max(distance(x0, y0, x1, y1), distance(x1, y1, x2, y2));
+        segment(leg, (t) => {
+          const [a, b, c] = [(1 - t) ** 2, 2 * (1 - t) * t, t ** 2];
+          return [a * x0 + b * x1 + c * x2, a * y0 + b * y1 + c * y2];
+        });
+        [x, y] = [x2, y2];
+      } else {
+        const [x1, y1, x2, y2, x3, y3] = values as [number, number, number, number, number, number];
+        // A cubic, at most three times its longest control leg.
+        const leg = Math.max(distance(x0, y0, x1, y1), distance(x1, y1, x2, y2), distance(x2, y2, x3, y3));
+        segment((3 * leg) / 2, (t) => {
+          const [a, b, c, d] = [(1 - t) ** 3, 3 * (1 - t) ** 2 * t, 3 * (1 - t) * t ** 2, t ** 3];
+          return [a * x0 + b * x1 + c * x2 + d * x3, a * y0 + b * y1 + c * y2 + d * y3];
+        });
+        [x, y] = [x3, y3];
+      }
+    }
+    if (drawn) return points;
+    const asked: { x: number; y: number }[] = [];
+    const length = path.getTotalLength();
+    for (let along = 0; along <= length; along += 2)
+      asked.push(path.getPointAtLength(along).matrixTransform(m));
+    return asked;
+  }
+
   // ELK brings an edge into a family's box through the middle of its top side, where mermaid centres
   // the family's title: move a crossed title along its strip to the nearest place no edge crosses.
   function clearClusterTitles(svg: SVGSVGElement): void {
@@ -124,7 +199,7 @@ export function installDiagramApi(mermaid: Mermaid, setup: PageSetup): void {
     if (titles.length === 0) return;
     // Points every 2 px along each edge that reaches a title's strip (sampling a path walks along it;
     // most edges of a large overview pass no title).
-    const points: DOMPoint[] = [];
+    const points: { x: number; y: number }[] = [];
     for (const path of svg.querySelectorAll<SVGPathElement>('path.flowchart-link')) {
       const reach = path.getBoundingClientRect();
       const near = titles.some(
@@ -136,8 +211,7 @@ export function installDiagramApi(mermaid: Mermaid, setup: PageSetup): void {
       );
       const matrix = path.getScreenCTM();
       if (!near || !matrix) continue;
-      const length = path.getTotalLength();
-      for (let at = 0; at <= length; at += 2) points.push(path.getPointAtLength(at).matrixTransform(matrix));
+      points.push(...edgePoints(path, matrix));
     }
     const moves: { label: SVGGElement; shift: number }[] = [];
     for (const { label, frame, box } of titles) {
