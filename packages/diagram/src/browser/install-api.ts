@@ -16,6 +16,9 @@ export interface PageSetup {
 export function installDiagramApi(mermaid: Mermaid, setup: PageSetup): void {
   mermaid.initialize(setup.config);
 
+  /** A point on the screen. */
+  type Point = { x: number; y: number };
+
   const messageOf = (error: unknown): string =>
     String(
       typeof error === 'object' && error !== null && 'message' in error && error.message
@@ -107,79 +110,166 @@ export function installDiagramApi(mermaid: Mermaid, setup: PageSetup): void {
     }
   }
 
+  /** Whether a screen rectangle meets one of the places a point counts (left, top, right, bottom). */
+  type Reaches = (left: number, top: number, right: number, bottom: number) => boolean;
+
   /**
-   * Points at most 2 units apart along an edge, in screen pixels. mermaid draws edges with absolute
-   * M, L, Q and C commands: those are sampled here, by their own formulas (asking Chromium for each
-   * point, getPointAtLength, took a fifth of drawing a 1,000-paper lineage). A path with any other
-   * command (an arc) is asked point by point.
+   * Adds to `points` the points at most 2 units apart along an edge, in screen pixels, of every part
+   * of it that `reaches` a place where a point counts (a part lies within its control points' box).
+   * mermaid draws edges with absolute M, L, Q, C and A commands: those are sampled here, by their own
+   * formulas (asking Chromium for each point, getPointAtLength, took a fifth of drawing a 1,000-paper
+   * lineage). A path with any other command is asked point by point.
    */
-  function edgePoints(path: SVGPathElement, m: DOMMatrix): { x: number; y: number }[] {
+  function addEdgePoints(path: SVGPathElement, m: DOMMatrix, reaches: Reaches, points: Point[]): void {
     // How many numbers each command takes.
-    const COORDINATES: Record<string, number> = { M: 2, L: 2, Q: 4, C: 6 };
-    const points: { x: number; y: number }[] = [];
-    const add = (x: number, y: number) =>
-      points.push({ x: m.a * x + m.c * y + m.e, y: m.b * x + m.d * y + m.f });
+    const COORDINATES: Record<string, number> = { M: 2, L: 2, Q: 4, C: 6, A: 7 };
+    const screen = (x: number, y: number): Point => ({
+      x: m.a * x + m.c * y + m.e,
+      y: m.b * x + m.d * y + m.f,
+    });
     const tokens =
       (path.getAttribute('d') ?? '').match(/[A-Za-z]|[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?/g) ?? [];
+    const found: Point[] = [];
     let at = 0;
     const numbers = (count: number): number[] | undefined => {
       const values = tokens.slice(at, at + count).map(Number);
       at += count;
       return values.length === count && values.every(Number.isFinite) ? values : undefined;
     };
-    // A segment from (x, y), drawn by `point(t)` for t in (0, 1], in `steps` equal steps of t.
-    const segment = (steps: number, point: (t: number) => [number, number]) => {
+    // A part drawn by `point(t)` for t in (0, 1], in `steps` equal steps of t, if its control points'
+    // box reaches a place that counts (the curve lies inside their hull, on screen as in the path).
+    const part = (controls: number[], steps: number, point: (t: number) => [number, number]) => {
+      const corners: Point[] = [];
+      for (let k = 0; k < controls.length; k += 2)
+        corners.push(screen(controls[k] ?? 0, controls[k + 1] ?? 0));
+      const xs = corners.map((corner) => corner.x);
+      const ys = corners.map((corner) => corner.y);
+      if (!reaches(Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys))) return;
       const n = Math.max(1, Math.ceil(steps));
-      for (let k = 1; k <= n; k++) add(...point(k / n));
+      for (let k = 1; k <= n; k++) found.push(screen(...point(k / n)));
     };
     const distance = (ax: number, ay: number, bx: number, by: number) => Math.hypot(bx - ax, by - ay);
     let x = 0;
     let y = 0;
     let drawn = true;
     while (drawn && at < tokens.length) {
-      const command = tokens[at++];
-      const values = numbers(COORDINATES[command ?? ''] ?? Number.NaN);
+      const command = tokens[at++] ?? '';
+      const values = numbers(COORDINATES[command] ?? Number.NaN);
       if (!values) {
         drawn = false;
         break;
       }
+      const [x0, y0] = [x, y];
       if (command === 'M') {
         [x, y] = values as [number, number];
-        add(x, y);
-        continue;
-      }
-      const [x0, y0] = [x, y];
-      if (command === 'L') {
+        part([x, y], 0, () => [x, y]);
+      } else if (command === 'L') {
         const [x1, y1] = values as [number, number];
         // A line's length is its parameter's speed: steps of at most 2 units.
-        segment(distance(x0, y0, x1, y1) / 2, (t) => [x0 + (x1 - x0) * t, y0 + (y1 - y0) * t]);
+        part([x0, y0, x1, y1], distance(x0, y0, x1, y1) / 2, (t) => [x0 + (x1 - x0) * t, y0 + (y1 - y0) * t]);
         [x, y] = [x1, y1];
       } else if (command === 'Q') {
         const [x1, y1, x2, y2] = values as [number, number, number, number];
         // A quadratic moves at most twice its longest control leg per unit of t.
         const leg = Math.max(distance(x0, y0, x1, y1), distance(x1, y1, x2, y2));
-        segment(leg, (t) => {
+        part([x0, y0, x1, y1, x2, y2], leg, (t) => {
           const [a, b, c] = [(1 - t) ** 2, 2 * (1 - t) * t, t ** 2];
           return [a * x0 + b * x1 + c * x2, a * y0 + b * y1 + c * y2];
         });
         [x, y] = [x2, y2];
+      } else if (command === 'A') {
+        const [rx, ry, rotation, large, sweep, x1, y1] = values as [
+          number,
+          number,
+          number,
+          number,
+          number,
+          number,
+          number,
+        ];
+        if ((large !== 0 && large !== 1) || (sweep !== 0 && sweep !== 1)) {
+          drawn = false;
+          break;
+        }
+        const arc = arcCentre(x0, y0, rx, ry, rotation, large, sweep, x1, y1);
+        if (!arc)
+          part([x0, y0, x1, y1], distance(x0, y0, x1, y1) / 2, (t) => [
+            x0 + (x1 - x0) * t,
+            y0 + (y1 - y0) * t,
+          ]);
+        else {
+          const { cx, cy, a, b, cos, sin, start, turn } = arc;
+          const r = Math.max(a, b);
+          // An arc stays inside its ellipse's bounding circle; it moves at most r per radian.
+          part(
+            [cx - r, cy - r, cx + r, cy - r, cx - r, cy + r, cx + r, cy + r],
+            (r * Math.abs(turn)) / 2,
+            (t) => {
+              const angle = start + turn * t;
+              const [ex, ey] = [a * Math.cos(angle), b * Math.sin(angle)];
+              return [cx + ex * cos - ey * sin, cy + ex * sin + ey * cos];
+            },
+          );
+        }
+        [x, y] = [x1, y1];
       } else {
         const [x1, y1, x2, y2, x3, y3] = values as [number, number, number, number, number, number];
         // A cubic, at most three times its longest control leg.
         const leg = Math.max(distance(x0, y0, x1, y1), distance(x1, y1, x2, y2), distance(x2, y2, x3, y3));
-        segment((3 * leg) / 2, (t) => {
+        part([x0, y0, x1, y1, x2, y2, x3, y3], (3 * leg) / 2, (t) => {
           const [a, b, c, d] = [(1 - t) ** 3, 3 * (1 - t) ** 2 * t, 3 * (1 - t) * t ** 2, t ** 3];
           return [a * x0 + b * x1 + c * x2 + d * x3, a * y0 + b * y1 + c * y2 + d * y3];
         });
         [x, y] = [x3, y3];
       }
     }
-    if (drawn) return points;
-    const asked: { x: number; y: number }[] = [];
+    if (drawn) {
+      for (const point of found) points.push(point);
+      return;
+    }
     const length = path.getTotalLength();
     for (let along = 0; along <= length; along += 2)
-      asked.push(path.getPointAtLength(along).matrixTransform(m));
-    return asked;
+      points.push(path.getPointAtLength(along).matrixTransform(m));
+  }
+
+  /**
+   * An SVG arc's ellipse, from its end points (the SVG specification's implementation notes, B.2.4):
+   * centre, radii (scaled up when too small), rotation and the angles it runs from and through.
+   * Undefined for a zero radius (the arc is then a line) or when it ends where it starts.
+   */
+  function arcCentre(
+    x0: number,
+    y0: number,
+    rx: number,
+    ry: number,
+    degrees: number,
+    large: number,
+    sweep: number,
+    x1: number,
+    y1: number,
+  ):
+    | { cx: number; cy: number; a: number; b: number; cos: number; sin: number; start: number; turn: number }
+    | undefined {
+    let [a, b] = [Math.abs(rx), Math.abs(ry)];
+    if (a === 0 || b === 0 || (x0 === x1 && y0 === y1)) return undefined;
+    const cos = Math.cos((degrees * Math.PI) / 180);
+    const sin = Math.sin((degrees * Math.PI) / 180);
+    const px = (cos * (x0 - x1)) / 2 + (sin * (y0 - y1)) / 2;
+    const py = (-sin * (x0 - x1)) / 2 + (cos * (y0 - y1)) / 2;
+    const excess = (px * px) / (a * a) + (py * py) / (b * b);
+    if (excess > 1) [a, b] = [a * Math.sqrt(excess), b * Math.sqrt(excess)];
+    const spread = a * a * py * py + b * b * px * px;
+    const root = Math.sqrt(Math.max(0, (a * a * b * b - spread) / spread)) * (large === sweep ? -1 : 1);
+    const [qx, qy] = [(root * a * py) / b, (-root * b * px) / a];
+    const angle = (ux: number, uy: number, vx: number, vy: number) =>
+      Math.atan2(ux * vy - uy * vx, ux * vx + uy * vy);
+    const start = angle(1, 0, (px - qx) / a, (py - qy) / b);
+    let turn = angle((px - qx) / a, (py - qy) / b, (-px - qx) / a, (-py - qy) / b);
+    if (sweep === 0 && turn > 0) turn -= 2 * Math.PI;
+    if (sweep === 1 && turn < 0) turn += 2 * Math.PI;
+    const cx = cos * qx - sin * qy + (x0 + x1) / 2;
+    const cy = sin * qx + cos * qy + (y0 + y1) / 2;
+    return { cx, cy, a, b, cos, sin, start, turn };
   }
 
   // ELK brings an edge into a family's box through the middle of its top side, where mermaid centres
@@ -197,21 +287,24 @@ export function installDiagramApi(mermaid: Mermaid, setup: PageSetup): void {
       },
     );
     if (titles.length === 0) return;
-    // Points every 2 px along each edge that reaches a title's strip (sampling a path walks along it;
-    // most edges of a large overview pass no title).
-    const points: { x: number; y: number }[] = [];
+    // Points every 2 px along each edge, where they can cross a title: in its strip, across the
+    // family's box (most parts of a large overview's edges pass no title).
+    const strips = titles.map(({ frame, box }) => ({
+      top: box.top,
+      bottom: box.bottom,
+      left: Math.min(frame.left, box.left) - 4,
+      right: Math.max(frame.right, box.right) + 4,
+    }));
+    const reaches: Reaches = (left, top, right, bottom) =>
+      strips.some(
+        (strip) => bottom >= strip.top && top <= strip.bottom && right >= strip.left && left <= strip.right,
+      );
+    const points: Point[] = [];
     for (const path of svg.querySelectorAll<SVGPathElement>('path.flowchart-link')) {
       const reach = path.getBoundingClientRect();
-      const near = titles.some(
-        ({ frame, box }) =>
-          reach.bottom >= box.top &&
-          reach.top <= box.bottom &&
-          reach.right >= Math.min(frame.left, box.left) - 4 &&
-          reach.left <= Math.max(frame.right, box.right) + 4,
-      );
       const matrix = path.getScreenCTM();
-      if (!near || !matrix) continue;
-      points.push(...edgePoints(path, matrix));
+      if (matrix && reaches(reach.left, reach.top, reach.right, reach.bottom))
+        addEdgePoints(path, matrix, reaches, points);
     }
     const moves: { label: SVGGElement; shift: number }[] = [];
     for (const { label, frame, box } of titles) {
