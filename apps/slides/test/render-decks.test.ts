@@ -2,8 +2,10 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { launchChromium } from '@studykit/browser';
 import type { ProgressEvent } from '@studykit/core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type RenderDecksOptions, renderDecks } from '../src/index.js';
 import { renderInto } from './build-fixture.js';
 import { fixtureAst } from './fixtures.js';
@@ -11,6 +13,15 @@ import { fixtureAst } from './fixtures.js';
 const FAKE = fileURLToPath(new URL('./fake-slidev.mjs', import.meta.url));
 const ast = fixtureAst();
 let outDir: string;
+// One Chromium for the file's builds, as the CLI lends its own (renderDecks called without one
+// launches its own: the test of a failing deck below does).
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+});
 
 beforeEach(() => {
   outDir = mkdtempSync(join(tmpdir(), 'studykit-slides-unit-'));
@@ -38,7 +49,12 @@ const diagrams: RenderDecksOptions['diagrams'] = {
 
 /** Decks without PDFs (the fake Slidev builds no real site to print), put in place as the CLI does. */
 const buildDecks = (ast: Parameters<typeof renderInto>[0], options: Partial<RenderDecksOptions>) =>
-  renderInto(ast, outDir, { diagrams, pdf: false, ...options }).then(({ built }) => ({ built }));
+  renderInto(ast, outDir, {
+    diagrams,
+    pdf: false,
+    newContext: (contextOptions) => browser.newContext(contextOptions),
+    ...options,
+  }).then(({ built }) => ({ built }));
 
 describe('renderDecks (with a fake Slidev)', { timeout: 60_000 }, () => {
   it('writes each deck with its slides.md and deck.json, and reports progress', async () => {
