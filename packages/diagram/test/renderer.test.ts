@@ -3,9 +3,16 @@
  * The lineage's own tests (apps/lineage) look at drawn diagrams the way a reader would.
  */
 
+import { launchChromium } from '@studykit/browser';
 import { texToHtml } from '@studykit/math';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { DiagramRenderError, DiagramSyntaxError, MermaidRenderer, PNG_SCALE } from '../src/index.js';
+import {
+  DiagramRenderError,
+  DiagramSyntaxError,
+  MermaidRenderer,
+  measureDiagrams,
+  PNG_SCALE,
+} from '../src/index.js';
 
 const FLOW = 'flowchart LR\n  a["first"] --> b["second"]\n';
 
@@ -41,6 +48,34 @@ describe('render', () => {
     const pdf = await renderer.printPages(diagrams, { title: 'figures' });
     expect(pdfPages(pdf)).toBe(2);
     expect(latin1(pdf)).toContain('/Title (figures)');
+  }, 60_000);
+});
+
+describe("a family's title", () => {
+  test('is moved along its strip off an edge that ELK brings in through the middle of the box’s top', async () => {
+    // An edge from above into a family's box: ELK enters the box through the middle of its top side,
+    // where mermaid centres the title.
+    const text = [
+      '---\nconfig:\n  layout: elk\n---',
+      'flowchart TB',
+      '  a["An earlier paper"]',
+      '  subgraph f["Family"]',
+      '    b["A paper with a long name in the family"]',
+      '  end',
+      '  a --> b',
+      '',
+    ].join('\n');
+    const { svg } = await renderer.renderSvg(text, { id: 'titles' });
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      await page.setContent(`<!doctype html><body style="margin: 0">${svg}</body>`);
+      const measured = await page.evaluate(measureDiagrams, 'svg');
+      expect(measured.diagrams).toBe(1);
+      expect(measured.edgesThroughTitles).toEqual([]);
+    } finally {
+      await browser.close();
+    }
   }, 60_000);
 });
 
