@@ -5,7 +5,16 @@
  * nothing here knows how tall anything is. measure-page.ts asks Chromium, paginate.ts decides.
  */
 import type { ImageAsset } from '@studykit/core';
-import type { Image, List, ListItem, Paragraph, PhrasingContent, RootContent, Table } from 'mdast';
+import type {
+  Blockquote,
+  Image,
+  List,
+  ListItem,
+  Paragraph,
+  PhrasingContent,
+  RootContent,
+  Table,
+} from 'mdast';
 import { contentHtml } from './escape.js';
 import { type Figure, figureHtml } from './figures.js';
 import { mathHtml } from './math-html.js';
@@ -98,7 +107,9 @@ function blockChunks(node: RootContent, file: string): Chunk[] {
     case 'heading':
       return [{ html: blockToHtml(node), keepWithNext: true }];
     case 'list':
-      return chunkList(node);
+      return chunkList(node, {}, file);
+    case 'blockquote':
+      return chunkQuote(node, file);
     case 'table':
       return chunkTable(node);
     case 'code':
@@ -143,7 +154,7 @@ function isLeadIn(node: Paragraph): boolean {
   return last?.type === 'text' && LEAD_IN_END.test(last.value);
 }
 
-export function chunkList(node: List, style: ListStyle = {}): Chunk[] {
+export function chunkList(node: List, style: ListStyle = {}, file = 'content'): Chunk[] {
   const tag = node.ordered ? 'ol' : 'ul';
   const start = node.start ?? 1;
   const classAttribute = style.className ? ` class="${style.className}"` : '';
@@ -151,12 +162,62 @@ export function chunkList(node: List, style: ListStyle = {}): Chunk[] {
     open: node.ordered ? `<${tag}${classAttribute} start="{start}">` : `<${tag}${classAttribute}>`,
     close: `</${tag}>`,
   };
-  return node.children.map((item, index) => ({
-    html: listItemToHtml(item),
-    group,
-    indexInGroup: start - 1 + index,
-    ...divisibleItem(item),
+  return node.children.flatMap((item, index) => {
+    const indexInGroup = start - 1 + index;
+    if (!item.children.some(isDiagram)) {
+      return [{ html: listItemToHtml(item), group, indexInGroup, ...divisibleItem(item) }];
+    }
+    // A diagram inside an item is drawn as every diagram is: a figure of its own between the item's
+    // text before and after it (which continues the item, without a second bullet). Left inside the
+    // item's HTML it would show as mermaid source.
+    return aroundDiagrams(item.children, file, (children, part) => {
+      const html = listItemToHtml({ ...item, children });
+      return {
+        html: part === 0 ? html : html.replace(/^<li>/, '<li class="sk-continued">'),
+        group,
+        indexInGroup,
+      };
+    });
+  });
+}
+
+/** A quotation: one chunk, or, around a diagram it holds, its parts and the diagram drawn. */
+function chunkQuote(node: Blockquote, file: string): Chunk[] {
+  if (!node.children.some(isDiagram)) return [{ html: blockToHtml(node) }];
+  return aroundDiagrams(node.children, file, (children) => ({
+    html: blockToHtml({ ...node, children: children as Blockquote['children'] }),
   }));
+}
+
+const isDiagram = (node: { type: string }) => node.type === 'diagram';
+
+/**
+ * Block children with diagrams among them, in order: each run of other blocks made into one chunk by
+ * `wrap` (given the run and its number), each diagram a figure chunk of its own.
+ */
+function aroundDiagrams<T extends { type: string }>(
+  children: readonly T[],
+  file: string,
+  wrap: (run: T[], part: number) => Chunk,
+): Chunk[] {
+  const chunks: Chunk[] = [];
+  let run: T[] = [];
+  let part = 0;
+  const flush = () => {
+    if (run.length > 0) chunks.push(wrap(run, part++));
+    run = [];
+  };
+  for (const child of children) {
+    if (!isDiagram(child)) {
+      run.push(child);
+      continue;
+    }
+    flush();
+    // A diagram before any text still leaves the item its bullet: the next run is its first part.
+    chunks.push(...blockChunks(child as unknown as RootContent, file));
+  }
+  flush();
+  return chunks;
 }
 
 /** A bullet whose only child is a paragraph may continue its text on the next page. */

@@ -194,6 +194,43 @@ describe('diagrams', () => {
     });
   });
 
+  it('inside a list item or a quotation are figures too, between the text before and after them', () => {
+    const para = (value: string): Paragraph => ({ type: 'paragraph', children: [{ type: 'text', value }] });
+    const chunks = chunkBlocks(
+      [
+        {
+          type: 'list',
+          ordered: true,
+          start: 1,
+          spread: false,
+          children: [
+            { type: 'listItem', spread: true, children: [para('First step:'), block, para('Then on.')] },
+            { type: 'listItem', spread: false, children: [para('Second step.')] },
+          ],
+        },
+        { type: 'blockquote', children: [para('As drawn:'), block] },
+      ],
+      'papers/instructgpt.md',
+    );
+    expect(
+      chunks.map((chunk) =>
+        chunk.figure
+          ? `figure at line ${chunk.figure.kind === 'diagram' ? chunk.figure.line : '?'}`
+          : chunk.html,
+      ),
+    ).toEqual([
+      '<li><p>First step:</p></li>',
+      'figure at line 12',
+      '<li class="sk-continued"><p>Then on.</p></li>',
+      '<li>Second step.</li>',
+      '<blockquote><p>As drawn:</p></blockquote>',
+      'figure at line 12',
+    ]);
+    // The list keeps its numbering across the figure: the second item is still item 2.
+    expect(chunks.map((chunk) => chunk.indexInGroup)).toEqual([0, undefined, 0, 1, undefined, undefined]);
+    expect(chunks.map((chunk) => chunk.html).join('')).not.toContain('flowchart');
+  });
+
   it('that mermaid refuses fail in one line naming the line of the block', () => {
     const figure = chunkBlocks([block], 'papers/instructgpt.md')[0]?.figure as Extract<
       Figure,
@@ -311,6 +348,41 @@ describe('layout of figures', () => {
       '<div class="sk-figure-diagram"><svg id="d" width="300" height="100"></svg>',
     );
     expect(layout.css).toContain('#d{fill:red}');
+  });
+
+  it('draws a diagram inside a numbered list item, and numbers the items after it on', async () => {
+    const diagram: RootContent = {
+      type: 'diagram',
+      language: 'mermaid',
+      value: 'flowchart LR\n A --> B',
+      caption: null,
+      position: { start: { line: 3, column: 1 }, end: { line: 5, column: 1 } },
+    };
+    const layout = await layoutDeck(
+      [
+        plan([
+          {
+            type: 'list',
+            ordered: true,
+            start: 1,
+            spread: true,
+            children: [
+              { type: 'listItem', spread: true, children: [text('First step:'), diagram] },
+              { type: 'listItem', spread: true, children: [text('Second step.')] },
+            ],
+          },
+        ]),
+      ],
+      tools,
+      'd',
+    );
+    expect(layout.slides).toHaveLength(1);
+    const html = layout.slides[0]?.bodyHtml ?? '';
+    expect(html).toContain('<div class="sk-figure-diagram"><svg id="d" width="300" height="100"></svg>');
+    expect(html).not.toContain('flowchart');
+    expect(html).toMatch(
+      /<ol start="1"><li><p>First step:<\/p><\/li><\/ol>.*sk-figure-diagram.*<ol start="2"><li><p>Second step\.<\/p><\/li><\/ol>/s,
+    );
   });
 
   it('scales a display formula wider than the body down to its width, and leaves a narrow one', async () => {
