@@ -32,7 +32,8 @@ export function pictureOf(art: PictureArt): Picture {
     return {
       width: art.width * POINTS_PER_PX,
       height: art.height * POINTS_PER_PX,
-      draw: (canvas, x, top, width, height) => canvas.image(art.image, x, top, width, height),
+      draw: (canvas, x, top, width, height) =>
+        canvas.image(art.image, x, top, width, height, art.orientation),
     };
   }
   return formPicture(art.form);

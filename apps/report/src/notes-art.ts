@@ -5,7 +5,7 @@
  * with the kit's fonts). All formulas of the report go in one print, the SVGs in one, the diagrams in
  * one; Chromium starts only when the report has any of them.
  */
-import type { Block, Family, ImageAsset, Paper } from '@studykit/core';
+import type { Block, ExifOrientation, Family, ImageAsset, Paper } from '@studykit/core';
 import { DiagramSyntaxError, type MermaidRenderer, oneLine, type RenderedSvg } from '@studykit/diagram';
 import {
   type EmbeddedForm,
@@ -18,7 +18,7 @@ import type { PDFDocument, PDFImage } from 'pdf-lib';
 
 /** A picture ready to draw, and its natural size in CSS px (what the notes meant as 100 %). */
 export type PictureArt =
-  | { kind: 'image'; image: PDFImage; width: number; height: number }
+  | { kind: 'image'; image: PDFImage; width: number; height: number; orientation?: ExifOrientation }
   | { kind: 'form'; form: EmbeddedForm; width: number; height: number };
 
 export interface NotesArt {
@@ -106,7 +106,14 @@ export async function prepareArt(doc: PDFDocument, wanted: Wanted, sources: ArtS
     const bytes = await sources.readFile(asset.file);
     // JPEG bytes go into the PDF unchanged (DCTDecode); PNG keeps its pixels (FlateDecode).
     const image = asset.format === 'jpeg' ? await doc.embedJpg(bytes) : await doc.embedPng(bytes);
-    images.set(asset.digest, { kind: 'image', image, width: asset.width, height: asset.height });
+    images.set(asset.digest, {
+      kind: 'image',
+      image,
+      width: asset.width,
+      height: asset.height,
+      // pdf-lib draws the stored pixels: the canvas turns a JPEG as its EXIF orientation says.
+      ...(asset.orientation ? { orientation: asset.orientation } : {}),
+    });
   }
 
   if (renderer && sources.readFile && svgs.length > 0) {

@@ -81,13 +81,24 @@ export type ImageFormat = (typeof IMAGE_FORMATS)[number];
  * file that references it. The mdast `image` node carries it in `data.asset`; it is absent when the
  * reference is broken (a diagnostic says why, and renderers show the alt text).
  */
+/** EXIF's orientations other than 1 (the stored pixels as they are). */
+export type ExifOrientation = 2 | 3 | 4 | 5 | 6 | 7 | 8;
+
 export interface ImageAsset {
   /** Path relative to the content folder, `/`-separated. */
   file: string;
   format: ImageFormat;
-  /** Intrinsic size in CSS pixels (an SVG's width and height, else its viewBox). */
+  /**
+   * Intrinsic size in CSS pixels (an SVG's width and height, else its viewBox), as the image is shown:
+   * a JPEG whose EXIF orientation turns it a quarter (5–8) has its stored width and height swapped.
+   */
   width: number;
   height: number;
+  /**
+   * A JPEG's EXIF orientation when it is not the stored one (2–8: mirrored, turned, or both): browsers
+   * show the image turned, and a writer that draws the stored pixels (the report) must turn them.
+   */
+  orientation?: ExifOrientation;
   bytes: number;
   /** sha256 of the file's bytes: an edited image rebuilds every output that shows it. */
   digest: string;

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { imageSize } from 'image-size';
-import type { ImageAsset, ImageFormat } from './ast.js';
+import type { ExifOrientation, ImageAsset, ImageFormat } from './ast.js';
 
 /**
  * Larger files are refused: every deck carries its own copy, and a figure from a paper is 50 KB–2 MB
@@ -46,7 +46,7 @@ export function describeImage(path: string, bytes: Uint8Array, shown: string): I
   if (bytes.length > MAX_IMAGE_BYTES) return tooManyBytes(shown, bytes.length);
   const format = formatOf(bytes);
   if (!format) return { kind: 'unsupported', message: unsupportedMessage(shown, bytes) };
-  const size = format === 'svg' ? svgSize(bytes) : bitmapSize(bytes);
+  const size: BitmapSize | undefined = format === 'svg' ? svgSize(bytes) : bitmapSize(bytes);
   if (!size) {
     const message =
       format === 'svg'
@@ -65,6 +65,7 @@ export function describeImage(path: string, bytes: Uint8Array, shown: string): I
     format,
     width: size.width,
     height: size.height,
+    ...(size.orientation ? { orientation: size.orientation } : {}),
     bytes: bytes.length,
     digest: createHash('sha256').update(bytes).digest('hex'),
   };
@@ -103,10 +104,28 @@ function unsupportedMessage(shown: string, bytes: Uint8Array): string {
     : `Image \`${shown}\` is not a PNG, JPEG or SVG file (its content is not an image the outputs show)`;
 }
 
-function bitmapSize(bytes: Uint8Array): { width: number; height: number } | undefined {
+/** An image's size as shown, and how a JPEG's stored pixels are turned to be shown. */
+interface BitmapSize {
+  width: number;
+  height: number;
+  orientation?: ExifOrientation;
+}
+
+/**
+ * A PNG's or JPEG's size as shown, and a JPEG's EXIF orientation when it is not 1 (its stored width
+ * and height swapped when the orientation turns it a quarter: 5–8).
+ */
+function bitmapSize(bytes: Uint8Array): BitmapSize | undefined {
   try {
-    const { width, height } = imageSize(bytes);
-    return width > 0 && height > 0 ? { width, height } : undefined;
+    const { width, height, orientation } = imageSize(bytes);
+    if (!(width > 0 && height > 0)) return undefined;
+    if (!orientation || orientation === 1 || orientation > 8) return { width, height };
+    const turned = orientation >= 5;
+    return {
+      width: turned ? height : width,
+      height: turned ? width : height,
+      orientation: orientation as ExifOrientation,
+    };
   } catch {
     return undefined;
   }

@@ -51,6 +51,17 @@ describe('image files, by their content', () => {
     const jpeg = describeImage('d/denoising.jpg', readFileSync(`${figures}denoising.jpg`), 'x');
     expect(jpeg).toMatchObject({ format: 'jpeg', width: 480, height: 120, bytes: 10477 });
     expect('digest' in jpeg && jpeg.digest).toMatch(/^[0-9a-f]{64}$/);
+    expect(jpeg).not.toHaveProperty('orientation');
+  });
+
+  it('a JPEG turned by its EXIF orientation (a phone photo): its size as shown, and the turn', () => {
+    // Stored 48 × 24 with orientation 6 (shown turned a quarter clockwise: 24 × 48).
+    const turned = describeImage(
+      'd/turned.jpg',
+      readFileSync(`${fixtures}images/turned-6.jpg`),
+      'turned.jpg',
+    );
+    expect(turned).toMatchObject({ format: 'jpeg', width: 24, height: 48, orientation: 6 });
   });
 
   it('SVG: width and height (units in CSS pixels), else the viewBox, after any header', () => {

@@ -254,11 +254,18 @@ export class PageCanvas {
     );
   }
 
-  /** Draws an embedded image (PNG or JPEG, see PDFDocument.embedPng/embedJpg) into the box at x, top. */
-  image(image: PDFImage, x: number, top: number, width: number, height: number): void {
+  /**
+   * Draws an embedded image (PNG or JPEG, see PDFDocument.embedPng/embedJpg) into the box at x, top.
+   * `orientation`: a JPEG's EXIF orientation (core's ImageAsset): its stored pixels are turned and
+   * mirrored into the box as a browser shows them (the box is the image as shown).
+   */
+  image(image: PDFImage, x: number, top: number, width: number, height: number, orientation = 1): void {
     const name = this.page.node.newXObject('Image', image.ref);
+    const turn = ORIENTATIONS[orientation] ?? ORIENTATIONS[1];
+    const turned = turn === ORIENTATIONS[1] ? '' : `${turn} cm `;
     this.push(
-      () => `q ${num(width)} 0 0 ${num(height)} ${num(x)} ${num(this.height - top - height)} cm ${name} Do Q`,
+      () =>
+        `q ${num(width)} 0 0 ${num(height)} ${num(x)} ${num(this.height - top - height)} cm ${turned}${name} Do Q`,
     );
   }
 
@@ -268,6 +275,22 @@ export class PageCanvas {
     this.external.push(draw);
   }
 }
+
+/**
+ * EXIF orientation → the matrix that takes the stored image's unit square to the shown one (PDF's
+ * y points up; the stored first row is drawn at the top). 6, for one: the stored top row becomes the
+ * right-hand column, the turn a camera held upright records.
+ */
+const ORIENTATIONS: Record<number, string> = {
+  1: '1 0 0 1 0 0',
+  2: '-1 0 0 1 1 0',
+  3: '-1 0 0 -1 1 1',
+  4: '1 0 0 -1 0 1',
+  5: '0 -1 -1 0 1 1',
+  6: '0 -1 1 0 0 1',
+  7: '0 1 1 0 0 0',
+  8: '0 1 -1 0 1 0',
+};
 
 function rgb(color: Rgb): string {
   return `${num(color[0])} ${num(color[1])} ${num(color[2])}`;
