@@ -17,8 +17,8 @@ import {
 import type { ParseCache } from './parse.js';
 import { isFileResult } from './parse-cache-shape.js';
 
-/** Bump when per-file parsing changes: an older cache is then ignored. */
-export const PARSER_VERSION = `ast${AST_VERSION}-parse6`;
+/** Bump when per-file parsing changes: an older cache is then ignored. (7: image assets carry their EXIF orientation.) */
+export const PARSER_VERSION = `ast${AST_VERSION}-parse7`;
 
 /** What studykit wrote before the envelope: `{ format, version, entries }` straight from V8. */
 const UNVERSIONED_FORMAT = 'studykit-parse-cache';
