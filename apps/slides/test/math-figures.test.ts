@@ -309,6 +309,14 @@ describe('layout of figures', () => {
     body: { type: 'flow', chunks: chunkBlocks(children, 'papers/a.md') },
   });
   const text = (value: string): Paragraph => ({ type: 'paragraph', children: [{ type: 'text', value }] });
+  /** A mermaid block without a caption, written from `line` of papers/a.md. */
+  const diagramAt = (value: string, line: number): RootContent => ({
+    type: 'diagram',
+    language: 'mermaid',
+    value,
+    caption: null,
+    position: { start: { line, column: 1 }, end: { line: line + 2, column: 1 } },
+  });
 
   it('gives a large figure a slide of its own, as large as the body allows, with its caption', async () => {
     const layout = await layoutDeck(
@@ -328,18 +336,7 @@ describe('layout of figures', () => {
 
   it('keeps a small figure in the flow at the body’s width or less, and inlines a drawn diagram', async () => {
     const layout = await layoutDeck(
-      [
-        plan([
-          text('Before.'),
-          {
-            type: 'diagram',
-            language: 'mermaid',
-            value: 'flowchart LR\n A --> B',
-            caption: null,
-            position: { start: { line: 3, column: 1 }, end: { line: 5, column: 1 } },
-          },
-        ]),
-      ],
+      [plan([text('Before.'), diagramAt('flowchart LR\n A --> B', 3)])],
       tools,
       'd',
     );
@@ -351,13 +348,7 @@ describe('layout of figures', () => {
   });
 
   it('draws a diagram inside a numbered list item, and numbers the items after it on', async () => {
-    const diagram: RootContent = {
-      type: 'diagram',
-      language: 'mermaid',
-      value: 'flowchart LR\n A --> B',
-      caption: null,
-      position: { start: { line: 3, column: 1 }, end: { line: 5, column: 1 } },
-    };
+    const diagram = diagramAt('flowchart LR\n A --> B', 3);
     const layout = await layoutDeck(
       [
         plan([
@@ -414,13 +405,7 @@ describe('layout of figures', () => {
         );
       },
     };
-    const diagram: RootContent = {
-      type: 'diagram',
-      language: 'mermaid',
-      value: 'flowchart ??',
-      caption: null,
-      position: { start: { line: 7, column: 1 }, end: { line: 9, column: 1 } },
-    };
+    const diagram = diagramAt('flowchart ??', 7);
     await expect(layoutDeck([plan([diagram])], failing, 'd')).rejects.toThrow(
       /^papers\/a\.md:8: mermaid cannot draw this diagram block: Parse error on line 1\./,
     );
