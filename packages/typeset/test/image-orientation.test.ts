@@ -53,4 +53,18 @@ describe.skipIf(noPoppler)(`a JPEG with an EXIF orientation${skipNote(noPoppler)
     expect(meanGrey(page, 105, 110, 140, 282)).toBeLessThan(45);
     expect(meanGrey(page, 156, 110, 191, 282)).toBeGreaterThan(60);
   });
+
+  // The same stored pixels drawn as other orientations would show them (the canvas takes the
+  // orientation as given, whatever the file says).
+  it('upside down (3): blue above red', async () => {
+    const page = await drawn(3, 192, 96);
+    expect(meanGrey(page, 110, 105, 282, 140)).toBeLessThan(45);
+    expect(meanGrey(page, 110, 156, 282, 191)).toBeGreaterThan(60);
+  });
+
+  it('turned the other way (8): red on the left, blue on the right', async () => {
+    const page = await drawn(8, 96, 192);
+    expect(meanGrey(page, 105, 110, 140, 282)).toBeGreaterThan(60);
+    expect(meanGrey(page, 156, 110, 191, 282)).toBeLessThan(45);
+  });
 });
