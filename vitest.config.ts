@@ -24,7 +24,7 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  * A new test file is fast unless listed here; if it launches a browser, the fast project says so.
  */
 export const BROWSER_TESTS: Record<string, string[]> = {
-  'packages/browser': ['test/reproducible-pdf.test.ts'],
+  'packages/browser': ['test/launch.test.ts', 'test/reproducible-pdf.test.ts'],
   'packages/diagram': ['test/layout-measures.test.ts', 'test/renderer.test.ts'],
   'apps/report': ['test/figures.test.ts'],
   'apps/handout': ['test/notes-math.test.ts'],
