@@ -35,8 +35,25 @@ export const MINI_LINEAGE_REPORT: SharedBuildSpec = {
   args: ['--only', 'lineage,report'],
 };
 
-/** Every output of the small fixture: diagrams, both decks (with notes and PDFs), handouts, report. */
-export const MINI_FULL: SharedBuildSpec = { name: 'mini-full', fixture: 'content-mini', args: [] };
+/**
+ * A paper URL with percent escapes, which every output must carry byte for byte (url-fidelity.test.ts):
+ * `%2F` and `/` are different addresses to a server.
+ */
+export const ESCAPED_URL = 'https://example.com/wiki/GPT-3_%28model%29?q=a%2Fb%26c%3Dd#sec%20one';
+
+/**
+ * Every output of the small fixture: diagrams, both decks (with notes and PDFs), handouts, report.
+ * alpha-1's URL is ESCAPED_URL, so that url-fidelity.test.ts needs no build of its own.
+ */
+export const MINI_FULL: SharedBuildSpec = {
+  name: 'mini-full',
+  fixture: 'content-mini',
+  prepare: (content) => {
+    const paper = join(content, 'alpha/alpha-1.md');
+    writeFileSync(paper, readFileSync(paper, 'utf8').replace(/^url: .*$/m, `url: ${ESCAPED_URL}`));
+  },
+  args: [],
+};
 
 /**
  * A Chinese study as a new group makes it (#21): `init --language zh`, then the group's look in

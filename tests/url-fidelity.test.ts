@@ -4,22 +4,16 @@
  * references.json. `%2F` and `/` are different addresses to a server; decoding one into the other
  * (or encoding `%` again) sends readers somewhere else.
  */
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseBibtex } from '@retorquere/bibtex-parser';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DeckBrowser, showSlide } from '../apps/slides/test/deck-browser.js';
 import { readStructure } from '../packages/typeset/test/pdf-tools.js';
-import { type CliResult, root, studykit } from './run-cli.js';
-import { temporaryFolder } from './temporary.js';
+import { ESCAPED_URL as PAPER_URL, MINI_FULL, SHARED_BUILD_TIMEOUT, sharedBuild } from './shared-build.js';
 
-const PAPER_URL = 'https://example.com/wiki/GPT-3_%28model%29?q=a%2Fb%26c%3Dd#sec%20one';
-
-const dir = temporaryFolder('studykit-url-fidelity-');
-const content = join(dir, 'content');
-const out = join(dir, 'out');
-let result: CliResult;
+let out: string;
 let decks: DeckBrowser;
 
 /** Link targets of the `<a>` elements of what the page shows (HTML href or SVG xlink:href). */
@@ -36,32 +30,14 @@ function linksIn(page: Page, selector: string): Promise<string[]> {
 /** Only the links to alpha-1's URL, whatever they became: each must be the URL itself. */
 const toAlpha1 = (links: string[]) => links.filter((link) => link.includes('example.com'));
 
+// The run's shared build of every output of the small fixture carries the URL in alpha-1 (read only).
 beforeAll(async () => {
-  cpSync(join(root, 'tests/fixtures/content-mini'), content, { recursive: true });
-  const paper = join(content, 'alpha/alpha-1.md');
-  writeFileSync(paper, readFileSync(paper, 'utf8').replace(/^url: .*$/m, `url: ${PAPER_URL}`));
-  // One deck (--family alpha) as a site without its PDF: the lineage slide and alpha-1's slides.
-  result = await studykit([
-    'build',
-    '--content',
-    content,
-    '--out',
-    out,
-    '--cache',
-    join(dir, 'cache'),
-    '--only',
-    'report,lineage,slides',
-    '--family',
-    'alpha',
-    '--no-pdf',
-  ]);
-  expect(result.code, result.stderr).toBe(0);
+  out = (await sharedBuild(MINI_FULL)).out;
   decks = await DeckBrowser.start(out);
-}, 240_000);
+}, SHARED_BUILD_TIMEOUT);
 
 afterAll(async () => {
   await decks?.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 describe('a paper URL with percent escapes survives byte for byte', () => {
