@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DeckBrowser, showSlide } from '../apps/slides/test/deck-browser.js';
 import { readStructure } from '../packages/typeset/test/pdf-tools.js';
-import { ESCAPED_URL as PAPER_URL, MINI_FULL, SHARED_BUILD_TIMEOUT, sharedBuild } from './shared-build.js';
+import { MINI_FULL, ESCAPED_URL as PAPER_URL, SHARED_BUILD_TIMEOUT, sharedBuild } from './shared-build.js';
 
 let out: string;
 let decks: DeckBrowser;
