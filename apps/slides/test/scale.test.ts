@@ -1,7 +1,8 @@
 /**
  * A generated family of 25 papers (long sections, wide tables, long URLs, code, Chinese, emoji): every
  * slide stays inside its frame and is drawn only with the deck's own fonts, in the browser; the PDF
- * has one page per slide.
+ * has one page per slide; its lineage, too large for one slide, is cut into eras, each readable where
+ * the deck shows it.
  */
 import { join } from 'node:path';
 import { parse } from '@studykit/core';
@@ -10,7 +11,8 @@ import { SCALE_FAMILY, scaleFamilyFiles } from '../../../tests/corpus/index.mjs'
 import { skipNote } from '../../../tests/skips.js';
 import { temporaryFolder } from '../../../tests/temporary.js';
 import { builtSlides, renderInto } from './build-fixture.js';
-import { DeckBrowser, noPoppler, readPdf } from './deck-browser.js';
+import { DeckBrowser, noPoppler, readPdf, showSlide } from './deck-browser.js';
+import { measureLineageSlide } from './lineage-measures.js';
 
 const ast = parse(scaleFamilyFiles(), { currentYear: 2026 });
 let outDir: string;
@@ -49,6 +51,48 @@ describe('a generated family of 25 papers', () => {
       await page.close();
     }
   }, 600_000);
+
+  it('cuts its lineage into eras, each readable: no label below 0.6 of the body text, none overlapping, no edge through a node', async () => {
+    const slides = builtSlides(outDir, SCALE_FAMILY);
+    const eras = slides.flatMap((slide, index) =>
+      slide.kind === 'lineage' ? [{ ...slide, n: index + 1 }] : [],
+    );
+    expect(eras.length).toBeGreaterThan(1);
+    expect(eras[0]?.title).toMatch(/\(1\/\d+\)$/);
+    // Every era has notes of its own: the arrows it draws, none repeated on another era.
+    const notes = eras.map((era) =>
+      era.notes
+        .flat()
+        .map((note) => note.text)
+        .join(' '),
+    );
+    expect(notes.filter((note) => note === '')).toEqual([]);
+    expect(new Set(notes).size).toBe(notes.length);
+    const { page } = await decks.open(SCALE_FAMILY);
+    try {
+      const problems: string[] = [];
+      for (const era of eras) {
+        await showSlide(page, era.n);
+        // The deck's body text size, as a paragraph of this slide would have it.
+        await page.evaluate((n) => {
+          const probe = document.createElement('p');
+          probe.className = 'sk-probe';
+          probe.style.cssText = 'position: absolute; visibility: hidden';
+          probe.textContent = 'Body';
+          document.querySelector(`.slidev-page-${n} .sk-body`)?.append(probe);
+        }, era.n);
+        const page_ = `.slidev-page-${era.n}`;
+        const where = `slide ${era.n} "${era.title}"`;
+        problems.push(
+          ...(await measureLineageSlide(page, where, `${page_} .sk-diagram svg`, `${page_} .sk-probe`))
+            .problems,
+        );
+      }
+      expect(problems).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  }, 300_000);
 
   it.skipIf(noPoppler)(`prints one PDF page per slide${skipNote(noPoppler)}`, () => {
     const pdf = readPdf(join(outDir, 'slides', `${SCALE_FAMILY}.pdf`));
