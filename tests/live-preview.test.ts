@@ -3,10 +3,11 @@
  * an edit of its paper's text without a manual reload (the fast preview), still on slide N, and then
  * reloads itself onto slide N once the rebuilt deck has landed; a builds_on edit reaches the deck's
  * lineage slide and lineage.svg. The served pages carry the reload script, the files in out/ do not,
- * and the server keeps present's rules (loopback Host names, GET and HEAD). Real Slidev builds.
+ * and the server keeps present's rules (loopback Host names, GET and HEAD). Real Slidev builds,
+ * starting from the run's shared build of the small fixture.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchChromium } from '@studykit/browser';
 import type { Browser, Page } from 'playwright-core';
@@ -14,15 +15,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { alive, descendants, until } from './processes.js';
 import { rawRequest as raw } from './raw-request.js';
 import { bin, root, TEST_ENV } from './run-cli.js';
-import { temporaryFolder } from './temporary.js';
+import { builtCopy, MINI_FULL, SHARED_BUILD_TIMEOUT } from './shared-build.js';
 
 const LIVE = '/.studykit/live';
 
 describe('studykit watch --serve', () => {
-  const dir = temporaryFolder('studykit-live-');
-  const content = join(dir, 'content');
-  const out = join(dir, 'out');
-  cpSync(join(root, 'tests/fixtures/content-mini'), content, { recursive: true });
+  let content = '';
+  let out = '';
   let watcher: ChildProcess;
   let log = '';
   let origin = '';
@@ -41,6 +40,10 @@ describe('studykit watch --serve', () => {
       .catch(() => false);
 
   beforeAll(async () => {
+    // A copy of the run's shared build of the small fixture: its outputs are current, so the watch's
+    // first build draws and builds nothing, and each edit rebuilds the deck (a real Slidev build).
+    const built = await builtCopy(MINI_FULL);
+    ({ content, out } = built);
     watcher = spawn(
       'node',
       [
@@ -54,13 +57,12 @@ describe('studykit watch --serve', () => {
         '--out',
         out,
         '--cache',
-        join(dir, 'cache'),
+        built.cache,
         '--only',
         'lineage,slides',
         // One deck (a Slidev build each): every check here looks at alpha's.
         '--family',
         'alpha',
-        '--no-pdf',
       ],
       { cwd: root, env: { ...process.env, ...TEST_ENV }, stdio: ['ignore', 'pipe', 'pipe'] },
     );
@@ -71,9 +73,10 @@ describe('studykit watch --serve', () => {
       log += chunk;
     });
     await until('the first build', () => log.includes('watch: watching'), 400_000);
+    expect(log).not.toMatch(/^slides: deck alpha: building/m);
     origin = /Live preview: (http:\/\/127\.0\.0\.1:\d+)\/index\.html/.exec(log)?.[1] ?? '';
     browser = await launchChromium();
-  }, 420_000);
+  }, SHARED_BUILD_TIMEOUT);
   afterAll(async () => {
     await browser?.close();
     if (watcher.exitCode === null) watcher.kill('SIGKILL');
