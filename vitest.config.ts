@@ -26,6 +26,7 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 export const BROWSER_TESTS: Record<string, string[]> = {
   'packages/browser': ['test/launch.test.ts', 'test/reproducible-pdf.test.ts'],
   'packages/diagram': ['test/layout-measures.test.ts', 'test/renderer.test.ts'],
+  'packages/fonts': ['test/woff2-chromium.test.ts'],
   'apps/report': ['test/figures.test.ts'],
   'apps/handout': ['test/notes-math.test.ts'],
   'apps/lineage': ['test/render.test.ts', 'test/scale.test.ts', 'test/shipped.test.ts'],
