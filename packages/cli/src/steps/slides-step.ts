@@ -7,6 +7,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type DeckBuildOptions, deckDigest } from '@studykit/slides/inputs';
 import { type DeckTarget, deckPdfPath, deckTargets } from '@studykit/view';
+import { cacheRoot } from '../cache-dir.js';
+import { storedDrawings } from '../drawing-store.js';
 import { warmRenderer } from '../session.js';
 import { deckSelection } from './deck-selection.js';
 import type { BuildStep } from './step.js';
@@ -37,8 +39,12 @@ export const slidesStep: BuildStep = {
     const { renderDecks } = await import('@studykit/slides');
     const result = await renderDecks(ast, {
       stagingDir: await staged.scratch('slides'),
+      // A drawing made before (the same text, renderer and Chromium) is taken from the cache root.
       diagrams: {
-        renderSvg: async (text, options) => (await warmRenderer(session)).renderSvg(text, options),
+        renderSvg: storedDrawings(
+          async (text, options) => (await warmRenderer(session)).renderSvg(text, options),
+          join(cacheRoot(), 'diagrams'),
+        ),
       },
       // The decks lay out and print in the same Chromium: one browser per build (and warm under watch).
       newContext: async (options) => (await warmRenderer(session)).newContext(options),
