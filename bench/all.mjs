@@ -11,6 +11,7 @@
  *   figures-bench.mjs   a deck with ten formulas and three figures against the same deck as plain text
  *   watch-preview.mjs   watch --serve: from a saved edit to what the open browser shows (deck text,
  *                       lineage slide, lineage.svg), against the rebuilt deck landing and reloading
+ *   fonts-bench.mjs     the shipped decks' font subsets as WOFF2: ours against subset-font's (ratio)
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -23,6 +24,7 @@ const benches = [
   ['lineage-bench.mjs', '--runs', '3'],
   ['watch-lineage.mjs', '5', '--papers', 'shipped,200,1000'],
   ['watch-preview.mjs', '5'],
+  ['fonts-bench.mjs', '3'],
 ];
 let failed = 0;
 for (const [file, ...args] of benches) {
