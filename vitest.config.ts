@@ -98,21 +98,21 @@ for (const [dir, files] of Object.entries(BROWSER_TESTS)) {
  * its own yet (after one run, vitest's own record of each file's duration is used instead).
  */
 const SLOWEST: Record<string, number> = {
-  'tests/inputs.test.ts': 80,
-  'apps/slides/test/scale.test.ts': 60,
-  'apps/slides/test/content.test.ts': 60,
-  'apps/slides/test/browser.test.ts': 55,
-  'tests/safe-build.test.ts': 50,
-  'tests/live-preview.test.ts': 50,
-  'tests/reproducible.test.ts': 45,
-  'apps/slides/test/refit.test.ts': 45,
-  'apps/slides/test/figures.test.ts': 40,
-  'tests/incremental.test.ts': 35,
-  'apps/lineage/test/scale.test.ts': 30,
-  'apps/slides/test/render-decks.test.ts': 30,
-  'tests/cache-fuzz.test.ts': 25,
-  'tests/cache.test.ts': 20,
-  'tests/stop.test.ts': 20,
+  'tests/live-preview.test.ts': 49,
+  'tests/inputs.test.ts': 45,
+  'apps/slides/test/refit.test.ts': 44,
+  'tests/safe-build.test.ts': 41,
+  'apps/slides/test/scale.test.ts': 38,
+  'apps/lineage/test/scale.test.ts': 32,
+  'tests/stop.test.ts': 25,
+  'apps/slides/test/content.test.ts': 21,
+  'tests/cache-fuzz.test.ts': 19,
+  'apps/slides/test/render-decks.test.ts': 17,
+  'tests/cli.test.ts': 16,
+  'tests/shared-cache.test.ts': 16,
+  'apps/slides/test/figures.test.ts': 15,
+  'apps/slides/test/browser.test.ts': 13,
+  'apps/slides/test/lineage-slide.test.ts': 13,
 };
 
 /**
