@@ -4,8 +4,12 @@
  * second once warm) and sent to its pages; the full build follows, and each page reloads when its
  * output lands.
  */
+
+import { join } from 'node:path';
 import { hasErrors, type StudyAst } from '@studykit/core';
 import type { DeckPreviewer } from '@studykit/slides';
+import { cacheRoot } from '../cache-dir.js';
+import { storedDrawings } from '../drawing-store.js';
 import type { Io } from '../io.js';
 import { type BuildSession, warmRenderer } from '../session.js';
 import { LiveServer } from './live-server.js';
@@ -133,8 +137,12 @@ export class LivePreview {
     if (!this.previewer) {
       const { DeckPreviewer } = await import('@studykit/slides');
       const session = this.session;
+      // The build's drawings, and the build takes the preview's: the same store (drawing-store.ts).
       this.previewer = new DeckPreviewer({
-        renderSvg: async (text, options) => (await warmRenderer(session)).renderSvg(text, options),
+        renderSvg: storedDrawings(
+          async (text, options) => (await warmRenderer(session)).renderSvg(text, options),
+          join(cacheRoot(), 'diagrams'),
+        ),
       });
     }
     return this.previewer;
