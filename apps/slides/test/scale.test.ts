@@ -81,10 +81,10 @@ describe('a generated family of 25 papers', () => {
           probe.textContent = 'Body';
           document.querySelector(`.slidev-page-${n} .sk-body`)?.append(probe);
         }, era.n);
-        const page_ = `.slidev-page-${era.n}`;
+        const shown = `.slidev-page-${era.n}`;
         const where = `slide ${era.n} "${era.title}"`;
         problems.push(
-          ...(await measureLineageSlide(page, where, `${page_} .sk-diagram svg`, `${page_} .sk-probe`))
+          ...(await measureLineageSlide(page, where, `${shown} .sk-diagram svg`, `${shown} .sk-probe`))
             .problems,
         );
       }

@@ -12,6 +12,8 @@ import { join } from 'node:path';
 import { chromiumStamp } from '@studykit/browser/chromium';
 import { rendererStamp } from '@studykit/core/renderer-stamp';
 import type { DiagramDrawer } from '@studykit/slides';
+import { cacheRoot } from './cache-dir.js';
+import { type BuildSession, warmRenderer } from './session.js';
 
 type Draw = DiagramDrawer['renderSvg'];
 type Drawing = Awaited<ReturnType<Draw>>;
@@ -48,5 +50,15 @@ export function storedDrawings(draw: Draw, dir: string): Draw {
         // A read-only cache folder only costs speed.
       });
     return drawn;
+  };
+}
+
+/** The decks' drawer for a build or a watch: the session's renderer, through the cache root's drawings. */
+export function sessionDrawings(session: BuildSession): DiagramDrawer {
+  return {
+    renderSvg: storedDrawings(
+      async (text, options) => (await warmRenderer(session)).renderSvg(text, options),
+      join(cacheRoot(), 'diagrams'),
+    ),
   };
 }

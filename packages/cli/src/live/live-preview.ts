@@ -5,13 +5,11 @@
  * output lands.
  */
 
-import { join } from 'node:path';
 import { hasErrors, type StudyAst } from '@studykit/core';
 import type { DeckPreviewer } from '@studykit/slides';
-import { cacheRoot } from '../cache-dir.js';
-import { storedDrawings } from '../drawing-store.js';
+import { sessionDrawings } from '../drawing-store.js';
 import type { Io } from '../io.js';
-import { type BuildSession, warmRenderer } from '../session.js';
+import type { BuildSession } from '../session.js';
 import { LiveServer } from './live-server.js';
 
 /** The port `watch --serve` takes unless told: fixed, so an open tab finds the next watch again. */
@@ -136,14 +134,8 @@ export class LivePreview {
   private async deckPreviewer(): Promise<DeckPreviewer> {
     if (!this.previewer) {
       const { DeckPreviewer } = await import('@studykit/slides');
-      const session = this.session;
       // The build's drawings, and the build takes the preview's: the same store (drawing-store.ts).
-      this.previewer = new DeckPreviewer({
-        renderSvg: storedDrawings(
-          async (text, options) => (await warmRenderer(session)).renderSvg(text, options),
-          join(cacheRoot(), 'diagrams'),
-        ),
-      });
+      this.previewer = new DeckPreviewer(sessionDrawings(this.session));
     }
     return this.previewer;
   }

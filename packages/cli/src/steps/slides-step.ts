@@ -7,8 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type DeckBuildOptions, deckDigest } from '@studykit/slides/inputs';
 import { type DeckTarget, deckPdfPath, deckTargets } from '@studykit/view';
-import { cacheRoot } from '../cache-dir.js';
-import { storedDrawings } from '../drawing-store.js';
+import { sessionDrawings } from '../drawing-store.js';
 import { warmRenderer } from '../session.js';
 import { deckSelection } from './deck-selection.js';
 import type { BuildStep } from './step.js';
@@ -40,12 +39,7 @@ export const slidesStep: BuildStep = {
     const result = await renderDecks(ast, {
       stagingDir: await staged.scratch('slides'),
       // A drawing made before (the same text, renderer and Chromium) is taken from the cache root.
-      diagrams: {
-        renderSvg: storedDrawings(
-          async (text, options) => (await warmRenderer(session)).renderSvg(text, options),
-          join(cacheRoot(), 'diagrams'),
-        ),
-      },
+      diagrams: sessionDrawings(session),
       // The decks lay out and print in the same Chromium: one browser per build (and warm under watch).
       newContext: async (options) => (await warmRenderer(session)).newContext(options),
       families: ids('family'),
