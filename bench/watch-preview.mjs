@@ -32,7 +32,13 @@ cpSync(join(root, 'content'), content, { recursive: true });
 const paper = join(content, 'llama', 'alpaca.md');
 const original = readFileSync(paper, 'utf8');
 const WORD = 'stereotypes';
-const EDGE_AT = '  - id: instructgpt\n';
+/** A new builds_on entry goes first in the list (the list's own entries change with the notes). */
+const EDGE_AT = 'builds_on:\n';
+// An edit that changes nothing would wait for a rebuild that never comes: stop at once instead.
+for (const anchor of [WORD, EDGE_AT]) {
+  if (!original.includes(anchor))
+    throw new Error(`bench/watch-preview.mjs: alpaca.md no longer has ${JSON.stringify(anchor)}`);
+}
 
 const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' };
 const watcher = spawn(
@@ -134,7 +140,7 @@ try {
     t0 = performance.now();
     writeFileSync(
       paper,
-      original.replace(EDGE_AT, `  - id: gpt-3\n    kind: borrows-method\n    label: ${label}\n${EDGE_AT}`),
+      original.replace(EDGE_AT, `${EDGE_AT}  - id: gpt-3\n    kind: borrows-method\n    label: ${label}\n`),
     );
     const slideAt = until('the lineage slide', () =>
       shows(lineageDeck, `.slidev-page-${lineageSlide} .sk-diagram`, label),
