@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { launchChromium, type StaticServer, serveFolder } from '@studykit/browser';
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { firstMissing, missingTool } from '../../../tests/skips.js';
+import { allSlidesRendered } from '../src/browser/print-checks.js';
 
 /** A slide as a test knows it (from the built deck's deck.json). */
 export interface ShownSlide {
@@ -78,10 +79,12 @@ export class DeckBrowser {
     family: string,
     slides: readonly ShownSlide[],
     screenshots = false,
+    /** The slide numbers to show (1-based), in order; every slide when not given. */
+    only?: readonly number[],
   ): Promise<string[]> {
     const problems: string[] = [];
     const fonts = await FontProbe.attach(page);
-    for (let n = 1; n <= slides.length; n += 1) {
+    for (const n of only ?? slides.map((_, index) => index + 1)) {
       const slide = slides[n - 1] as ShownSlide;
       await showSlide(page, n);
       if (slide.kind === 'lineage') {
@@ -103,6 +106,73 @@ export class DeckBrowser {
       }
     }
     return problems;
+  }
+}
+
+/**
+ * Every slide at once, as the deck's PDF is printed from it (Slidev's print route, all slides laid out
+ * in one page): what leaves its frame, a title not shown, any glyph a system font drew. One pass
+ * instead of a step per slide, for a deck of hundreds of slides (the scale test).
+ */
+export async function printViewProblems(
+  decks: DeckBrowser,
+  family: string,
+  slides: readonly ShownSlide[],
+): Promise<string[]> {
+  const { page, watch } = await decks.open(family, 'export');
+  try {
+    await page.waitForFunction(allSlidesRendered, slides.length, { timeout: 120_000 });
+    await page.evaluate(() => document.fonts.ready);
+    const shown = await page.evaluate(() =>
+      [...document.querySelectorAll('#export-content .print-slide-container')].map((container) => {
+        const frame = container.querySelector('.slidev-layout');
+        const outside: string[] = [];
+        if (!frame) return { outside: ['no slide frame'], text: '' };
+        const r = frame.getBoundingClientRect();
+        const elements = [...frame.querySelectorAll('*')];
+        // Inside a clipping box (KaTeX's 400em-wide root-sign tails), only the box is seen.
+        const clips = new Set(elements.filter((element) => getComputedStyle(element).overflow !== 'visible'));
+        const clipped = (element: Element) => {
+          for (let up = element.parentElement; up && up !== frame; up = up.parentElement)
+            if (clips.has(up)) return true;
+          return false;
+        };
+        for (const element of elements) {
+          if (clipped(element)) continue;
+          const b = element.getBoundingClientRect();
+          if (b.width === 0 && b.height === 0) continue;
+          if (b.left < r.left - 1 || b.top < r.top - 1 || b.right > r.right + 1 || b.bottom > r.bottom + 1) {
+            const text = (element.textContent ?? '').replace(/\s+/g, ' ').slice(0, 60);
+            outside.push(
+              `<${element.tagName.toLowerCase()} class="${element.getAttribute('class') ?? ''}"> ${text}`,
+            );
+          }
+        }
+        // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what the audience sees
+        return { outside, text: (container as HTMLElement).innerText };
+      }),
+    );
+    const problems: string[] = [];
+    if (shown.length !== slides.length)
+      problems.push(`${shown.length} slides printed, ${slides.length} built`);
+    shown.forEach(({ outside, text }, index) => {
+      const title = slides[index]?.title ?? '';
+      for (const box of outside) problems.push(`slide ${index + 1} "${title}": outside: ${box}`);
+      if (!text.includes(title)) problems.push(`slide ${index + 1}: title "${title}" not shown`);
+    });
+    // Asked for the whole print route at once; slide by slide only when one is found, to name it.
+    const fonts = await FontProbe.attach(page);
+    if ((await fonts.systemFontsIn('#export-content')).length > 0) {
+      for (let n = 1; n <= shown.length; n += 1) {
+        const slide = `#export-content .print-slide-container:nth-child(${n})`;
+        for (const font of await fonts.systemFontsIn(slide))
+          problems.push(`slide ${n} "${slides[n - 1]?.title}": drawn with a system font: ${font}`);
+      }
+    }
+    problems.push(...watch.consoleErrors.map((error) => `console: ${error}`), ...watch.badRequests);
+    return problems;
+  } finally {
+    await page.close();
   }
 }
 
