@@ -68,7 +68,7 @@ function packageProjects(dir: string): TestProjectInlineConfiguration[] {
   const shared = { extends: `./${dir}/vitest.config.ts`, root: `./${dir}` };
   const fast: TestProjectInlineConfiguration = {
     ...shared,
-    test: { name, exclude: [...configDefaults.exclude, ...browser], env: NO_BROWSER_ENV },
+    test: { name, exclude: [...configDefaults.exclude, ...browser], env: NO_BROWSER_ENV, isolate: false },
   };
   if (fastOnly || browser.length === 0) return [fast];
   // The package config's `include` stays in force (arrays from `extends` add up), so the browser
@@ -76,7 +76,10 @@ function packageProjects(dir: string): TestProjectInlineConfiguration[] {
   const others = testFiles(dir).filter((file) => !browser.includes(file));
   return [
     fast,
-    { ...shared, test: { name: `${name}:browser`, exclude: [...configDefaults.exclude, ...others] } },
+    {
+      ...shared,
+      test: { name: `${name}:browser`, exclude: [...configDefaults.exclude, ...others], isolate: false },
+    },
   ];
 }
 
@@ -132,7 +135,22 @@ class LongestFirst extends BaseSequencer {
       const slow = file.project.name.endsWith(':browser') || file.project.name === 'tests';
       return slow ? 10_000 : 0;
     };
-    return [...files].sort((a, b) => weight(b) - weight(a));
+    const slow = (file: TestSpecification) =>
+      file.project.name.endsWith(':browser') || file.project.name === 'tests';
+    // A fast project's files one after the other: its workers then run them all (isolate: false).
+    const fastProject = new Map<string, number>();
+    for (const file of files) {
+      if (!slow(file))
+        fastProject.set(file.project.name, (fastProject.get(file.project.name) ?? 0) + weight(file));
+    }
+    return [...files].sort((a, b) => {
+      if (slow(a) !== slow(b)) return slow(a) ? -1 : 1;
+      if (!slow(a) && a.project.name !== b.project.name) {
+        const byProject = (fastProject.get(b.project.name) ?? 0) - (fastProject.get(a.project.name) ?? 0);
+        return byProject || a.project.name.localeCompare(b.project.name);
+      }
+      return weight(b) - weight(a);
+    });
   }
 }
 

@@ -2,6 +2,9 @@ import { fileURLToPath } from 'node:url';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
+/** Every project's setup file: removes the temporary folders each test file made (tests/temporary.ts). */
+export const temporaryCleanup = here('./tests/temporary-cleanup.ts');
+
 /** Tests import workspace packages from source, so a unit test never depends on a stale dist/. */
 export const workspaceAliases = {
   '@studykit/core/fs': here('./packages/core/src/fs.ts'),

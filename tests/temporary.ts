@@ -1,7 +1,8 @@
 /**
  * Temporary folders that clean up after themselves: each is removed once the tests of the file that
- * made it have run (an `afterAll` this module registers in every test file that imports it, directly
- * or through a helper). Every project's tests may import it (`../../../tests/temporary.js`).
+ * made it have run (tests/temporary-cleanup.ts, a setup file vitest runs for every test file: a module
+ * such as this one is loaded once per worker where files share it, so its own hooks would not be).
+ * Every project's tests may import it (`../../../tests/temporary.js`).
  *
  *   const out = temporaryFolder('studykit-build-');
  *
@@ -10,14 +11,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll } from 'vitest';
 
 const made: string[] = [];
 
-// A folder may hold a whole pnpm install (tests/shared-cache.test.ts): removing it takes a while.
-afterAll(() => {
+/** Removes every folder made so far (after each test file). */
+export function removeTemporaryFolders(): void {
   for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
-}, 300_000);
+}
 
 /** A new empty folder under the system's temporary folder, removed after this file's tests. */
 export function temporaryFolder(prefix = 'studykit-test-'): string {

@@ -1,10 +1,11 @@
 import { defineProject } from 'vitest/config';
-import { workspaceAliases } from '../../vitest.shared.js';
+import { temporaryCleanup, workspaceAliases } from '../../vitest.shared.js';
 
 export default defineProject({
   resolve: { alias: workspaceAliases },
   test: {
     name: 'browser',
     include: ['test/**/*.test.ts'],
+    setupFiles: [temporaryCleanup],
   },
 });

@@ -9,9 +9,12 @@ import { deckStamp } from '@studykit/slides/inputs';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const dir = mkdtempSync(join(tmpdir(), 'studykit-chromium-stamp-'));
+// Put back as found: the next file in this worker runs with the fast projects' unusable browser.
+const saved = process.env.STUDYKIT_CHROMIUM;
 afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
-  delete process.env.STUDYKIT_CHROMIUM;
+  if (saved === undefined) delete process.env.STUDYKIT_CHROMIUM;
+  else process.env.STUDYKIT_CHROMIUM = saved;
 });
 
 /** Each renderer's stamp with STUDYKIT_CHROMIUM pointing at a stand-in "browser" of the given bytes. */
