@@ -97,32 +97,35 @@ for (const [dir, files] of Object.entries(BROWSER_TESTS)) {
 }
 
 /**
- * Seconds the slowest files took on a 2-core machine: the order on a machine that has no timings of
- * its own yet (after one run, vitest's own record of each file's duration is used instead).
+ * Seconds the slowest files took on a 2-core machine (session 10: the browser files that build decks
+ * in their beforeAll as measured alone): the order on a machine that has no timings of its own yet
+ * (after one run, vitest's own record of each file's duration is used instead).
  */
 const SLOWEST: Record<string, number> = {
-  'tests/live-preview.test.ts': 49,
-  'tests/inputs.test.ts': 45,
-  'apps/slides/test/refit.test.ts': 44,
-  'tests/safe-build.test.ts': 41,
-  'apps/slides/test/scale.test.ts': 38,
-  'apps/lineage/test/scale.test.ts': 32,
-  'tests/stop.test.ts': 25,
-  'apps/slides/test/content.test.ts': 21,
+  'tests/inputs.test.ts': 48,
+  'tests/live-preview.test.ts': 48,
+  'tests/safe-build.test.ts': 45,
+  'apps/slides/test/refit.test.ts': 43,
+  'apps/lineage/test/scale.test.ts': 35,
+  'apps/slides/test/scale.test.ts': 32,
+  'apps/slides/test/content.test.ts': 30,
+  'apps/slides/test/browser.test.ts': 27,
+  'apps/slides/test/figures.test.ts': 25,
+  'tests/stop.test.ts': 20,
   'tests/cache-fuzz.test.ts': 19,
-  'apps/slides/test/render-decks.test.ts': 17,
-  'tests/cli.test.ts': 16,
-  'tests/shared-cache.test.ts': 16,
-  'apps/slides/test/figures.test.ts': 15,
-  'apps/slides/test/browser.test.ts': 13,
-  'apps/slides/test/lineage-slide.test.ts': 13,
+  'tests/cli.test.ts': 18,
+  'apps/slides/test/render-decks.test.ts': 16,
+  'apps/slides/test/lineage-slide.test.ts': 15,
+  'tests/shared-cache.test.ts': 14,
+  'tests/incremental.test.ts': 13,
 };
 
 /**
  * Longest first, so that the last file to finish is a short one. Vitest's own order runs the projects
  * by name (tests/ and slides:browser last) and, on a machine without timings, files by size. Here:
  * the file's duration in its last run if known, else SLOWEST's, else a browser or end-to-end file
- * before any fast one.
+ * before any fast one. The fast files then come a project at a time (the largest first): a worker
+ * belongs to one project, and runs that project's files one after another (isolate: false).
  */
 class LongestFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
