@@ -208,12 +208,15 @@ export async function showSlide(page: Page, n: number): Promise<void> {
         );
       }, 5_000);
       if (!visible) return 'not visible';
-      // Slidev mounts the neighbours hidden first: wait until this slide is laid out with its text.
+      // Slidev mounts the neighbours hidden first, and a slide far from the last one shown starts as
+      // a loading placeholder (its code is fetched on the jump): wait until our slide is laid out.
       const laidOut = await until(() => {
         const element = slide();
         return (
           !!element &&
           element.getBoundingClientRect().width > 0 &&
+          !!element.querySelector('.sk-slide') &&
+          !element.querySelector('.slidev-slide-loading') &&
           (element.textContent ?? '').trim().length > 0
         );
       }, 15_000);
