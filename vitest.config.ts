@@ -42,6 +42,16 @@ export const BROWSER_TESTS: Record<string, string[]> = {
   ],
 };
 
+/**
+ * Fast test files that need a process of their own: they change the process for good before they
+ * load what they test (no-network.test.ts replaces node's network and child-process calls, then
+ * checks citation-js was not loaded before it did). Every other file shares its project's workers
+ * (isolate: false), so each of these runs in a project of its own, `<package>:own`, one process a file.
+ */
+export const OWN_PROCESS_TESTS: Record<string, string[]> = {
+  'packages/citations': ['test/no-network.test.ts'],
+};
+
 /** What a fast project runs with: any Chromium or Slidev launch fails at once, naming this. */
 export const NO_BROWSER_ENV = {
   STUDYKIT_CHROMIUM: '/nonexistent/fast-tests-start-no-chromium',
@@ -65,22 +75,32 @@ function testFiles(dir: string, under = ''): string[] {
 function packageProjects(dir: string): TestProjectInlineConfiguration[] {
   const name = basename(dir);
   const browser = BROWSER_TESTS[dir] ?? [];
+  const own = OWN_PROCESS_TESTS[dir] ?? [];
   const shared = { extends: `./${dir}/vitest.config.ts`, root: `./${dir}` };
-  const fast: TestProjectInlineConfiguration = {
-    ...shared,
-    test: { name, exclude: [...configDefaults.exclude, ...browser], env: NO_BROWSER_ENV, isolate: false },
-  };
-  if (fastOnly || browser.length === 0) return [fast];
-  // The package config's `include` stays in force (arrays from `extends` add up), so the browser
-  // project excludes every other file instead.
-  const others = testFiles(dir).filter((file) => !browser.includes(file));
-  return [
-    fast,
+  // The package config's `include` stays in force (arrays from `extends` add up), so a project of
+  // some of its files excludes every other file instead.
+  const allBut = (files: string[]) => [
+    ...configDefaults.exclude,
+    ...testFiles(dir).filter((file) => !files.includes(file)),
+  ];
+  const projects: TestProjectInlineConfiguration[] = [
     {
       ...shared,
-      test: { name: `${name}:browser`, exclude: [...configDefaults.exclude, ...others], isolate: false },
+      test: {
+        name,
+        exclude: [...configDefaults.exclude, ...browser, ...own],
+        env: NO_BROWSER_ENV,
+        isolate: false,
+      },
     },
   ];
+  if (own.length > 0) {
+    projects.push({ ...shared, test: { name: `${name}:own`, exclude: allBut(own), env: NO_BROWSER_ENV } });
+  }
+  if (!fastOnly && browser.length > 0) {
+    projects.push({ ...shared, test: { name: `${name}:browser`, exclude: allBut(browser), isolate: false } });
+  }
+  return projects;
 }
 
 const packageDirs = ['packages', 'apps'].flatMap((group) =>
@@ -89,10 +109,12 @@ const packageDirs = ['packages', 'apps'].flatMap((group) =>
     .filter((dir) => existsSync(join(here, dir, 'vitest.config.ts'))),
 );
 
-for (const [dir, files] of Object.entries(BROWSER_TESTS)) {
-  for (const file of files) {
-    if (!existsSync(join(here, dir, file)))
-      throw new Error(`vitest.config.ts: BROWSER_TESTS lists ${join(dir, file)}, which does not exist`);
+for (const [list, entries] of Object.entries({ BROWSER_TESTS, OWN_PROCESS_TESTS })) {
+  for (const [dir, files] of Object.entries(entries)) {
+    for (const file of files) {
+      if (!existsSync(join(here, dir, file)))
+        throw new Error(`vitest.config.ts: ${list} lists ${join(dir, file)}, which does not exist`);
+    }
   }
 }
 
