@@ -123,38 +123,9 @@ export async function printViewProblems(
   try {
     await page.waitForFunction(allSlidesRendered, slides.length, { timeout: 120_000 });
     await page.evaluate(() => document.fonts.ready);
-    const shown = await page.evaluate(() =>
-      [...document.querySelectorAll('#export-content .print-slide-container')].map((container) => {
-        const frame = container.querySelector('.slidev-layout');
-        const outside: string[] = [];
-        if (!frame) return { outside: ['no slide frame'], text: '' };
-        const r = frame.getBoundingClientRect();
-        const elements = [...frame.querySelectorAll('*')];
-        // Inside a clipping box (KaTeX's 400em-wide root-sign tails), only the box is seen.
-        const clips = new Set(elements.filter((element) => getComputedStyle(element).overflow !== 'visible'));
-        const clipped = (element: Element) => {
-          for (let up = element.parentElement; up && up !== frame; up = up.parentElement)
-            if (clips.has(up)) return true;
-          return false;
-        };
-        for (const element of elements) {
-          if (clipped(element)) continue;
-          const b = element.getBoundingClientRect();
-          if (b.width === 0 && b.height === 0) continue;
-          if (b.left < r.left - 1 || b.top < r.top - 1 || b.right > r.right + 1 || b.bottom > r.bottom + 1) {
-            const text = (element.textContent ?? '').replace(/\s+/g, ' ').slice(0, 60);
-            outside.push(
-              `<${element.tagName.toLowerCase()} class="${element.getAttribute('class') ?? ''}"> ${text}`,
-            );
-          }
-        }
-        // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what the audience sees
-        return { outside, text: (container as HTMLElement).innerText };
-      }),
-    );
+    // The print route mounts every slide, each with its number's class, as the presenter view does.
+    const shown = await Promise.all(slides.map((_, index) => slideReport(page, index + 1)));
     const problems: string[] = [];
-    if (shown.length !== slides.length)
-      problems.push(`${shown.length} slides printed, ${slides.length} built`);
     shown.forEach(({ outside, text }, index) => {
       const title = slides[index]?.title ?? '';
       for (const box of outside) problems.push(`slide ${index + 1} "${title}": outside: ${box}`);
@@ -163,9 +134,8 @@ export async function printViewProblems(
     // Asked for the whole print route at once; slide by slide only when one is found, to name it.
     const fonts = await FontProbe.attach(page);
     if ((await fonts.systemFontsIn('#export-content')).length > 0) {
-      for (let n = 1; n <= shown.length; n += 1) {
-        const slide = `#export-content .print-slide-container:nth-child(${n})`;
-        for (const font of await fonts.systemFontsIn(slide))
+      for (let n = 1; n <= slides.length; n += 1) {
+        for (const font of await fonts.systemFontsIn(`.slidev-page-${n}`))
           problems.push(`slide ${n} "${slides[n - 1]?.title}": drawn with a system font: ${font}`);
       }
     }
