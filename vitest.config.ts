@@ -6,17 +6,19 @@ import { configDefaults, defineConfig, type TestProjectInlineConfiguration } fro
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /**
- * One root run covers every package (`npm test`). Each package's tests are one or two projects:
+ * One root run covers every package (`npm test`). Each package's tests are one to three projects:
  *
  * - `<package>`: its fast tests, which start neither Chromium nor Slidev (`npm run test:fast` runs
  *   these alone: STUDYKIT_TESTS=fast). They always run with STUDYKIT_CHROMIUM and
  *   STUDYKIT_SLIDEV_BIN pointing at nothing, so a file here that launches either fails loudly
  *   (apps/slides/test/no-browser.test.ts checks that this holds).
+ * - `<package>:own`: the fast files OWN_PROCESS_TESTS lists for it, each in a process of its own.
  * - `<package>:browser`: the files BROWSER_TESTS lists for it.
  *
  * The end-to-end tests in tests/, which run the built CLI as a user does, are the `tests` project, in
- * `npm test` only. Each package also keeps its own tiny config, so that `vitest` run inside it works
- * alone (all of its files, as one project).
+ * `npm test` only. Every project but `:own` runs its files one after another in shared workers
+ * (isolate: false; tests/README.md says what that asks of a test). Each package also keeps its own
+ * tiny config, so that `vitest` run inside it works alone (all of its files, as one project).
  */
 
 /**
