@@ -47,8 +47,8 @@ describe('a generated family of 25 papers', () => {
 
   it('shows slides as the presenter steps through them: the first ones, one in 25, each lineage era and the last', async () => {
     const slides = builtSlides(outDir, SCALE_FAMILY);
-    // Every slide was checked at once above; here, a slide of each kind as the presenter sees it (the
-    // first slides, a slide every 25, each lineage era and the last), in order.
+    // Every slide was checked at once above; here, a sample as the presenter sees it: the first three
+    // slides, one in every 25, each lineage era and the last, in order.
     const shown = slides.flatMap((slide, index) =>
       index < 3 || index % 25 === 0 || slide.kind === 'lineage' || index === slides.length - 1
         ? [index + 1]
