@@ -408,7 +408,8 @@ async function lineageSlides(
   // An era takes papers while its drawing stays readable, and more papers never draw smaller. Each
   // search starts from a guess (the whole drawing's share of the floor, then the last era's size) and
   // steps from it, instead of drawing every era from one paper up: the same three eras of a 25-paper
-  // family took 56 drawings one paper at a time, 20 this way (lineage-eras.test.ts).
+  // family took 56 drawings one paper at a time, 20 this way (lineage-eras.test.ts checks the eras
+  // are the ones the one-paper-at-a-time search finds).
   let guess = Math.max(1, Math.floor((count * single.scale) / DIAGRAM_MIN_ZOOM));
   const eras: FittedDrawing[] = [];
   for (let from = 0; from < count; ) {
