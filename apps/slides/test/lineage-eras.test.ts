@@ -1,7 +1,8 @@
 /**
  * How layoutDeck cuts a lineage too large for one slide into eras, on a diagram renderer stand-in whose
  * drawings grow with the papers they show (each paper 100 px along the drawing, 50 px across; an era
- * that does not start the lineage also draws three stubs). Every era is the longest run of papers that
+ * that does not start the lineage also draws a few stubs: nodes for the earlier papers it builds on, as
+ * many as each test asks). Every era is the longest run of papers that
  * stays readable, the same eras drawing every candidate from one paper up would give, found with a
  * handful of drawings.
  */
